@@ -1,0 +1,1 @@
+"""Front matter: splitting it from Markdown, reading YAML without surprises, typed fields."""

@@ -1,0 +1,27 @@
+"""Small helpers to write Markdown safely from data."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..dates import norwegian_date
+from ..model.documents import Document
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
+
+
+def text(value: str) -> str:
+    """Plain text as Markdown: HTML-escaped, Markdown punctuation backslash-escaped."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", escaped)
+
+
+def link(label: str, from_path: str, to_path: str) -> str:
+    """A Markdown link between two tree paths (``artikler/index.md`` → ``artikler/x.md``)."""
+    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"[{text(label)}]({target})"
+
+
+def date_of(doc: Document) -> str:
+    return norwegian_date(doc.date) if doc.date else ""

@@ -1,0 +1,282 @@
+"""Build the Markdown of every generated page and section for one region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..dates import norwegian_date
+from ..model.documents import Document, Kind
+from ..model.regions import Region
+from ..model.topics import Topic, TopicRegistry
+from ..project.views import RegionView
+from . import paths
+from .markdown_text import date_of, link, text
+
+ARTICLES_PER_PAGE = 20
+LATEST_NEWSLETTERS = 6
+RELATED_COUNT = 3
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build makes: its title, the Markdown above the lists when no editor wrote one, and the lists."""
+
+    path: str
+    title: str
+    intro: str
+    listing: str
+
+
+def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
+    names = [name for name in doc.tags if name in topics]
+    return ", ".join(link(name, from_path, paths.topic_page(topics.get(name))) for name in names)
+
+
+def _item(doc: Document, from_path: str, topics: TopicRegistry, heading: str = "###") -> str:
+    lines = [f"{heading} {link(doc.title, from_path, doc.path)}", ""]
+    facts = [date_of(doc)] if doc.date else []
+    if doc.kind is Kind.GOVERNING:
+        facts.append(text(doc.meta["issuer"]))
+    if topics_md := topic_links(doc, from_path, topics):
+        facts.append(f"Tema: {topics_md}")
+    if facts:
+        lines += [" · ".join(facts) + "{ .kb-meta }", ""]
+    if doc.description:
+        lines += [text(doc.description), ""]
+    return "\n".join(lines)
+
+
+def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """``artikler/`` newest first, paginated so that no page grows with the archive."""
+    articles = view.of_kind(Kind.ARTICLE)
+    chunks = [articles[i : i + ARTICLES_PER_PAGE] for i in range(0, len(articles), ARTICLES_PER_PAGE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = paths.articles_page(number)
+        body = [_item(doc, path, topics, "##") for doc in chunk] or ["Det er ingen fagartikler her ennå.\n"]
+        if len(chunks) > 1:
+            body.append(_pager(path, number, len(chunks)))
+        title = "Alle fagartikler" if number == 1 else f"Alle fagartikler – side {number}"
+        intro = (
+            "Fagartikler om kompetansedeling og samhandling, nyeste først. Velg et tema for å se bare det."
+        )
+        pages.append(GeneratedPage(path, title, intro if number == 1 else "", "\n".join(body)))
+    return pages
+
+
+def _pager(path: str, number: int, total: int) -> str:
+    parts = []
+    if number > 1:
+        parts.append(link("← Nyere artikler", path, paths.articles_page(number - 1)))
+    parts.append(f"Side {number} av {total}")
+    if number < total:
+        parts.append(link("Eldre artikler →", path, paths.articles_page(number + 1)))
+    return " · ".join(parts) + "{ .kb-pager }\n"
+
+
+def newsletter_archive(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
+    """``nyhetsbrev/`` grouped by year, newest first, with the feed links."""
+    path = paths.NEWSLETTERS
+    issues = view.of_kind(Kind.NEWSLETTER)
+    body = [subscribe_block(path)]
+    if not issues:
+        body.append("Det er ingen nyhetsbrev her ennå.\n")
+    for year, group in groupby(issues, key=lambda doc: doc.date.year if doc.date else 0):
+        body.append(f"## {year}\n")
+        body.extend(_item(doc, path, topics) for doc in group)
+    intro = "Nyhetsbrevet for helsefellesskapene kommer ut fire til seks ganger i året."
+    return GeneratedPage(path, "Nyhetsbrev", intro, "\n".join(body))
+
+
+def subscribe_block(from_path: str) -> str:
+    rss = link("RSS", from_path, paths.RSS)
+    atom = link("Atom", from_path, paths.ATOM)
+    return (
+        '!!! abstract "Abonner på nyhetsbrevet"\n\n'
+        f"    Følg nyhetsbrevet med {rss} eller {atom}. En nyhetsstrøm er en adresse du legger inn i en "
+        "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk.\n"
+    )
+
+
+def governing_list(view: RegionView, topics: TopicRegistry, from_path: str, docs: Iterable[Document]) -> str:
+    """Governing documents: current first, historical ones marked."""
+    ordered = sorted(docs, key=lambda d: (d.meta.get("status", "gjeldende") == "historisk",))
+    rows = ["| Dokument | Utgitt av | Dato | Status |", "| --- | --- | --- | --- |"]
+    for doc in ordered:
+        status = "Historisk" if doc.meta.get("status") == "historisk" else "Gjeldende"
+        rows.append(
+            f"| {link(doc.title, from_path, doc.path)} | {text(doc.meta['issuer'])} | {date_of(doc)} | {status} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def governing_page(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
+    path = paths.GOVERNING
+    docs = view.of_kind(Kind.GOVERNING)
+    listing = (
+        governing_list(view, topics, path, docs) if docs else "Det er ingen styrende dokumenter her ennå.\n"
+    )
+    intro = "Avtaler, planer og andre dokumenter som styrer samarbeidet mellom sykehus og kommuner."
+    return GeneratedPage(path, "Styrende dokumenter", intro, listing)
+
+
+def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """``tema/`` with counts, and one page per topic listing everything with it."""
+    index_rows = []
+    pages = []
+    for topic in topics:
+        docs = view.with_topic(topic.name)
+        index_rows.append(
+            f"- {link(topic.name, paths.TOPICS, paths.topic_page(topic))} ({len(docs)}) – {text(topic.description)}"
+        )
+        pages.append(_topic_page(view, topics, topic, docs))
+    index = GeneratedPage(
+        paths.TOPICS,
+        "Tema",
+        "Alt innhold er merket med tema. Velg et tema for å se alt om det.",
+        "\n".join(index_rows) + "\n",
+    )
+    return [index, *pages]
+
+
+def _topic_page(view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]) -> GeneratedPage:
+    path = paths.topic_page(topic)
+    sections = []
+    for kind, heading in (
+        (Kind.ARTICLE, "Fagartikler"),
+        (Kind.NEWSLETTER, "Nyhetsbrev"),
+        (Kind.GOVERNING, "Styrende dokumenter"),
+        (Kind.PAGE, "Sider"),
+    ):
+        of_kind = [doc for doc in view.of_kind(kind) if doc in docs]
+        if of_kind:
+            sections.append(f"## {heading}\n")
+            sections.extend(_item(doc, path, topics) for doc in of_kind)
+    listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
+    return GeneratedPage(path, topic.name, text(topic.description), listing)
+
+
+def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_name: str) -> str:
+    """The generated part of a hub page: documents, newsletters, articles and related topics."""
+    topic = topics.get(topic_name)
+    parts = []
+    governing = [d for d in view.of_kind(Kind.GOVERNING) if topic.name in d.tags]
+    if governing:
+        parts += ["## Styrende dokumenter\n", governing_list(view, topics, hub_path, governing)]
+    newsletters = [d for d in view.of_kind(Kind.NEWSLETTER) if topic.name in d.tags][:LATEST_NEWSLETTERS]
+    if newsletters:
+        parts.append("## Siste nyhetsbrev\n")
+        parts += [f"- {link(d.title, hub_path, d.path)} ({date_of(d)})" for d in newsletters]
+        archive = link("Alle nyhetsbrev", hub_path, paths.NEWSLETTERS)
+        parts.append(
+            f"\n{archive} · {link('RSS', hub_path, paths.RSS)} · {link('Atom', hub_path, paths.ATOM)}\n"
+        )
+    articles = [d for d in view.of_kind(Kind.ARTICLE) if topic.name in d.tags]
+    if articles:
+        parts.append("## Fagartikler\n")
+        parts += [_item(d, hub_path, topics, "###") for d in articles]
+    related = related_topics(view, topic)
+    if related:
+        parts.append("## Relaterte tema\n")
+        parts += [
+            f"- {link(t.name, hub_path, paths.topic_page(t))}" for t in (topics.get(n) for n in related)
+        ]
+    return "\n".join(parts) + "\n"
+
+
+def related_topics(view: RegionView, topic: Topic) -> list[str]:
+    """Topics that appear together with ``topic``, most shared first."""
+    counts: dict[str, int] = {}
+    for doc in view.with_topic(topic.name):
+        for other in doc.tags:
+            if other != topic.name:
+                counts[other] = counts.get(other, 0) + 1
+    return sorted(counts, key=lambda name: (-counts[name], name))
+
+
+def related_documents(view: RegionView, doc: Document, count: int = RELATED_COUNT) -> list[Document]:
+    """«Les også»: items of the same region sharing the most topics, newest first."""
+    if not doc.tags:
+        return []
+    scored = []
+    for other in view.documents.values():
+        if other.path == doc.path or other.kind not in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
+            continue
+        shared = len(set(doc.tags) & set(other.tags))
+        if shared:
+            scored.append((-shared, -(other.date.toordinal() if other.date else 0), other.path, other))
+    return [item[-1] for item in sorted(scored)[:count]]
+
+
+def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
+    """The accessibility statement (tilgjengelighetserklæring) the Norwegian rules require."""
+    contact = region.contact
+    if contact.email:
+        feedback = f"Send e-post til [{text(contact.email)}](mailto:{contact.email})."
+    elif contact.url:
+        feedback = f"Bruk [kontaktskjemaet]({contact.url})."
+    else:
+        feedback = f"Ta kontakt med {text(region.hospital)}."
+    body = f"""{text(site_name)} for {text(region.name)} skal kunne brukes av alle, også med skjermleser, forstørrelse eller bare tastatur. Nettstedet er laget for å oppfylle kravene til universell utforming av IKT-løsninger: WCAG 2.1 nivå A og AA, slik forskrift om universell utforming av IKT-løsninger krever.
+
+## Status
+
+Nettstedet er i hovedsak i samsvar med kravene. Hver side testes automatisk i en nettleser med axe-core (WCAG 2.0 og 2.1, nivå A og AA), med tastaturnavigasjon og på smal og bred skjerm før den publiseres.
+
+## Kjente mangler
+
+- Dokumenter som ligger på andre nettsteder (for eksempel PDF-filer hos departementet) er ikke kontrollert av oss.
+- Automatiske tester finner ikke alle feil. Innholdet i artiklene, som bildetekster og lenketekster, kontrolleres av redaksjonen.
+
+## Gi oss tilbakemelding
+
+Opplever du at noe ikke fungerer, eller finner du innhold som ikke er tilgjengelig? {feedback} Vi svarer så raskt vi kan.
+
+## Klage
+
+Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av IKT (uutilsynet), som fører tilsyn med kravene. Les mer på [uutilsynet.no](https://www.uutilsynet.no/).
+"""
+    return GeneratedPage(paths.ACCESSIBILITY, "Tilgjengelighetserklæring", body, "")
+
+
+def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dict[str, GeneratedPage]:
+    """Every generated page of one region, by tree path."""
+    pages = [
+        *article_pages(view, topics),
+        newsletter_archive(view, topics),
+        governing_page(view, topics),
+        *topic_pages(view, topics),
+        accessibility_page(view.region, site_name),
+    ]
+    if "Helsefellesskap" in topics:
+        pages.append(
+            GeneratedPage(
+                paths.HELSEFELLESSKAP,
+                "Helsefellesskap",
+                "Helsefellesskapene er samarbeidet mellom helseforetaket og kommunene i opptaksområdet.",
+                "",
+            )
+        )
+    return {page.path: page for page in pages}
+
+
+def all_generated_paths(topics: TopicRegistry) -> set[str]:
+    """Paths that exist in every region whatever the content (for link checks)."""
+    fixed = {
+        paths.ARTICLES,
+        paths.NEWSLETTERS,
+        paths.GOVERNING,
+        paths.TOPICS,
+        paths.ACCESSIBILITY,
+        paths.RSS,
+        paths.ATOM,
+    }
+    if "Helsefellesskap" in topics:
+        fixed.add(paths.HELSEFELLESSKAP)
+    return fixed | {paths.topic_page(topic) for topic in topics}
+
+
+def norwegian(date) -> str:  # pragma: no cover - thin re-export for templates
+    return norwegian_date(date)

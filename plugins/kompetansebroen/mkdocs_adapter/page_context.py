@@ -1,0 +1,128 @@
+"""What the templates get: the region, the selector, feeds, related items, previous and next issue."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+from ..dates import norwegian_date
+from ..listings import paths
+from ..listings.markdown_text import link, text
+from ..listings.pages import related_documents, topic_links
+from ..model.documents import Document, Kind, page_url
+from ..model.topics import TopicRegistry
+from ..project.loader import Project
+from ..project.views import RegionView
+from ..selector import selector_links
+
+_H1 = re.compile(r"^# .+$", re.MULTILINE)
+
+
+def with_heading(doc: Document, topics: TopicRegistry) -> str:
+    """The page body with an H1 (the skip link's target) and the type's facts under it."""
+    facts = _facts(doc, topics)
+    body = doc.body
+    match = _H1.search(body)
+    if match and not body[: match.start()].strip():
+        head, rest = body[: match.end()], body[match.end() :]
+    else:
+        head, rest = f"# {text(doc.title)}", "\n" + body
+    if facts:
+        head += "\n\n" + facts + "\n{ .kb-meta }"
+    return head + "\n" + rest
+
+
+def _facts(doc: Document, topics: TopicRegistry) -> str:
+    facts = []
+    if doc.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING) and doc.date:
+        facts.append(
+            f"Publisert {norwegian_date(doc.date)}"
+            if doc.kind is not Kind.GOVERNING
+            else f"Datert {norwegian_date(doc.date)}"
+        )
+    if doc.kind is Kind.GOVERNING:
+        facts.append(f"Utgitt av {text(doc.meta['issuer'])}")
+        status = doc.meta.get("status", "gjeldende")
+        facts.append("Status: historisk" if status == "historisk" else "Status: gjeldende")
+    if doc.kind is Kind.ARTICLE and doc.meta.get("authors"):
+        facts.append("Av " + ", ".join(text(a) for a in doc.meta["authors"]))
+    if topics_md := topic_links(doc, doc.path, topics):
+        facts.append(f"Tema: {topics_md}")
+    line = " · ".join(facts)
+    if doc.kind is Kind.GOVERNING:
+        target = doc.meta.get("url") or doc.meta.get("file")
+        line += f"\n\n[Åpne dokumentet]({target}){{ .md-button }}"
+    return line
+
+
+def _href(from_url: str, to_url: str) -> str:
+    """Relative link between two URLs given from the region root (``artikler/x/``)."""
+    start = posixpath.dirname(from_url.rstrip("/")) if from_url else ""
+    start = from_url.rstrip("/") if from_url.endswith("/") else start
+    relative = posixpath.relpath(to_url or ".", start or ".")
+    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")
+
+
+def region_context(
+    page: Page,
+    project: Project,
+    view: RegionView,
+    topics: TopicRegistry,
+    pages_by_region: Mapping[str, Collection[str]],
+) -> dict[str, Any]:
+    path = page.file.src_uri
+    page_dir_url = page_url(path)
+    region = view.region
+    to_root = posixpath.relpath(".", page_dir_url.rstrip("/") or ".")
+    selector = [
+        {
+            "name": link_.region.name,
+            "id": link_.region.id,
+            "href": posixpath.join(to_root, "..", link_.url),
+            "same_page": link_.same_page,
+            "current": link_.current,
+        }
+        for link_ in selector_links(path, region.id, project.regions, pages_by_region)
+    ]
+    doc = view.documents.get(path)
+    context: dict[str, Any] = {
+        "region": region,
+        "selector": selector,
+        "home_href": posixpath.join(to_root, "..") + "/?velg",
+        "rss_href": _href(page_dir_url, paths.RSS),
+        "atom_href": _href(page_dir_url, paths.ATOM),
+        "accessibility_href": _href(page_dir_url, page_url(paths.ACCESSIBILITY)),
+        "related": [],
+        "previous": None,
+        "next": None,
+        "archive_href": None,
+    }
+    if doc is not None and doc.kind is Kind.ARTICLE:
+        context["related"] = [
+            {
+                "title": d.title,
+                "href": _href(page_dir_url, d.url),
+                "date": norwegian_date(d.date) if d.date else "",
+            }
+            for d in related_documents(view, doc)
+        ]
+    if doc is not None and doc.kind is Kind.NEWSLETTER:
+        issues = view.of_kind(Kind.NEWSLETTER)
+        index = issues.index(doc)
+        newer = issues[index - 1] if index > 0 else None
+        older = issues[index + 1] if index + 1 < len(issues) else None
+        context["previous"] = older and {"title": older.title, "href": _href(page_dir_url, older.url)}
+        context["next"] = newer and {"title": newer.title, "href": _href(page_dir_url, newer.url)}
+        context["archive_href"] = _href(page_dir_url, page_url(paths.NEWSLETTERS))
+    return context
+
+
+def root_context(project: Project | None) -> dict[str, Any]:
+    return {"region": None, "selector": [], "root": True}
+
+
+__all__ = ["with_heading", "region_context", "root_context", "link"]

@@ -1,0 +1,218 @@
+"""The ``kompetansebroen`` MkDocs plugin.
+
+Two modes, chosen by the ``region`` option (``KOMPETANSEBROEN_REGION``):
+
+* one region: this build *is* that region's site, with its merged content,
+  generated pages, selector and feeds;
+* all regions (default): this build makes the root (chooser, sitemap index,
+  404) and runs one region build per region in worker processes.
+
+``mkdocs build`` writes beside ``site_dir`` and swaps the result in only when
+every build succeeded, so a failed build leaves the last good site as it was.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..listings import paths
+from ..listings.pages import all_generated_paths, hub_sections, region_pages
+from ..model.documents import Kind
+from ..model.topics import Topic, TopicRegistry
+from ..problems import Problems
+from ..project.loader import Project, load_project
+from . import page_context, root_site, staging
+from .config import KompetansebroenConfig
+from .feeds_writer import write_feeds
+from .region_files import region_files
+from .workers import build_regions
+
+log = get_plugin_logger(__name__)
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+SECTION_NAV = [
+    {"Forside": paths.HOME},
+    {"Fagartikler": paths.ARTICLES},
+    {"Nyhetsbrev": paths.NEWSLETTERS},
+    {"Styrende dokumenter": paths.GOVERNING},
+    {"Helsefellesskap": paths.HELSEFELLESSKAP},
+    {"Tema": paths.TOPICS},
+]
+
+
+class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
+    """Adapter between MkDocs' build events and the Kompetansebroen domain."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.is_worker = False
+        self.project: Project | None = None
+        self.final_site_dir: Path | None = None
+        self.staging_dir: Path | None = None
+        self.succeeded = False
+        self.failed = False
+        self.newsletter_html: dict[str, str] = {}
+
+    # -- set-up ---------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    @property
+    def region_id(self) -> str | None:
+        return self.config.region or None
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.succeeded = self.failed = False
+        self.newsletter_html = {}
+        root = Path(config.config_file_path).resolve().parent
+        self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
+        serving = self.command == "serve"
+        project, problems = load_project(
+            root, self.topics, include_drafts=serving, generated_paths=all_generated_paths(self.topics)
+        )
+        if problems:
+            self._fail(problems)
+        self.project = project
+        if self.region_id is not None and self.region_id not in project.regions:
+            known = ", ".join(sorted(project.regions))
+            raise PluginError(f"ukjent område «{self.region_id}»; kjente områder: {known}")
+        if THEME_DIR.as_posix() not in config.theme.dirs:
+            position = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(position, str(THEME_DIR))
+        base_url = config.site_url or "/"
+        config.extra["kb_site_url"] = base_url
+        if self.region_id:
+            config.site_url = posixpath.join(base_url, self.region_id) + "/"
+            config.nav = SECTION_NAV
+            config.extra["alternate"] = True  # shows our region selector in Material's header slot
+        if self.command == "build" and not self.is_worker:
+            final = Path(config.site_dir)
+            if self.region_id:
+                final = final / self.region_id
+            self.final_site_dir = final
+            self.staging_dir = staging.staging_dir(final)
+            staging.discard(self.staging_dir)
+            config.site_dir = str(self.staging_dir)
+        return config
+
+    def _fail(self, problems: Problems) -> None:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"{len(problems)} feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
+        )
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).resolve().parent
+        regions_dir = root / "regions"
+        if regions_dir.is_dir():
+            server.watch(str(regions_dir))
+        server.watch(str(Path(__file__).resolve().parent.parent))
+        return server
+
+    # -- content ----------------------------------------------------------------
+
+    @event_priority(100)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        if not self.region_id:
+            return root_site.root_files(files, self.project, config)
+        self.view = self.project.view(self.region_id)
+        self.generated = region_pages(self.view, self.topics, config.site_name)
+        self.pages_by_region = {
+            region_id: set(view.documents) | set(region_pages(view, self.topics, config.site_name))
+            for region_id, view in self.project.views().items()
+        }
+        return region_files(files, self.view, self.generated, config)
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.region_id:
+            return markdown
+        path = page.file.src_uri
+        doc = self.view.documents.get(path)
+        generated = self.generated.get(path)
+        parts: list[str] = []
+        if doc is not None:
+            page.meta = dict(doc.meta)
+            parts.append(page_context.with_heading(doc, self.topics))
+            if doc.draft:
+                parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
+        elif generated is not None:
+            page.meta = {"title": generated.title}
+            parts += [f"# {generated.title}\n", generated.intro]
+        else:
+            return markdown
+        if generated is not None and generated.listing:
+            parts.append(generated.listing)
+        hub = doc.hub if doc is not None else ("Helsefellesskap" if path == paths.HELSEFELLESSKAP else None)
+        if hub:
+            parts.append(hub_sections(self.view, self.topics, path, hub))
+        return "\n\n".join(part for part in parts if part)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.region_id:
+            doc = self.view.documents.get(page.file.src_uri)
+            if doc is not None and doc.kind is Kind.NEWSLETTER:
+                self.newsletter_html[doc.path] = html
+        return html
+
+    def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        if self.region_id:
+            assert self.project is not None
+            context["kb"] = page_context.region_context(
+                page, self.project, self.view, self.topics, self.pages_by_region
+            )
+        else:
+            context["kb"] = page_context.root_context(self.project)
+        return context
+
+    # -- output -----------------------------------------------------------------
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        if self.region_id:
+            write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
+        else:
+            site_dir = Path(config.site_dir)
+            targets = {region_id: str(site_dir / region_id) for region_id in sorted(self.project.regions)}
+            failures = build_regions(str(config.config_file_path), targets, self.config.workers)
+            if failures:
+                for region_id, message in sorted(failures.items()):
+                    log.error(f"område {region_id}: {message}")
+                raise PluginError(
+                    f"{len(failures)} av {len(targets)} områder kunne ikke bygges; ingenting er publisert."
+                )
+            root_site.write_sitemap_index(site_dir, config, sorted(self.project.regions))
+        self.succeeded = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+        if self.staging_dir is not None:
+            staging.discard(self.staging_dir)
+
+    def on_shutdown(self) -> None:
+        if self.staging_dir is None or self.final_site_dir is None:
+            return
+        if self.succeeded and not self.failed and self.staging_dir.exists():
+            staging.swap_in(self.staging_dir, self.final_site_dir)
+            log.info(f"Nettstedet er publisert i {self.final_site_dir}")
+        else:
+            staging.discard(self.staging_dir)
+
+
+__all__ = ["KompetansebroenPlugin", "File", "InclusionLevel"]

@@ -1,0 +1,46 @@
+"""Turn a region's view into MkDocs ``File`` objects."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..listings import paths
+from ..listings.pages import GeneratedPage
+from ..project.views import RegionView
+
+
+def region_files(
+    files: Files,
+    view: RegionView,
+    generated: dict[str, GeneratedPage],
+    config: MkDocsConfig,
+) -> Files:
+    """Keep the theme's files, replace the docs with the region's merged tree plus generated pages."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    kept = [
+        f
+        for f in files
+        if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
+    ]
+    result = Files(kept)
+    for path, doc in sorted(view.documents.items()):
+        result.append(_file(path, doc.tree, config))
+    for path, asset in sorted(view.assets.items()):
+        result.append(_file(path, asset.tree, config))
+    for path, page in sorted(generated.items()):
+        if path not in view.documents:
+            result.append(
+                File.generated(config, path, content=f"# {page.title}\n", inclusion=InclusionLevel.INCLUDED)
+            )
+    # The feeds are written after the pages (they carry rendered issues); registering them
+    # here lets MkDocs validate links to them like any other file.
+    for path in (paths.RSS, paths.ATOM):
+        result.append(File.generated(config, path, content=b"", inclusion=InclusionLevel.INCLUDED))
+    return result
+
+
+def _file(path: str, src_dir: str, config: MkDocsConfig) -> File:
+    return File(path, src_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED)

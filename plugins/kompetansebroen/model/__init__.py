@@ -1,0 +1,1 @@
+"""Value objects of the domain: regions, topics and content documents."""

@@ -1,0 +1,26 @@
+"""Regions: the health areas that each get a complete site of their own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REGION_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    """One area, discovered from ``regions/<id>/region.yml``."""
+
+    id: str
+    name: str
+    hospital: str
+    municipalities: int | None = None
+    description: str | None = None
+    contact: Contact = Contact()

@@ -1,0 +1,61 @@
+"""Problems found in editors' input, collected so that one run reports them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file: where it is, which field, what is wrong and what is expected."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        subject = f" {self.field}:" if self.field else ""
+        return f"{where}:{subject} {self.message}"
+
+
+@dataclass
+class Problems:
+    """An ordered, de-duplicated collection of problems."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int | None, field_name: str, message: str) -> None:
+        problem = Problem(path, line, field_name, message)
+        if problem not in self.items:
+            self.items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if problem not in self.items:
+                self.items.append(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(self.items, key=lambda p: (p.path, p.line or 0, p.field, p.message)))
+
+    def report(self) -> str:
+        lines = [str(problem) for problem in self]
+        noun = "feil" if len(lines) != 1 else "feil"
+        lines.append(f"{len(lines)} {noun} funnet; ingenting er publisert.")
+        return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """Raised when the content has problems; carries all of them."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(problems.report())
+        self.problems = problems

@@ -1,0 +1,47 @@
+"""One region's merged view of the content: shared pages, overrides and its own pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.documents import Document, Kind
+from ..model.regions import Region
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A non-Markdown file (image, PDF): ``path`` within the tree, ``source_file`` on disk."""
+
+    path: str
+    origin: str | None
+    source_file: str
+    tree: str
+
+
+@dataclass
+class RegionView:
+    """Everything one region's site is made of.
+
+    Overrides are resolved: ``regions/<id>/X`` replaces ``content/X``. Shared
+    pages limited with ``regions:`` appear only in the regions they name.
+    """
+
+    region: Region
+    documents: dict[str, Document] = field(default_factory=dict)
+    assets: dict[str, Asset] = field(default_factory=dict)
+
+    def of_kind(self, kind: Kind) -> list[Document]:
+        """Documents of one type, newest first (then by title, so the order is stable)."""
+        found = [doc for doc in self.documents.values() if doc.kind is kind]
+        return sorted(
+            found, key=lambda doc: (-(doc.date.toordinal() if doc.date else 0), doc.title, doc.path)
+        )
+
+    def with_topic(self, topic: str) -> list[Document]:
+        return [doc for doc in self.documents.values() if topic in doc.tags]
+
+    def has_page(self, path: str) -> bool:
+        return path in self.documents
+
+    def has(self, path: str) -> bool:
+        return path in self.documents or path in self.assets
