@@ -1,0 +1,67 @@
+# Kompetansebroen: `make site` builds every region, `make test` runs the whole suite.
+# Both set up .venv (and, for tests, Debian's chromium) on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+REGION ?=
+PORT   ?= 8000
+
+# Material prints an end-of-life banner on every run; our README covers the plan.
+export NO_MKDOCS_2_WARNING := 1
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve check test test-unit test-browser bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## site: build site/ with every region (REGION=<id> builds site/<id>/ alone)
+site: $(VENV)/.installed
+	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs build
+
+## serve: live preview of one region, e.g. `make serve REGION=innlandet`
+serve: $(VENV)/.installed
+	@test -n "$(REGION)" || { echo "Velg område: make serve REGION=<id> (id-ene er mappene i regions/)"; exit 2; }
+	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs serve --livereload -a 127.0.0.1:$(PORT)
+
+## check: validate all content without building (fast; for pre-commit hooks and CI)
+check: $(VENV)/.installed
+	$(BIN)/kompetansebroen-check
+
+## chromium: Debian's browser for the browser tests (installed when missing and apt is there)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "Installer chromium for nettlesertestene"; exit 1; }; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+## test: lint, unit, build, contract and browser tests
+test: $(VENV)/.test-installed chromium
+	$(BIN)/ruff check plugins tests
+	$(BIN)/pytest
+
+test-unit: $(VENV)/.test-installed
+	$(BIN)/pytest tests/unit
+
+## test-browser: only the browser tests (screenshots land in test-artifacts/)
+test-browser: $(VENV)/.test-installed chromium
+	$(BIN)/pytest tests/browser
+
+## bench: build-time and reader-side figures on a synthetic corpus
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m kompetansebroen.bench
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+clean:
+	rm -rf site .site.building .cache test-artifacts
