@@ -1,0 +1,46 @@
+"""Regions are discovered from folders: a fifth region needs no code or configuration."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPO, run_build
+
+
+def _copy_repo(target: Path) -> Path:
+    for name in ["content", "regions"]:
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def test_a_fifth_region_is_a_folder_with_region_yml(tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path / "repo")
+    (repo / "regions/nordland").mkdir()
+    (repo / "regions/nordland/region.yml").write_text(
+        'name: Nordland\nhospital: "Eksempel: Nordlandssykehuset"\n', encoding="utf-8"
+    )
+    result = run_build(repo, repo / "site")
+    assert result.returncode == 0, result.stderr
+    site = repo / "site"
+    assert (site / "nordland/index.html").is_file()
+    assert (site / "nordland/artikler/hva-er-et-helsefellesskap/index.html").is_file()
+    assert 'href="nordland/"' in (site / "index.html").read_text(encoding="utf-8")
+    article = (site / "ahus/artikler/hva-er-et-helsefellesskap/index.html").read_text(encoding="utf-8")
+    assert 'data-kb-region="nordland"' in article
+
+
+def test_one_region_alone_builds_only_that_region(tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path / "repo")
+    result = run_build(repo, repo / "site", region="vestfold")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (repo / "site").iterdir()) == ["vestfold"]
+    assert (repo / "site/vestfold/index.html").is_file()
+
+
+def test_unknown_region_is_refused(tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path / "repo")
+    result = run_build(repo, repo / "site", region="nordpolen")
+    assert result.returncode != 0
+    assert "nordpolen" in result.stdout + result.stderr

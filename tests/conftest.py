@@ -1,0 +1,39 @@
+"""Shared fixtures: the repository root and a built copy of the sample site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_build(repo: Path, site_dir: Path, region: str = "", extra_env: dict[str, str] | None = None):
+    """Run ``mkdocs build`` as a user would; return the completed process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": region, **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once per test session."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(REPO, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
