@@ -11,7 +11,10 @@ import pytest
 from tests.conftest import REPO, run_build
 
 SHARED_ISSUES = len(list((REPO / "content/nyhetsbrev").glob("*.md")))
-OWN_ISSUES = {r: len(list((REPO / "regions" / r / "nyhetsbrev").glob("*.md"))) for r in ["ahus", "innlandet", "ostfold", "vestfold"]}
+OWN_ISSUES = {
+    r: len(list((REPO / "regions" / r / "nyhetsbrev").glob("*.md")))
+    for r in ["ahus", "innlandet", "ostfold", "vestfold"]
+}
 
 
 def _local(built_site: Path, url: str) -> Path:
@@ -39,7 +42,9 @@ def test_region_only_issue_is_only_in_its_regions_feed(built_site: Path) -> None
     only_innlandet = {e.link.split("/innlandet/", 1)[1] for e in innlandet.entries} - {
         e.link.split("/ahus/", 1)[1] for e in ahus.entries
     }
-    assert only_innlandet == {f"nyhetsbrev/{p.stem}/" for p in (REPO / "regions/innlandet/nyhetsbrev").glob("*.md")}
+    assert only_innlandet == {
+        f"nyhetsbrev/{p.stem}/" for p in (REPO / "regions/innlandet/nyhetsbrev").glob("*.md")
+    }
 
 
 def test_feed_ids_and_bytes_are_stable_across_builds(built_site: Path, tmp_path: Path) -> None:

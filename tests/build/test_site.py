@@ -67,7 +67,9 @@ def test_each_region_is_a_complete_site(built_site: Path, region: str) -> None:
     html = (root / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nb"' in html
     assert "Fant ikke siden" in (root / "404.html").read_text(encoding="utf-8")
-    urls = [loc.text or "" for loc in ET.parse(root / "sitemap.xml").getroot().iter(f"{{{SITEMAP_NS['s']}}}loc")]
+    urls = [
+        loc.text or "" for loc in ET.parse(root / "sitemap.xml").getroot().iter(f"{{{SITEMAP_NS['s']}}}loc")
+    ]
     assert urls and all(u.startswith(f"https://kompetansebroen.example/{region}/") for u in urls)
 
 
@@ -88,14 +90,18 @@ def test_search_index_holds_only_the_regions_pages(built_site: Path) -> None:
 
 
 def test_regional_page_overrides_shared_page(built_site: Path) -> None:
-    ostfold = (built_site / "ostfold/artikler/tilskudd-til-sekretariat/index.html").read_text(encoding="utf-8")
+    ostfold = (built_site / "ostfold/artikler/tilskudd-til-sekretariat/index.html").read_text(
+        encoding="utf-8"
+    )
     ahus = (built_site / "ahus/artikler/tilskudd-til-sekretariat/index.html").read_text(encoding="utf-8")
     assert "Østfold" in ostfold.split('class="md-content"', 1)[1]
     assert ostfold != ahus
 
 
 def test_regions_front_matter_limits_a_shared_page(built_site: Path) -> None:
-    present = [r for r in REGIONS if (built_site / r / "artikler/teknologi-og-gevinstdeling/index.html").exists()]
+    present = [
+        r for r in REGIONS if (built_site / r / "artikler/teknologi-og-gevinstdeling/index.html").exists()
+    ]
     assert present == ["ahus", "vestfold"]
 
 
@@ -140,7 +146,7 @@ def test_norwegian_dates_and_topics_on_articles(built_site: Path) -> None:
 
 def test_navigation_lists_sections_not_articles(built_site: Path) -> None:
     html = (built_site / "ahus/index.html").read_text(encoding="utf-8")
-    primary = html.split('class="md-nav md-nav--primary"', 1)[1].split('md-sidebar--secondary', 1)[0]
+    primary = html.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
     for section in ["Fagartikler", "Nyhetsbrev", "Styrende dokumenter", "Helsefellesskap", "Tema"]:
         assert section in primary
     nav_targets = re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', primary)

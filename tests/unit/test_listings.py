@@ -1,0 +1,210 @@
+"""Listings, hubs, topic pages and the selector, computed from a small two-region tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from kompetansebroen.dates import norwegian_date
+from kompetansebroen.listings import paths
+from kompetansebroen.listings.pages import (
+    article_pages,
+    hub_sections,
+    newsletter_archive,
+    region_pages,
+    related_documents,
+    topic_pages,
+)
+from kompetansebroen.model.topics import Topic, TopicRegistry, slugify
+from kompetansebroen.project.loader import load_project
+from kompetansebroen.selector import selector_links
+
+TOPICS = TopicRegistry(
+    [
+        Topic("Helsefellesskap", "Samarbeid."),
+        Topic("Skrøpelige eldre", "Eldre."),
+        Topic("Kompetanse", "Læring."),
+    ]
+)
+
+
+def _page(root: Path, path: str, front: str, body: str = "Tekst.\n") -> None:
+    file = root / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    for region, name in [("nord", "Nord"), ("sor", "Sør")]:
+        (tmp_path / "regions" / region).mkdir(parents=True)
+        (tmp_path / "regions" / region / "region.yml").write_text(
+            f"name: {name}\nhospital: Sykehuset {name}\n", encoding="utf-8"
+        )
+    _page(
+        tmp_path,
+        "content/artikler/eldst.md",
+        'title: "Eldst"\ndate: 2019-01-05\ndescription: "A & B"\ntags: [Helsefellesskap]',
+    )
+    _page(
+        tmp_path,
+        "content/artikler/nyest.md",
+        'title: "Nyest"\ndate: 2024-03-01\ndescription: "D"\ntags: [Helsefellesskap, Kompetanse]',
+    )
+    _page(
+        tmp_path,
+        "content/artikler/midt.md",
+        'title: "Midt"\ndate: 2021-06-30\ndescription: "D"\ntags: [Skrøpelige eldre]',
+    )
+    _page(
+        tmp_path,
+        "regions/nord/artikler/lokal.md",
+        'title: "Lokal nord"\ndate: 2022-02-02\ndescription: "D"\ntags: [Helsefellesskap]',
+    )
+    _page(
+        tmp_path,
+        "content/nyhetsbrev/2023-05.md",
+        'title: "Mai 2023"\ndate: 2023-05-01\ndescription: "D"\ntags: [Helsefellesskap]',
+    )
+    _page(
+        tmp_path, "content/nyhetsbrev/2024-02.md", 'title: "Februar 2024"\ndate: 2024-02-01\ndescription: "D"'
+    )
+    _page(
+        tmp_path,
+        "content/styrende-dokumenter/gammel.md",
+        'title: "Gammel avtale"\ndate: 2012-01-01\nissuer: KS\nurl: https://example.org/a\nstatus: historisk\ntags: [Helsefellesskap]',
+    )
+    _page(
+        tmp_path,
+        "content/styrende-dokumenter/ny.md",
+        'title: "Ny plan"\ndate: 2020-01-01\nissuer: HOD\nurl: https://example.org/b\ntags: [Helsefellesskap]',
+    )
+    _page(
+        tmp_path,
+        "content/helsefellesskap/index.md",
+        'title: "Helsefellesskap"\nhub: Helsefellesskap',
+        "Felles intro.\n",
+    )
+    _page(
+        tmp_path,
+        "regions/sor/helsefellesskap/index.md",
+        'title: "Helsefellesskap"\nhub: Helsefellesskap',
+        "Sør intro.\n",
+    )
+    loaded, problems = load_project(tmp_path, TOPICS)
+    assert not problems, problems.report()
+    return loaded
+
+
+def _titles_in_order(markdown: str, titles: list[str]) -> list[str]:
+    return sorted((t for t in titles if t in markdown), key=markdown.index)
+
+
+def test_article_list_is_newest_first_and_scoped_to_the_region(project) -> None:
+    nord = article_pages(project.view("nord"), TOPICS)[0].listing
+    sor = article_pages(project.view("sor"), TOPICS)[0].listing
+    titles = ["Nyest", "Lokal nord", "Midt", "Eldst"]
+    assert _titles_in_order(nord, titles) == titles
+    assert "Lokal nord" not in sor
+    assert "A &amp; B" in nord
+    assert norwegian_date(project.shared["artikler/nyest.md"].date) in nord
+
+
+def test_article_list_is_paginated(project, monkeypatch) -> None:
+    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    pages = article_pages(project.view("nord"), TOPICS)
+    assert [p.path for p in pages] == [paths.ARTICLES, "artikler/side-2.md"]
+    assert "[Eldre artikler →](side-2.md)" in pages[0].listing
+    assert "[← Nyere artikler](index.md)" in pages[1].listing
+
+
+def test_newsletter_archive_groups_by_year_newest_first(project) -> None:
+    archive = newsletter_archive(project.view("sor"), TOPICS).listing
+    assert (
+        archive.index("## 2024")
+        < archive.index("Februar 2024")
+        < archive.index("## 2023")
+        < archive.index("Mai 2023")
+    )
+    assert "rss.xml" in archive and "atom.xml" in archive
+
+
+def test_hub_lists_current_documents_first_and_region_items(project) -> None:
+    nord = hub_sections(project.view("nord"), TOPICS, paths.HELSEFELLESSKAP, "Helsefellesskap")
+    sor = hub_sections(project.view("sor"), TOPICS, paths.HELSEFELLESSKAP, "Helsefellesskap")
+    assert nord.index("Ny plan") < nord.index("Gammel avtale")
+    assert "| Historisk |" in nord
+    assert "Lokal nord" in nord and "Lokal nord" not in sor
+    assert "Mai 2023" in nord and "Februar 2024" not in nord  # only issues with the topic
+    assert "[Kompetanse](../tema/kompetanse.md)" in nord  # related topic
+
+
+def test_region_override_replaces_hub_intro(project) -> None:
+    assert "Sør intro." in project.view("sor").documents[paths.HELSEFELLESSKAP].body
+    assert "Felles intro." in project.view("nord").documents[paths.HELSEFELLESSKAP].body
+
+
+def test_topic_pages_count_and_list_per_region(project) -> None:
+    index, *pages = topic_pages(project.view("nord"), TOPICS)
+    assert (
+        "(6)" in index.listing.splitlines()[0]
+    )  # Helsefellesskap: 3 articles + issue + 2 documents (+hub page)
+    by_slug = {p.path: p for p in pages}
+    assert "Midt" in by_slug["tema/skropelige-eldre.md"].listing
+    assert "Lokal nord" in by_slug["tema/helsefellesskap.md"].listing
+
+
+def test_generated_pages_exist_in_every_region(project) -> None:
+    for region in ["nord", "sor"]:
+        generated = region_pages(project.view(region), TOPICS, "Kompetansebroen")
+        for path in [
+            paths.ARTICLES,
+            paths.NEWSLETTERS,
+            paths.GOVERNING,
+            paths.TOPICS,
+            paths.ACCESSIBILITY,
+            paths.HELSEFELLESSKAP,
+        ]:
+            assert path in generated
+
+
+def test_related_documents_share_topics_and_stay_in_region(project) -> None:
+    view = project.view("sor")
+    related = related_documents(view, view.documents["artikler/nyest.md"])
+    assert len(related) <= 3
+    assert all("Helsefellesskap" in d.tags or "Kompetanse" in d.tags for d in related)
+    assert all(d.origin in (None, "sor") for d in related)
+
+
+def test_selector_links_same_page_or_home(project) -> None:
+    pages = {r: set(v.documents) for r, v in project.views().items()}
+    links = {
+        link.region.id: link for link in selector_links("artikler/lokal.md", "nord", project.regions, pages)
+    }
+    assert links["nord"].url == "nord/artikler/lokal/" and links["nord"].current
+    assert links["sor"].url == "sor/" and not links["sor"].same_page
+    shared = {
+        link.region.id: link.url
+        for link in selector_links("artikler/midt.md", "nord", project.regions, pages)
+    }
+    assert shared == {"nord": "nord/artikler/midt/", "sor": "sor/artikler/midt/"}
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Skrøpelige eldre", "skropelige-eldre"),
+        ("Primærhelseteam", "primaerhelseteam"),
+        ("Barn og unge", "barn-og-unge"),
+        ("Å", "a"),
+    ],
+)
+def test_topic_slugs_are_ascii(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_norwegian_dates() -> None:
+    import datetime as dt
+
+    assert norwegian_date(dt.date(2020, 6, 30)) == "30. juni 2020"
+    assert norwegian_date(dt.date(2024, 3, 14)) == "14. mars 2024"
