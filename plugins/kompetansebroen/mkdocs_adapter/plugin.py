@@ -54,8 +54,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     supports_multiple_instances = False
 
+    # Class-level: `mkdocs serve` makes a new plugin instance for every rebuild but calls
+    # on_startup only once, so the command must outlive the instance.
+    command: Literal["build", "gh-deploy", "serve"] = "build"
+
     def __init__(self) -> None:
-        self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.is_worker = False
         self.project: Project | None = None
         self.final_site_dir: Path | None = None
@@ -67,7 +70,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     # -- set-up ---------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command
+        type(self).command = command
 
     @property
     def region_id(self) -> str | None:
@@ -95,7 +98,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         base_url = config.site_url or "/"
         config.extra["kb_site_url"] = base_url
         if self.region_id:
-            config.site_url = posixpath.join(base_url, self.region_id) + "/"
+            if self.command != "serve" or self.is_worker:  # `make serve` mounts its one region at the root
+                config.site_url = posixpath.join(base_url, self.region_id) + "/"
             config.nav = SECTION_NAV
             config.extra["alternate"] = True  # shows our region selector in Material's header slot
         if self.command == "build" and not self.is_worker:

@@ -17,7 +17,6 @@ def build_region(config_file: str, region_id: str, site_dir: str) -> str | None:
         plugin = config.plugins["kompetansebroen"]
         plugin.config.region = region_id  # type: ignore[attr-defined]
         plugin.is_worker = True  # type: ignore[attr-defined]
-        config.plugins.on_startup(command="build", dirty=False)
         build(config)
         return None
     except BaseException as error:  # noqa: BLE001 - reported back to the parent as text
