@@ -53,6 +53,8 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
     if topics_md := topic_links(doc, doc.path, topics):
         facts.append(f"Tema: {topics_md}")
     line = " · ".join(facts)
+    if doc.kind is Kind.ARTICLE and doc.meta.get("image"):
+        line += f"\n\n![{text(doc.meta.get('image_alt', ''))}]({doc.meta['image']})"
     if doc.kind is Kind.GOVERNING:
         target = doc.meta.get("url") or doc.meta.get("file")
         line += f"\n\n[Åpne dokumentet]({target}){{ .md-button }}"
