@@ -24,3 +24,5 @@ class KompetansebroenConfig(Config):
     region = c.Optional(c.Type(str))
     topics = c.ListOfItems(c.SubConfig(TopicConfig), default=[])
     workers = c.Type(int, default=0)
+    cache = c.Type(bool, default=True)
+    """Reuse rendered Markdown across regions and builds (``.cache/kompetansebroen/``)."""

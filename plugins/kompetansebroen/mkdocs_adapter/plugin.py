@@ -13,6 +13,7 @@ every build succeeded, so a failed build leaves the last good site as it was.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +34,7 @@ from . import page_context, root_site, staging
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
 from .region_files import region_files
+from .render_cache import CachedPage, RenderCache
 from .workers import build_regions
 
 log = get_plugin_logger(__name__)
@@ -81,6 +83,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = self.failed = False
         self.newsletter_html = {}
         root = Path(config.config_file_path).resolve().parent
+        self.root = root
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
         serving = self.command == "serve"
         project, problems = load_project(
@@ -140,7 +143,20 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             region_id: set(view.documents) | set(region_pages(view, self.topics, config.site_name))
             for region_id, view in self.project.views().items()
         }
-        return region_files(files, self.view, self.generated, config)
+        region_ids = sorted(self.project.regions)
+        workers = max(1, self.config.workers or os.cpu_count() or 1)
+        rotation = (region_ids.index(self.region_id) % workers) / workers
+        files = region_files(files, self.view, self.generated, config, rotation)
+        cache = (
+            RenderCache(self.root / ".cache" / "kompetansebroen" / "render", config)
+            if self.config.cache
+            else None
+        )
+        nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
+        for file in files.documentation_pages():
+            page = CachedPage(nav_titles.get(file.src_uri), file, config)
+            page.cache = cache
+        return files
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

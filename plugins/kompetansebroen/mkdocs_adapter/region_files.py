@@ -17,6 +17,7 @@ def region_files(
     view: RegionView,
     generated: dict[str, GeneratedPage],
     config: MkDocsConfig,
+    rotation: float = 0.0,
 ) -> Files:
     """Keep the theme's files, replace the docs with the region's merged tree plus generated pages."""
     docs_dir = os.path.abspath(config.docs_dir)
@@ -26,7 +27,11 @@ def region_files(
         if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
     ]
     result = Files(kept)
-    for path, doc in sorted(view.documents.items()):
+    # Regions built side by side start at different points of the list, so that each
+    # shared page is rendered once and found in the render cache by the others.
+    documents = sorted(view.documents.items())
+    start = int(len(documents) * rotation)
+    for path, doc in documents[start:] + documents[:start]:
         result.append(_file(path, doc.tree, config))
     for path, asset in sorted(view.assets.items()):
         result.append(_file(path, asset.tree, config))

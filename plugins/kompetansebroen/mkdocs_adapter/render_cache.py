@@ -1,0 +1,144 @@
+"""Rendered Markdown, cached on disk and shared by every region and every build.
+
+A shared page renders to the same HTML in every region (its URL, and the URLs
+of what it links to, are the same relative paths everywhere), so the first
+region to render it stores the result and the others reuse it. The key covers
+everything that changes the output — the Markdown after our plugin's additions,
+the page's path and URL, the Markdown extensions and their configuration, the
+versions of our package, MkDocs and Python-Markdown, and whether each link
+target exists in this region — so a stale entry cannot be used. A render that
+logged a warning is never stored, so strict mode sees every warning again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import markdown as markdown_package
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from .. import __version__
+from ..project import links
+
+FORMAT = 1
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _anchor(data: dict[str, Any]) -> AnchorLink:
+    anchor = AnchorLink(data["title"], data["id"], data["level"])
+    anchor.children = [_anchor(child) for child in data["children"]]
+    return anchor
+
+
+def _anchor_data(anchor: AnchorLink) -> dict[str, Any]:
+    return {
+        "title": anchor.title,
+        "id": anchor.id,
+        "level": anchor.level,
+        "children": [_anchor_data(c) for c in anchor.children],
+    }
+
+
+class RenderCache:
+    """A folder of JSON entries, one per rendered page version."""
+
+    def __init__(self, folder: Path, config: MkDocsConfig) -> None:
+        self.folder = folder
+        settings = json.dumps(
+            [config.markdown_extensions, config.mdx_configs, config.use_directory_urls],
+            sort_keys=True,
+            default=repr,
+        )
+        self.salt = f"{FORMAT}|{__version__}|{mkdocs.__version__}|{markdown_package.__version__}|{settings}"
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, page: Page, files: Files) -> str:
+        assert page.markdown is not None
+        targets = sorted(
+            {links.resolve(page.file.src_uri, target) for _, target in links.relative_targets(page.markdown)}
+        )
+        existing = [(t, files.get_file_from_path(t) is not None) for t in targets]
+        material = json.dumps([self.salt, page.file.src_uri, page.file.url, page.markdown, existing])
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    def load(self, key: str, page: Page, files: Files) -> bool:
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        links_to_anchors: dict[File, dict[str, str]] = {}
+        for src_uri, anchors in data["links_to_anchors"].items():
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                return False
+            links_to_anchors[target] = anchors
+        page.content = data["content"]
+        page.toc = TableOfContents([_anchor(item) for item in data["toc"]])
+        if page.toc.items:
+            page.toc.items[0].active = True  # type: ignore[attr-defined]
+        page._title_from_render = data["title"]
+        page.present_anchor_ids = set(data["anchors"])
+        page.links_to_anchors = links_to_anchors
+        return True
+
+    def store(self, key: str, page: Page) -> None:
+        data = {
+            "content": page.content,
+            "toc": [_anchor_data(item) for item in page.toc.items],
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_to_anchors": {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()},
+        }
+        folder = self.folder / key[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a parallel reader never sees half an entry.
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(temporary, folder / f"{key}.json")
+
+
+class CachedPage(Page):
+    """A page whose Markdown rendering goes through the shared cache."""
+
+    cache: RenderCache | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        cache = self.cache
+        if cache is None:
+            super().render(config, files)
+            return
+        key = cache.key(self, files)
+        if cache.load(key, self, files):
+            cache.hits += 1
+            return
+        cache.misses += 1
+        counter = _Counter()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(counter)
+        try:
+            super().render(config, files)
+        finally:
+            logger.removeHandler(counter)
+        if counter.count == 0:
+            cache.store(key, self)
