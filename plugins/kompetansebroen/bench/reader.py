@@ -1,0 +1,198 @@
+"""What a reader downloads: page sizes, CSS and JavaScript, the search index, other hosts."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import statistics
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+GZIP_LEVEL = 6
+
+_TAG = re.compile(r"<(script|link|img|source|iframe)\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_CONFIG = re.compile(r'<script id="__config"[^>]*>(.*?)</script>', re.DOTALL)
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
+
+
+def gz_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    return {name.lower(): value.strip("\"'") for name, value in _ATTR.findall(raw)}
+
+
+def _local(page: Path, url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return (page.parent / parts.path).resolve()
+
+
+def _foreign_host(url: str, own_hosts: set[str]) -> str | None:
+    if url.startswith("//"):
+        url = "https:" + url
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.hostname and parts.hostname not in own_hosts:
+        return parts.hostname
+    return None
+
+
+@dataclass
+class Assets:
+    """Files a page loads, with raw and gzip sizes."""
+
+    files: list[str] = field(default_factory=list)
+    raw: int = 0
+    gzip: int = 0
+
+    def add(self, path: Path, label: str) -> None:
+        data = path.read_bytes()
+        self.files.append(label)
+        self.raw += len(data)
+        self.gzip += gz_size(data)
+
+
+@dataclass
+class RegionReader:
+    region: str
+    pages: int
+    html_median: int
+    html_max: int
+    html_max_page: str
+    sample_page: str
+    css: Assets
+    js: Assets
+    search_index_raw: int
+    search_index_gzip: int
+    search_scripts: Assets
+    third_party: dict[str, list[str]]
+
+    @property
+    def first_search_gzip(self) -> int:
+        """Bytes transferred before the first search result: index plus the worker and its scripts."""
+        return self.search_index_gzip + self.search_scripts.gzip
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["first_search_gzip"] = self.first_search_gzip
+        return data
+
+
+def _article_page(region_site: Path) -> Path:
+    articles = region_site / "artikler"
+    for candidate in sorted(articles.glob("*/index.html")):
+        if not candidate.parent.name.startswith("side-"):
+            return candidate
+    return region_site / "index.html"
+
+
+def _page_assets(page: Path, html: str) -> tuple[Assets, Assets, list[Path]]:
+    css, js, missing = Assets(), Assets(), []
+    for tag, raw in _TAG.findall(html):
+        attrs = _attributes(raw)
+        tag = tag.lower()
+        if tag == "link" and "stylesheet" in attrs.get("rel", "").lower().split():
+            target, bucket = attrs.get("href", ""), css
+        elif tag == "script" and attrs.get("src"):
+            target, bucket = attrs["src"], js
+        else:
+            continue
+        local = _local(page, target)
+        if local is None:
+            continue
+        if local.is_file():
+            bucket.add(local, target)
+        else:
+            missing.append(local)
+    return css, js, missing
+
+
+def _search_scripts(page: Path, html: str, index: dict) -> Assets:
+    """The search worker and the lunr language files it imports (see the worker's ``importScripts``)."""
+    scripts = Assets()
+    match = _CONFIG.search(html)
+    if not match:
+        return scripts
+    worker_url = json.loads(match.group(1)).get("search")
+    worker = _local(page, worker_url) if worker_url else None
+    if worker is None or not worker.is_file():
+        return scripts
+    scripts.add(worker, worker.name)
+    lunr = worker.parent.parent / "lunr" / "min"
+    langs = [lang for lang in index.get("config", {}).get("lang", []) if lang != "en"]
+    wanted = ["lunr.stemmer.support.min.js"] if langs else []
+    wanted += [f"lunr.{lang}.min.js" for lang in langs]
+    if len(index.get("config", {}).get("lang", [])) > 1:
+        wanted.append("lunr.multi.min.js")
+    for name in wanted:
+        if (lunr / name).is_file():
+            scripts.add(lunr / name, name)
+    return scripts
+
+
+def third_party_references(html: str, own_hosts: set[str]) -> list[str]:
+    """``host: url`` for every script, stylesheet, image or frame the page loads from another host."""
+    found = []
+    for tag, raw in _TAG.findall(html):
+        attrs = _attributes(raw)
+        tag = tag.lower()
+        if tag == "link":
+            rel = attrs.get("rel", "").lower().split()
+            if "canonical" in rel or "alternate" in rel:
+                continue  # not loaded by the browser
+            url = attrs.get("href", "")
+        else:
+            url = attrs.get("src", "")
+        if host := _foreign_host(url, own_hosts):
+            found.append(f"{host}: {url}")
+    return found
+
+
+def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionReader:
+    region_site = site / region_id
+    sizes: list[tuple[int, str]] = []
+    third_party: dict[str, list[str]] = {}
+    for page in sorted(region_site.rglob("*.html")):
+        data = page.read_bytes()
+        rel = page.relative_to(region_site).as_posix()
+        sizes.append((len(data), rel))
+        if found := third_party_references(data.decode("utf-8", "replace"), own_hosts):
+            third_party[rel] = found
+    sample = _article_page(region_site)
+    html = sample.read_text(encoding="utf-8")
+    css, js, _missing = _page_assets(sample, html)
+    for sheet in css.files:
+        local = _local(sample, sheet)
+        text = local.read_text(encoding="utf-8", errors="replace") if local else ""
+        for url in _CSS_URL.findall(text):
+            if host := _foreign_host(url, own_hosts):
+                third_party.setdefault(sheet, []).append(f"{host}: {url}")
+    index_file = region_site / "search" / "search_index.json"
+    index_data = index_file.read_bytes() if index_file.is_file() else b"{}"
+    index = json.loads(index_data)
+    largest = max(sizes) if sizes else (0, "")
+    return RegionReader(
+        region=region_id,
+        pages=len(sizes),
+        html_median=int(statistics.median(size for size, _ in sizes)) if sizes else 0,
+        html_max=largest[0],
+        html_max_page=largest[1],
+        sample_page=sample.relative_to(region_site).as_posix(),
+        css=css,
+        js=js,
+        search_index_raw=len(index_data) if index_file.is_file() else 0,
+        search_index_gzip=gz_size(index_data) if index_file.is_file() else 0,
+        search_scripts=_search_scripts(sample, html, index),
+        third_party=third_party,
+    )
+
+
+def reader_figures(site: Path, region_ids: list[str], site_url: str | None) -> list[RegionReader]:
+    own = {urlsplit(site_url).hostname} if site_url else set()
+    own.discard(None)
+    return [region_reader(site, region_id, own) for region_id in region_ids]  # type: ignore[arg-type]
