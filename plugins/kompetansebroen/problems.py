@@ -46,10 +46,10 @@ class Problems:
     def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(self.items, key=lambda p: (p.path, p.line or 0, p.field, p.message)))
 
-    def report(self) -> str:
+    def report(self, summary: str = "ingenting er publisert.") -> str:
+        """Every problem on its own line, then ``N feil funnet; <summary>``."""
         lines = [str(problem) for problem in self]
-        noun = "feil" if len(lines) != 1 else "feil"
-        lines.append(f"{len(lines)} {noun} funnet; ingenting er publisert.")
+        lines.append(f"{len(lines)} feil funnet; {summary}")
         return "\n".join(lines)
 
 

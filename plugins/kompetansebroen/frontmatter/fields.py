@@ -1,21 +1,28 @@
-"""Typed front-matter fields: each turns a YAML node into a value or a clear message."""
+"""Typed front-matter fields: each turns a YAML node into a value or a clear message.
+
+Every message says what is wrong and what to write instead, in words an
+editor understands: ``«no» leses av YAML som en ja/nei-verdi, ikke tekst;
+skriv title: "no"``.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from ..dates import MONTHS
 from .yaml_source import (
     BOOL_TAG,
     INT_TAG,
+    NULL_TAG,
     STR_TAG,
-    TIMESTAMP_TAG,
     describe,
     line_of,
     mapping_items,
@@ -31,27 +38,85 @@ class FieldError(Exception):
         self.line = line
 
 
-def did_you_mean(value: str, choices: Collection[str]) -> str:
-    """A ``; mente du «x»?`` hint when ``value`` is close to one of ``choices``."""
+class FieldGroupError(Exception):
+    """Several problems inside one field (list items, nested mappings)."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
+
+
+def close_match(value: str, choices: Collection[str]) -> str | None:
+    """The choice ``value`` is most likely a misspelling of, if any (case-insensitive)."""
     lowered = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.75)
-    return f"; mente du «{lowered[close[0]]}»?" if close else ""
+    return lowered[close[0]] if close else None
+
+
+def did_you_mean(value: str, choices: Collection[str]) -> str:
+    """A ``; mente du «x»?`` hint when ``value`` is close to one of ``choices``."""
+    match = close_match(value, choices)
+    return f"; mente du «{match}»?" if match else ""
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a double-quoted YAML scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
+def _is_custom_tag(node: yaml.Node) -> bool:
+    return not node.tag.startswith("tag:yaml.org,2002:")
 
 
 def _raw(node: yaml.Node) -> str:
-    return node.value if isinstance(node, yaml.ScalarNode) else ""
+    return node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
 
 
 class Field:
-    """Base of all field types."""
+    """Base of all field types.
+
+    ``expected`` says in words what the field takes; ``example`` is a value an
+    editor can copy (used when a required field is missing).
+    """
 
     expected: str = "en verdi"
+    example: str = '"…"'
 
-    def __init__(self, *, required: bool = False) -> None:
+    def __init__(self, *, required: bool = False, example: str | None = None) -> None:
         self.required = required
+        if example is not None:
+            self.example = example
 
     def convert(self, name: str, node: yaml.Node) -> Any:
         raise NotImplementedError
+
+    def missing(self, name: str) -> str:
+        return f"mangler; forventet {self.expected}, f.eks. {name}: {self.example}"
+
+
+def read_text(node: yaml.Node, fix: str) -> str:
+    """A non-empty text scalar; ``fix`` is how the editor writes a corrected value (``title: {}``)."""
+    if _is_null(node):
+        raise FieldError(f"er tom; skriv teksten etter kolonet, f.eks. {fix.format(_quoted('…'))}")
+    if not isinstance(node, yaml.ScalarNode):
+        raise FieldError(f"forventet tekst, fant {describe(node)}; skriv {fix.format(_quoted('…'))}")
+    if _is_custom_tag(node):
+        raise FieldError(
+            f"YAML-merket «{node.tag}» er ikke tillatt her; skriv {fix.format(_quoted(node.value))}"
+        )
+    if node.tag != STR_TAG:
+        raise FieldError(
+            f"«{node.value}» leses av YAML som {describe(node)}, ikke tekst; "
+            f"skriv {fix.format(_quoted(node.value))}"
+        )
+    text = node.value.strip()
+    if not text:
+        raise FieldError(f"er tom; skriv en tekst, f.eks. {fix.format(_quoted('…'))}")
+    return text
 
 
 class Text(Field):
@@ -60,131 +125,200 @@ class Text(Field):
     expected = "tekst"
 
     def convert(self, name: str, node: yaml.Node) -> str:
-        if not isinstance(node, yaml.ScalarNode):
-            raise FieldError(f"forventet tekst, fant {describe(node)}")
-        if node.tag != STR_TAG:
-            raw = node.value.replace('"', '\\"')
-            raise FieldError(
-                f'«{node.value}» leses av YAML som {describe(node)}, ikke tekst; skriv {name}: "{raw}"'
-            )
-        text = node.value.strip()
-        if not text:
-            raise FieldError("er tom; skriv en tekst")
-        return text
+        return read_text(node, f"{name}: {{}}")
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LOOSE_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ Tt].*)?$")
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _why_impossible(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"måned {month} finnes ikke"
+    days = calendar.monthrange(year, month)[1]
+    return f"{MONTHS[month - 1]} {year} har {days} dager"
 
 
 class Date(Field):
     """A calendar date written ``YYYY-MM-DD``; impossible dates are rejected."""
 
     expected = "en dato på formen ÅÅÅÅ-MM-DD"
+    example = "2024-06-30"
 
     def convert(self, name: str, node: yaml.Node) -> dt.date:
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR_TAG, TIMESTAMP_TAG):
-            raise FieldError(f"forventet en dato på formen ÅÅÅÅ-MM-DD, fant {describe(node)}")
-        raw = node.value.strip()
-        if norwegian := _NORWEGIAN_DATE.match(raw):
-            day, month, year = norwegian.groups()
+        if _is_null(node):
+            raise FieldError(f"er tom; skriv en dato på formen ÅÅÅÅ-MM-DD, f.eks. {name}: {self.example}")
+        if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
             raise FieldError(
-                f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {year}-{int(month):02d}-{int(day):02d}"
+                f"forventet en dato på formen ÅÅÅÅ-MM-DD, fant {describe(node)}; "
+                f"skriv f.eks. {name}: {self.example}"
             )
-        if not _ISO_DATE.match(raw):
-            raise FieldError(f"«{raw}» er ikke en dato på formen ÅÅÅÅ-MM-DD, f.eks. 2020-06-30")
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise FieldError(
-                f"«{raw}» er en dato som ikke finnes; skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
-            ) from None
+        raw = node.value.strip()
+        if iso := _ISO_DATE.match(raw):
+            year, month, day = (int(part) for part in iso.groups())
+            date = _valid_date(year, month, day)
+            if date is None:
+                raise FieldError(
+                    f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
+                    "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
+                )
+            return date
+        for pattern, order in (
+            (_DAY_FIRST_DATE, (2, 1, 0)),
+            (_LOOSE_ISO_DATE, (0, 1, 2)),
+            (_COMPACT_DATE, (0, 1, 2)),
+        ):
+            if found := pattern.match(raw):
+                parts = found.groups()
+                year, month, day = (int(parts[i]) for i in order)
+                if _valid_date(year, month, day) is None:
+                    raise FieldError(
+                        f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
+                        "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
+                    )
+                raise FieldError(
+                    f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {year:04d}-{month:02d}-{day:02d}"
+                )
+        raise FieldError(f"«{raw}» er ikke en dato på formen ÅÅÅÅ-MM-DD; skriv f.eks. {name}: {self.example}")
 
 
 class Integer(Field):
-    """A whole number written in decimal without leading zeros."""
+    """A whole number written in decimal, unquoted, without leading zeros."""
 
     expected = "et heltall"
+    example = "42"
 
-    def __init__(self, *, required: bool = False, minimum: int = 0) -> None:
-        super().__init__(required=required)
+    def __init__(self, *, required: bool = False, minimum: int = 0, example: str | None = None) -> None:
+        super().__init__(required=required, example=example)
         self.minimum = minimum
 
     def convert(self, name: str, node: yaml.Node) -> int:
-        raw = _raw(node).strip()
-        if not isinstance(node, yaml.ScalarNode) or not re.fullmatch(r"\d+", raw):
-            raise FieldError(f"forventet et heltall, fant «{raw or describe(node)}»")
-        if len(raw) > 1 and raw.startswith("0"):
+        if _is_null(node):
+            raise FieldError(f"er tom; skriv et heltall, f.eks. {name}: {self.example}")
+        if not isinstance(node, yaml.ScalarNode):
             raise FieldError(
-                f"«{raw}» har innledende null, som YAML leser som et oktaltall; skriv {name}: {int(raw)}"
+                f"forventet et heltall, fant {describe(node)}; skriv f.eks. {name}: {self.example}"
             )
-        if node.tag not in (INT_TAG, STR_TAG) or node.style not in (None, ""):
-            raise FieldError(f"forventet et heltall uten anførselstegn, f.eks. {name}: {raw}")
-        value = int(raw)
+        raw = node.value.strip()
+        digits = raw.replace("_", "").replace(" ", "")
+        quoted = node.style not in (None, "")
+        if not re.fullmatch(r"\d+", digits):
+            raise FieldError(f"«{raw}» er ikke et heltall; skriv bare sifre, f.eks. {name}: {self.example}")
+        value = int(digits)
+        if quoted:
+            raise FieldError(
+                f"«{raw}» står i anførselstegn og leses som tekst, ikke et tall; "
+                f"skriv tallet uten anførselstegn: {name}: {value}"
+            )
+        if len(digits) > 1 and digits.startswith("0"):
+            if node.tag == INT_TAG:
+                raise FieldError(
+                    f"«{raw}» har innledende null, og YAML leser det som oktaltallet "
+                    f"{_yaml_int(raw)}; skriv {name}: {value}"
+                )
+            raise FieldError(f"«{raw}» har innledende null; skriv {name}: {value}")
+        if digits != raw:
+            raise FieldError(f"«{raw}» skal skrives med bare sifre; skriv {name}: {value}")
+        if node.tag != INT_TAG:
+            raise FieldError(f"«{raw}» leses av YAML som {describe(node)}; skriv {name}: {value}")
         if value < self.minimum:
-            raise FieldError(f"må være minst {self.minimum}")
+            raise FieldError(f"«{raw}» er for lite; skriv et heltall som er minst {self.minimum}")
         return value
+
+
+def _yaml_int(raw: str) -> str:
+    """What YAML 1.1 makes of a plain number with a leading zero (``0150`` → 104)."""
+    try:
+        return str(yaml.safe_load(raw))
+    except yaml.YAMLError:  # pragma: no cover - only digits reach this
+        return raw
+
+
+_TRUE_WORDS = {"true", "yes", "y", "on"}
+_FALSE_WORDS = {"false", "no", "n", "off"}
 
 
 class Boolean(Field):
     """Only ``true`` or ``false``: YAML 1.1's yes/no/on/off are too easy to write by accident."""
 
     expected = "true eller false"
+    example = "true"
 
     def convert(self, name: str, node: yaml.Node) -> bool:
-        raw = _raw(node).strip()
+        raw = _raw(node)
         if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG and raw in ("true", "false"):
             return raw == "true"
-        raise FieldError(f"forventet true eller false, fant «{raw or describe(node)}»")
+        word = raw.lower()
+        if isinstance(node, yaml.ScalarNode) and word in _TRUE_WORDS | _FALSE_WORDS:
+            meant = "true" if word in _TRUE_WORDS else "false"
+            if node.style not in (None, ""):
+                raise FieldError(f"«{raw}» står i anførselstegn og leses som tekst; skriv {name}: {meant}")
+            raise FieldError(f"«{raw}» er ikke tillatt; skriv {name}: {meant}")
+        found = f"«{raw}»" if raw else describe(node)
+        raise FieldError(f"forventet true eller false, fant {found}; skriv {name}: true eller {name}: false")
 
 
-class Choice(Text):
+class Choice(Field):
     """One of a fixed set of words."""
 
-    def __init__(self, choices: tuple[str, ...], *, required: bool = False) -> None:
-        super().__init__(required=required)
+    def __init__(self, choices: tuple[str, ...], *, required: bool = False, what: str = "verdi") -> None:
+        super().__init__(required=required, example=choices[0] if choices else None)
         self.choices = choices
+        self.what = what
         self.expected = " eller ".join(choices)
 
     def convert(self, name: str, node: yaml.Node) -> str:
-        value = super().convert(name, node)
+        value = read_text(node, f"{name}: {{}}")
         if value not in self.choices:
-            options = ", ".join(self.choices)
+            match = close_match(value, self.choices)
+            if match:
+                raise FieldError(f"ukjent {self.what} «{value}»; mente du «{match}»?")
+            raise FieldError(f"ukjent {self.what} «{value}»; gyldige verdier er {', '.join(self.choices)}")
+        return value
+
+
+class Url(Field):
+    """An absolute http or https address."""
+
+    expected = "en adresse som begynner med https://"
+    example = "https://www.eksempel.no/"
+
+    def convert(self, name: str, node: yaml.Node) -> str:
+        value = read_text(node, f"{name}: {{}}")
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):
+                raise FieldError(f"«{value}» mangler https://; skriv {name}: https://{value}")
             raise FieldError(
-                f"«{value}» er ikke en gyldig verdi{did_you_mean(value, self.choices)} "
-                f"Gyldige verdier: {options}"
+                f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://, "
+                f"f.eks. {name}: {self.example}"
             )
         return value
 
 
-class Url(Text):
-    """An absolute http or https address."""
-
-    expected = "en adresse som begynner med https://"
-
-    def convert(self, name: str, node: yaml.Node) -> str:
-        value = super().convert(name, node)
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-            raise FieldError(f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://")
-        return value
-
-
-class Email(Text):
+class Email(Field):
     """An e-mail address."""
 
     expected = "en e-postadresse"
+    example = "post@eksempel.no"
 
     def convert(self, name: str, node: yaml.Node) -> str:
-        value = super().convert(name, node)
+        value = read_text(node, f"{name}: {{}}")
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
-            raise FieldError(f"«{value}» er ikke en e-postadresse, f.eks. navn@eksempel.no")
+            raise FieldError(f"«{value}» er ikke en e-postadresse; skriv f.eks. {name}: {self.example}")
         return value
 
 
 class TextList(Field):
     """A list of text items, optionally restricted to known values."""
-
-    expected = "en liste, f.eks. [Helsefellesskap, Kompetanse]"
 
     def __init__(
         self,
@@ -192,44 +326,48 @@ class TextList(Field):
         required: bool = False,
         allowed: Callable[[], Collection[str]] | None = None,
         what: str = "verdi",
+        known_label: str | None = None,
+        example: str = "[…]",
     ) -> None:
-        super().__init__(required=required)
+        super().__init__(required=required, example=example)
         self.allowed = allowed
         self.what = what
+        self.known_label = known_label
+        self.expected = "en liste"
 
     def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
+        if _is_null(node):
+            raise FieldError(f"er tom; skriv en liste, f.eks. {name}: {self.example}, eller fjern feltet")
         if not isinstance(node, yaml.SequenceNode):
             raw = _raw(node)
-            raise FieldError(f"forventet en liste; skriv {name}: [{raw}]")
+            fix = f"[{raw}]" if raw else self.example
+            raise FieldError(f"forventet en liste, fant {describe(node)}; skriv {name}: {fix}")
         values: list[str] = []
         errors: list[FieldError] = []
-        text = Text()
         allowed = self.allowed() if self.allowed else None
         for item in node.value:
             try:
-                value = text.convert(name, item)
+                value = read_text(item, "- {}")
             except FieldError as error:
                 errors.append(FieldError(error.message, line_of(item)))
                 continue
             if allowed is not None and value not in allowed:
-                hint = did_you_mean(value, allowed)
-                errors.append(FieldError(f"ukjent {self.what} «{value}»{hint}", line_of(item)))
+                errors.append(FieldError(self._unknown(value, allowed), line_of(item)))
                 continue
             if value in values:
-                errors.append(FieldError(f"«{value}» står to ganger", line_of(item)))
+                errors.append(FieldError(f"«{value}» står to ganger; fjern den ene", line_of(item)))
                 continue
             values.append(value)
         if errors:
             raise FieldGroupError(errors)
         return tuple(values)
 
-
-class FieldGroupError(Exception):
-    """Several problems inside one field (list items, nested mappings)."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("; ".join(error.message for error in errors))
-        self.errors = errors
+    def _unknown(self, value: str, allowed: Collection[str]) -> str:
+        match = close_match(value, allowed)
+        if match:
+            return f"ukjent {self.what} «{value}»; mente du «{match}»?"
+        label = self.known_label or f"kjente verdier er {', '.join(allowed) or '(ingen)'}"
+        return f"ukjent {self.what} «{value}»; {label}"
 
 
 @dataclass(frozen=True)
@@ -240,56 +378,82 @@ class FoundProblem:
 
 
 CrossCheck = Callable[[Mapping[str, Any], Mapping[str, int]], list[FoundProblem]]
+"""A check across fields: gets the valid values and the line of every field written (valid or not)."""
+
+
+class Reading(NamedTuple):
+    """What :meth:`Schema.read` found: valid values, the line of each field written, and the problems."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    problems: list[FoundProblem]
 
 
 @dataclass
 class Schema:
-    """A set of named fields plus checks that span several of them."""
+    """A set of named fields plus checks that span several of them.
+
+    ``misplaced`` names fields that exist elsewhere but not here, with the reason
+    (``regions`` on a page inside ``regions/<id>/``).
+    """
 
     fields: dict[str, Field]
     checks: list[CrossCheck] = field(default_factory=list)
+    misplaced: dict[str, str] = field(default_factory=dict)
 
-    def read(
-        self, node: yaml.Node | None, prefix: str = "", *, fallback_line: int = 1
-    ) -> tuple[dict[str, Any], list[FoundProblem]]:
-        """Convert a mapping node; return the values that were valid and every problem."""
+    def read(self, node: yaml.Node | None, prefix: str = "", *, fallback_line: int = 1) -> Reading:
+        """Convert a mapping node; return the values that were valid and every problem.
+
+        ``fallback_line`` is where problems without a line of their own (a missing
+        field) are reported.
+        """
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         problems: list[FoundProblem] = []
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+        if node is None or _is_null(node):
             items: list[tuple[yaml.ScalarNode, yaml.Node]] = []
         elif not isinstance(node, yaml.MappingNode):
-            return values, [
-                FoundProblem(line_of(node), prefix.rstrip("."), "forventet felter på formen «felt: verdi»")
-            ]
+            where = f"under {prefix.rstrip('.')}" if prefix else "her"
+            return Reading(
+                values,
+                lines,
+                [
+                    FoundProblem(
+                        line_of(node),
+                        prefix.rstrip("."),
+                        f"forventet felter på formen «felt: verdi», fant {describe(node)}; "
+                        f"skriv ett felt per linje {where}",
+                    )
+                ],
+            )
         else:
             items = mapping_items(node)
+        suggested: set[str] = set()
         for key_node, value_node in items:
             name = key_node.value
             qualified = prefix + name
             if name in lines:
                 problems.append(
                     FoundProblem(
-                        line_of(key_node), qualified, f"står to ganger (også på linje {lines[name]})"
+                        line_of(key_node),
+                        qualified,
+                        f"står to ganger (også på linje {lines[name]}); fjern den ene",
                     )
+                )
+                continue
+            spec = self.fields.get(name)
+            if spec is None:
+                problems.append(
+                    FoundProblem(line_of(key_node), qualified, self._unknown(name, lines, suggested))
                 )
                 continue
             lines[name] = line_of(key_node)
-            spec = self.fields.get(name)
-            if spec is None:
-                known = ", ".join(sorted(self.fields))
-                hint = did_you_mean(name, self.fields)
-                problems.append(
-                    FoundProblem(line_of(key_node), qualified, f"ukjent felt{hint} Kjente felter: {known}")
-                )
-                continue
             try:
                 if isinstance(spec, Nested):
-                    value, nested = spec.schema.read(
-                        value_node, qualified + ".", fallback_line=line_of(key_node)
-                    )
-                    problems.extend(nested)
-                    values[name] = value
+                    nested = spec.schema.read(value_node, qualified + ".", fallback_line=line_of(key_node))
+                    problems.extend(nested.problems)
+                    if not nested.problems:
+                        values[name] = nested.values
                 else:
                     values[name] = spec.convert(name, value_node)
             except FieldGroupError as group:
@@ -298,14 +462,25 @@ class Schema:
             except FieldError as error:
                 problems.append(FoundProblem(error.line or line_of(value_node), qualified, error.message))
         for name, spec in self.fields.items():
-            if spec.required and name not in lines:
+            if spec.required and name not in lines and name not in suggested:
+                problems.append(FoundProblem(fallback_line, prefix + name, spec.missing(name)))
+        for check in self.checks:
+            for found in check(values, lines):
                 problems.append(
-                    FoundProblem(fallback_line, prefix + name, f"mangler; forventet {spec.expected}")
+                    FoundProblem(found.line or fallback_line, prefix + found.field, found.message)
                 )
-        if not problems:
-            for check in self.checks:
-                problems.extend(check(values, lines))
-        return values, problems
+        return Reading(values, lines, problems)
+
+    def _unknown(self, name: str, lines: Mapping[str, int], suggested: set[str]) -> str:
+        if name in self.misplaced:
+            return self.misplaced[name]
+        match = close_match(name, self.fields)
+        if match and match not in lines:
+            suggested.add(match)
+            return f"ukjent felt; mente du «{match}»?"
+        if match:
+            return f"ukjent felt; mente du «{match}»? (det står allerede på linje {lines[match]})"
+        return f"ukjent felt; tillatte felter er {', '.join(sorted(self.fields))}"
 
 
 class Nested(Field):
@@ -316,3 +491,6 @@ class Nested(Field):
     def __init__(self, schema: Schema, *, required: bool = False) -> None:
         super().__init__(required=required)
         self.schema = schema
+
+    def convert(self, name: str, node: yaml.Node) -> Any:  # pragma: no cover - read by Schema.read
+        return self.schema.read(node, name + ".").values

@@ -7,6 +7,7 @@ scalar means, so a mistake becomes a message rather than a silent change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -30,28 +31,102 @@ def compose(text: str) -> tuple[yaml.Node | None, YamlError | None]:
     try:
         return yaml.compose(text, Loader=_Loader), None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        return None, YamlError(line, _explain(error, text, line))
+        return None, _explain(error, text)
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        return None, YamlError(None, f"ugyldig YAML ({error})")
+        return None, YamlError(None, f"ugyldig YAML ({error}); sjekk innrykk og anførselstegn")
 
 
-def _explain(error: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
+_KEY_VALUE = re.compile(r"^(\s*)([^\s:#][^:#]*?):\s+(.+?)\s*$")
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """A message an editor can act on, at the line where the mistake most likely is."""
     problem = (error.problem or "").strip()
-    lines = text.splitlines()
+    context = (error.context or "").strip()
+    lines = text.split("\n")
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
     offending = lines[line - 1] if line and 0 < line <= len(lines) else ""
-    if "\t" in offending or "'\\t'" in problem:
-        return "tabulator i innrykket; bruk mellomrom til innrykk i YAML"
-    if "mapping values are not allowed" in problem:
-        return (
-            "ugyldig YAML: et kolon etterfulgt av mellomrom inne i en verdi; "
-            'sett verdien i anførselstegn, f.eks. tittel: "Del 1: innledning"'
+
+    last = min(line or len(lines), len(lines))
+    for number, text_line in enumerate(lines[:last], start=1):
+        if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
+            return YamlError(number, "tabulator i innrykket; bruk mellomrom til innrykk i YAML")
+
+    quote_line = _unclosed_quote(lines, line)
+    if quote_line is not None:
+        return YamlError(
+            quote_line,
+            "anførselstegnet er ikke lukket; avslutt verdien med samme anførselstegn på samme linje",
         )
-    if "could not find expected ':'" in problem or "could not find expected" in problem:
-        return f"ugyldig YAML ({problem}); hver linje skal være «felt: verdi»"
-    context = f"{error.context}; " if error.context else ""
-    return f"ugyldig YAML ({context}{problem}); sjekk innrykk og anførselstegn"
+    if "mapping values are not allowed" in problem:
+        column = error.problem_mark.column if error.problem_mark is not None else -1
+        if line and offending.find(":") == column:
+            return _structure_problem(lines, line)
+        match = _KEY_VALUE.match(offending)
+        if match:
+            key, value = match.group(2), match.group(3)
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return YamlError(
+                line,
+                f"kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn: {key}: {quoted}",
+            )
+        return YamlError(
+            line,
+            "kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn, "
+            'f.eks. title: "Del 1: innledning"',
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        start = error.context_mark.line + 1 if error.context_mark is not None else line
+        return YamlError(start, "listen i hakeparenteser er ikke lukket; avslutt den med ] på samme linje")
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return YamlError(
+            line,
+            "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne, "
+            "og listepunkter (- …) under et felt skal ha likt innrykk",
+        )
+    if "could not find expected ':'" in problem:
+        return YamlError(line, "linjen mangler kolon; hver linje skal være «felt: verdi»")
+    details = "; ".join(part for part in (context, problem) if part)
+    return YamlError(line, f"ugyldig YAML ({details}); sjekk innrykk og anførselstegn")
+
+
+def _structure_problem(lines: list[str], line: int) -> YamlError:
+    """A field whose colon YAML did not expect: the line above has no colon, or this one is indented."""
+    previous = next(
+        (
+            (number, lines[number - 1])
+            for number in range(line - 1, 0, -1)
+            if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if previous is not None and ":" not in previous[1] and not previous[1].lstrip().startswith("-"):
+        return YamlError(previous[0], "linjen mangler kolon; hver linje skal være «felt: verdi»")
+    return YamlError(
+        line,
+        "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne "
+        "(fjern mellomrommene foran feltet)",
+    )
+
+
+def _unclosed_quote(lines: list[str], error_line: int | None) -> int | None:
+    """The first line (up to the error) whose value opens a quote that the line does not close."""
+    last = min(error_line or len(lines), len(lines))
+    for number, text_line in enumerate(lines[:last], start=1):
+        match = _KEY_VALUE.match(text_line) or re.match(r"^(\s*)-()\s+(.+?)\s*$", text_line)
+        if not match:
+            continue
+        value = match.group(3)
+        if value[:1] == '"':
+            body = value[1:].replace("\\\\", "").replace('\\"', "")
+            if '"' not in body:
+                return number
+        elif value[:1] == "'":
+            body = value[1:].replace("''", "")
+            if "'" not in body:
+                return number
+    return None
 
 
 def mapping_items(node: yaml.MappingNode) -> list[tuple[yaml.ScalarNode, yaml.Node]]:

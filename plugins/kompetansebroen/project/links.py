@@ -1,36 +1,142 @@
-"""Find the relative links in Markdown, to check them against a region's pages."""
+"""Find the links in Markdown, and the anchors a page offers, to check them against a region's pages."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
-_INLINE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_HTML = re.compile(r"(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+_HTML = re.compile(r"<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link written in a page: its line (1-based, in the body), the target as written, and its parts."""
+
+    line: int
+    target: str
+
+    @property
+    def path(self) -> str:
+        """The part before ``#`` and ``?``, percent-decoded (empty for ``#anchor``)."""
+        return unquote(self.target.split("#", 1)[0].split("?", 1)[0])
+
+    @property
+    def anchor(self) -> str | None:
+        return unquote(self.target.split("#", 1)[1]) if "#" in self.target else None
+
+    @property
+    def is_absolute(self) -> bool:
+        return self.target.startswith("/") and not self.target.startswith("//")
+
+
+def code_free_lines(markdown: str) -> Iterator[tuple[int, str]]:
+    """``(line, text)`` of every line outside fenced code blocks, with code spans blanked out."""
+    fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+                continue
+            if marker == fence:
+                fence = None
+                continue
+        if fence is not None:
+            continue
+        yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def internal_links(markdown: str) -> Iterator[Link]:
+    """Links that stay inside the site: relative paths, ``#anchors`` and absolute ``/paths``.
+
+    Links with a scheme (``https:``, ``mailto:``) and protocol-relative ``//host``
+    links are left out; code blocks and code spans are ignored.
+    """
+    for number, line in code_free_lines(markdown):
+        for pattern in (_INLINE, _REFERENCE, _HTML):
+            for match in pattern.finditer(line):
+                target = match.group(1).strip()
+                if target.startswith("<") and target.endswith(">"):
+                    target = target[1:-1].strip()
+                if not target or _SCHEME.match(target) or target.startswith("//"):
+                    continue
+                yield Link(number, target)
 
 
 def relative_targets(markdown: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(line, target)`` for links that point inside the site (no scheme, no ``/``)."""
-    in_fence = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        for pattern in (_INLINE, _REFERENCE, _HTML):
-            for match in pattern.finditer(line):
-                target = match.group(1)
-                if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("/", "#")):
-                    continue
-                yield number, target
+    """Yield ``(line, target)`` for links that point at another file (no scheme, no ``/``, no ``#``)."""
+    for link in internal_links(markdown):
+        if not link.is_absolute and not link.target.startswith("#"):
+            yield link.line, link.target
+
+
+def has_scheme(target: str) -> bool:
+    """True for ``https://…``, ``mailto:…`` and other addresses with a scheme."""
+    return bool(_SCHEME.match(target))
 
 
 def resolve(page_path: str, target: str) -> str:
     """The tree-relative path a link from ``page_path`` points at (without anchor or query)."""
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """How a page at ``from_page`` writes a link to the tree path ``to_path``."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+class AnchorFinder:
+    """The ids a page's HTML will have, found by rendering it with the site's Markdown extensions.
+
+    ``extensions`` and ``configs`` are ``markdown_extensions`` from mkdocs.yml (MkDocs
+    always adds ``toc``, ``tables`` and ``fenced_code``). When the extensions cannot
+    be loaded, :meth:`anchors` returns None and anchors are left to MkDocs' own check.
+    """
+
+    _ID = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Any] | None = None) -> None:
+        names: list[Any] = ["toc", "tables", "fenced_code"]
+        for extension in extensions:
+            if extension not in names:
+                names.append(extension)
+        self.extensions = names
+        self.configs = dict(configs or {})
+        self._markdown: Any = None
+        self._broken = False
+
+    def _renderer(self) -> Any:
+        if self._markdown is None and not self._broken:
+            try:
+                import markdown
+
+                self._markdown = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
+            except Exception:  # noqa: BLE001 - an extension that needs MkDocs itself; MkDocs checks then
+                self._broken = True
+        return self._markdown
+
+    def anchors(self, body: str, heading: str | None = None) -> set[str] | None:
+        """Ids in the rendered ``body``; ``heading`` is the H1 the build puts above it, if any."""
+        renderer = self._renderer()
+        if renderer is None:
+            return None
+        source = f"# {heading}\n\n{body}" if heading else body
+        try:
+            renderer.reset()
+            html = renderer.convert(source)
+        except Exception:  # noqa: BLE001 - a page Markdown cannot render is MkDocs' to report
+            return None
+        return {unquote(found) for found in self._ID.findall(" " + html)}

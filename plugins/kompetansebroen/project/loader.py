@@ -1,19 +1,26 @@
-"""Read ``content/`` and ``regions/``, validate every file, and report all problems at once."""
+"""Read ``content/`` and ``regions/``, validate every file, and report all problems at once.
+
+Each mistake is reported once, where it is: a page with a broken front matter
+is not also reported through every link that points at it, and a link that is
+broken in every region is one message, not one per region.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from ..frontmatter.fields import FoundProblem
+from ..frontmatter.fields import FoundProblem, Schema, close_match
 from ..frontmatter.schemas import page_schema, region_schema
 from ..frontmatter.splitter import split
 from ..frontmatter.yaml_source import compose
+from ..listings.markdown_text import text as markdown_text
 from ..model.documents import Document, Kind, page_url
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
@@ -24,6 +31,13 @@ from .views import Asset, RegionView
 CONTENT_DIR = "content"
 REGIONS_DIR = "regions"
 REGION_FILE = "region.yml"
+
+KIND_NAMES = {
+    Kind.ARTICLE: "en fagartikkel",
+    Kind.NEWSLETTER: "et nyhetsbrev",
+    Kind.GOVERNING: "et styrende dokument",
+    Kind.PAGE: "en side",
+}
 
 
 @dataclass
@@ -53,35 +67,71 @@ class Project:
         return {region_id: self.view(region_id) for region_id in self.regions}
 
 
+@dataclass
+class _Tree:
+    """One folder of content (``content/`` or ``regions/<id>/``) as read from disk."""
+
+    origin: str | None
+    folder: Path
+    docs: dict[str, Document] = field(default_factory=dict)
+    assets: dict[str, Asset] = field(default_factory=dict)
+    rejected: set[str] = field(default_factory=set)
+    """Pages that exist but have problems: links to them are not reported as well."""
+    drafts: set[str] = field(default_factory=set)
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return CONTENT_DIR if self.origin is None else f"{REGIONS_DIR}/{self.origin}"
+
+    def shown(self, path: str) -> str:
+        return f"{self.name}/{path}"
+
+
 def load_project(
     root: Path | str,
     topics: TopicRegistry,
     *,
     include_drafts: bool = False,
     generated_paths: Collection[str] = (),
+    markdown_extensions: Sequence[Any] | None = None,
+    markdown_extension_configs: Mapping[str, Any] | None = None,
 ) -> tuple[Project, Problems]:
-    """Read and validate the whole tree below ``root``; never raises for editors' mistakes."""
+    """Read and validate the whole tree below ``root``; never raises for editors' mistakes.
+
+    ``generated_paths`` are pages the build adds to every region (link targets).
+    With ``markdown_extensions`` (mkdocs.yml's list), links to ``#anchors`` are
+    checked too; without, MkDocs checks them during the build.
+    """
     root = Path(root).resolve()
     problems = Problems()
     project = Project(root, topics)
-    _load_regions(project, problems)
-    region_ids = sorted(project.regions)
+    folder_ids = _load_regions(project, problems)
 
-    docs, assets = _read_tree(root, root / CONTENT_DIR, None, topics, region_ids, problems)
-    project.shared, project.shared_assets = docs, assets
-    for region_id in region_ids:
-        tree = root / REGIONS_DIR / region_id
-        docs, assets = _read_tree(root, tree, region_id, topics, region_ids, problems)
-        project.regional[region_id], project.regional_assets[region_id] = docs, assets
+    shared = _read_tree(root, root / CONTENT_DIR, None, topics, folder_ids, problems)
+    regional = {
+        region_id: _read_tree(root, root / REGIONS_DIR / region_id, region_id, topics, folder_ids, problems)
+        for region_id in folder_ids
+    }
+    for tree in [shared, *regional.values()]:
+        for path, doc in list(tree.docs.items()):
+            if doc.draft:
+                tree.drafts.add(path)
+                if not include_drafts:
+                    del tree.docs[path]
 
-    if not include_drafts:
-        project.shared = {p: d for p, d in project.shared.items() if not d.draft}
-        project.regional = {
-            r: {p: d for p, d in docs.items() if not d.draft} for r, docs in project.regional.items()
-        }
+    project.shared, project.shared_assets = shared.docs, shared.assets
+    for region_id in project.regions:
+        project.regional[region_id] = regional[region_id].docs
+        project.regional_assets[region_id] = regional[region_id].assets
 
-    _check_governing_files(project, problems)
-    _check_views(project, problems, generated_paths)
+    anchors = (
+        links.AnchorFinder(markdown_extensions, markdown_extension_configs)
+        if markdown_extensions is not None
+        else None
+    )
+    _check_governing_files(shared, regional, problems)
+    _Checker(shared, regional, set(generated_paths), anchors, problems).run()
     return project, problems
 
 
@@ -89,45 +139,64 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _load_regions(project: Project, problems: Problems) -> None:
+def _outside(root: Path, path: Path) -> bool:
+    return not path.resolve().is_relative_to(root)
+
+
+# -- regions -----------------------------------------------------------------------
+
+
+def _load_regions(project: Project, problems: Problems) -> list[str]:
+    """Load every ``regions/<id>/region.yml``; return the ids of all region folders, valid or not."""
     regions_dir = project.root / REGIONS_DIR
     if not regions_dir.is_dir():
         problems.add(REGIONS_DIR, None, "", "mappen mangler; lag regions/<id>/region.yml for hvert område")
-        return
+        return []
     schema = region_schema()
+    folder_ids: list[str] = []
     for folder in sorted(regions_dir.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
+        if folder.name.startswith(".") or not (folder.is_dir() or folder.is_symlink()):
             continue
         rel_folder = _relative(project.root, folder)
+        if folder.is_symlink():
+            problems.add(rel_folder, None, "", _symlink_message(project.root, folder, "mappe"))
+            continue
         if not REGION_ID.match(folder.name):
             problems.add(
                 rel_folder,
                 None,
                 "",
-                "mappenavnet er område-id og må bestå av små bokstaver a–z, sifre og bindestrek",
+                "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
+                "(begynn med en bokstav, f.eks. regions/innlandet)",
             )
             continue
+        folder_ids.append(folder.name)
         region_file = folder / REGION_FILE
         rel = _relative(project.root, region_file)
+        if region_file.is_symlink() and _outside(project.root, region_file):
+            problems.add(rel, None, "", _symlink_message(project.root, region_file, "fil"))
+            continue
         if not region_file.is_file():
             problems.add(
-                rel_folder,
+                rel,
                 None,
-                REGION_FILE,
-                "mangler; hvert område trenger en region.yml med minst name og hospital",
+                "",
+                "filen mangler; hvert område trenger en region.yml med minst name og hospital, "
+                f'f.eks. name: "{folder.name.capitalize()}" og hospital: "Sykehuset {folder.name.capitalize()}"',
             )
             continue
         text = _read_text(project.root, region_file, problems)
         if text is None:
             continue
-        node, error = compose(text)
+        node, error = compose(text.removeprefix("\ufeff"))
         if error:
             problems.add(rel, error.line, "", error.message)
             continue
-        values, found = schema.read(node)
-        _add_found(problems, rel, found, line_offset=0)
-        if found:
+        reading = schema.read(node)
+        _add_found(problems, rel, reading.problems, line_offset=0)
+        if reading.problems:
             continue
+        values = reading.values
         contact = values.get("contact") or {}
         project.regions[folder.name] = Region(
             id=folder.name,
@@ -137,6 +206,10 @@ def _load_regions(project: Project, problems: Problems) -> None:
             description=values.get("description"),
             contact=Contact(email=contact.get("email"), url=contact.get("url")),
         )
+    return folder_ids
+
+
+# -- reading files -----------------------------------------------------------------
 
 
 def _add_found(problems: Problems, path: str, found: Iterable[FoundProblem], line_offset: int) -> None:
@@ -146,7 +219,11 @@ def _add_found(problems: Problems, path: str, found: Iterable[FoundProblem], lin
 
 
 def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(_relative(root, path), None, "", f"filen kan ikke leses ({error.strerror})")
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -160,9 +237,26 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
         return None
 
 
-def _walk(tree: Path) -> Iterable[Path]:
+def _symlink_message(root: Path, path: Path, what: str) -> str:
+    if _outside(root, path):
+        return f"er en symbolsk lenke som peker ut av repoet; kopier {what}en inn i stedet"
+    if not path.exists():
+        return "er en symbolsk lenke som ikke peker på noe; fjern den"
+    return f"er en symbolsk lenke til en {what} i repoet; symbolske lenker til mapper støttes ikke, kopier {what}n"
+
+
+def _walk(root: Path, tree: Path, problems: Problems) -> Iterable[Path]:
     for directory, subdirs, filenames in os.walk(tree):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        kept = []
+        for name in sorted(subdirs):
+            if name.startswith("."):
+                continue
+            path = Path(directory) / name
+            if path.is_symlink():
+                problems.add(_relative(root, path), None, "", _symlink_message(root, path, "mappe"))
+                continue
+            kept.append(name)
+        subdirs[:] = kept
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(directory) / name
@@ -170,52 +264,53 @@ def _walk(tree: Path) -> Iterable[Path]:
 
 def _read_tree(
     root: Path,
-    tree: Path,
+    folder: Path,
     origin: str | None,
     topics: TopicRegistry,
     region_ids: list[str],
     problems: Problems,
-) -> tuple[dict[str, Document], dict[str, Asset]]:
-    docs: dict[str, Document] = {}
-    assets: dict[str, Asset] = {}
-    if not tree.is_dir():
-        return docs, assets
+) -> _Tree:
+    tree = _Tree(origin, folder)
+    if not folder.is_dir():
+        return tree
     schemas = {
         kind: page_schema(kind, topics=topics.names(), region_ids=region_ids, shared=origin is None)
         for kind in Kind
     }
-    for path in _walk(tree):
-        rel_in_tree = path.relative_to(tree).as_posix()
+    for path in _walk(root, folder, problems):
+        rel_in_tree = path.relative_to(folder).as_posix()
         rel = _relative(root, path)
         if origin is not None and rel_in_tree == REGION_FILE:
             continue
         if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root):
+            if _outside(root, path):
                 problems.add(
                     rel, None, "", "er en symbolsk lenke som peker ut av repoet; kopier filen inn i stedet"
                 )
+                if rel_in_tree.endswith(".md"):
+                    tree.rejected.add(rel_in_tree)
                 continue
-        if not path.exists():
-            problems.add(rel, None, "", "er en symbolsk lenke som ikke peker på noen fil")
-            continue
+            if not path.exists():
+                problems.add(rel, None, "", "er en symbolsk lenke som ikke peker på noen fil; fjern den")
+                continue
         if not rel_in_tree.endswith(".md"):
-            assets[rel_in_tree] = Asset(rel_in_tree, origin, str(path), str(tree))
+            tree.assets[rel_in_tree] = Asset(rel_in_tree, origin, str(path), str(folder))
             continue
-        doc = _read_page(root, tree, path, rel, rel_in_tree, origin, schemas, problems)
-        if doc is not None:
-            docs[rel_in_tree] = doc
-    return docs, assets
+        doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, problems)
+        if doc is None:
+            tree.rejected.add(rel_in_tree)
+        else:
+            tree.docs[rel_in_tree] = doc
+    return tree
 
 
 def _read_page(
     root: Path,
-    tree: Path,
+    tree: _Tree,
     path: Path,
     rel: str,
     rel_in_tree: str,
-    origin: str | None,
-    schemas: dict,
+    schemas: dict[Kind, Schema],
     problems: Problems,
 ) -> Document | None:
     text = _read_text(root, path, problems)
@@ -224,11 +319,24 @@ def _read_page(
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source = split(text)
     kind = Kind.of(rel_in_tree)
+    schema = schemas[kind]
     ok = True
+    values: dict[str, Any] = {}
     node: yaml.Node | None = None
     if source.unclosed:
         problems.add(
             rel, 1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene"
+        )
+        ok = False
+    elif source.front_matter is None and any(spec.required for spec in schema.fields.values()):
+        required = [name for name, spec in schema.fields.items() if spec.required]
+        listed = ", ".join(required[:-1]) + f" og {required[-1]}" if len(required) > 1 else required[0]
+        problems.add(
+            rel,
+            1,
+            "",
+            f"front matter mangler; {KIND_NAMES[kind]} trenger {listed} øverst i filen, "
+            "mellom to linjer med bare ---",
         )
         ok = False
     elif source.front_matter is not None:
@@ -238,9 +346,11 @@ def _read_page(
             problems.add(rel, line, "", error.message)
             ok = False
     if ok:
-        values, found = schemas[kind].read(node)
-        _add_found(problems, rel, found, line_offset=1)
-        ok = not found
+        reading = schema.read(node, fallback_line=0)
+        _add_found(problems, rel, reading.problems, line_offset=1)
+        ok = not reading.problems
+        values = reading.values
+        tree.field_lines[rel_in_tree] = {name: line + 1 for name, line in reading.lines.items()}
     for line, message in security.scan(source.body):
         problems.add(rel, source.body_line + line - 1, "", message)
         ok = False
@@ -248,9 +358,9 @@ def _read_page(
         return None
     return Document(
         path=rel_in_tree,
-        origin=origin,
+        origin=tree.origin,
         source_file=str(path),
-        tree=str(tree),
+        tree=str(tree.folder),
         kind=kind,
         meta=values,
         body=source.body,
@@ -259,54 +369,228 @@ def _read_page(
     )
 
 
-def _tree_of(doc_or_origin: str | None) -> str:
-    return CONTENT_DIR if doc_or_origin is None else f"{REGIONS_DIR}/{doc_or_origin}"
+# -- checks across files -------------------------------------------------------------
 
 
-def _check_governing_files(project: Project, problems: Problems) -> None:
-    """A governing document's ``file`` must exist in the same tree, so it is published with it."""
-    for origin, docs in [(None, project.shared), *project.regional.items()]:
-        assets = project.shared_assets if origin is None else project.regional_assets.get(origin, {})
-        for doc in docs.values():
+def _check_governing_files(shared: _Tree, regional: Mapping[str, _Tree], problems: Problems) -> None:
+    """A governing document's ``file`` must be published with it: in its own tree (or, for a region, content/)."""
+    for tree in [shared, *regional.values()]:
+        available = set(tree.assets) | set(tree.docs) | tree.rejected | tree.drafts
+        if tree.origin is not None:
+            available |= set(shared.assets)
+        for doc in tree.docs.values():
             target = doc.meta.get("file")
             if doc.kind is not Kind.GOVERNING or not target:
                 continue
             resolved = links.resolve(doc.path, target)
-            if resolved not in assets:
-                problems.add(
-                    f"{_tree_of(origin)}/{doc.path}",
-                    None,
-                    "file",
-                    f"«{target}» finnes ikke; legg dokumentet i {_tree_of(origin)}/ og skriv stien "
-                    "relativt til denne siden, f.eks. file: vedlegg/plan.pdf",
+            if resolved in available:
+                continue
+            line = tree.field_lines.get(doc.path, {}).get("file")
+            if links.has_scheme(target):
+                message = f"«{target}» er en nettadresse; bruk url: {target} i stedet for file"
+            else:
+                message = (
+                    f"«{target}» finnes ikke; legg dokumentet i {tree.name}/ og skriv stien "
+                    "relativt til denne siden, f.eks. file: vedlegg/plan.pdf"
                 )
+            problems.add(tree.shown(doc.path), line, "file", message)
 
 
-def _check_views(project: Project, problems: Problems, generated_paths: Collection[str]) -> None:
-    """Per region: no two files with one URL, and every relative link points at something."""
-    for region_id, view in project.views().items():
-        urls: dict[str, str] = {}
-        for path, doc in sorted(view.documents.items()):
-            url = page_url(path)
-            shown = f"{_tree_of(doc.origin)}/{path}"
-            if url in urls and urls[url] != shown:
-                problems.add(
-                    shown,
-                    None,
-                    "",
-                    f"gir samme adresse /{region_id}/{url} som {urls[url]}; gi den ene filen et annet navn",
+class _Checker:
+    """Checks that need each region's merged view: addresses and links."""
+
+    def __init__(
+        self,
+        shared: _Tree,
+        regional: Mapping[str, _Tree],
+        generated: set[str],
+        anchors: links.AnchorFinder | None,
+        problems: Problems,
+    ) -> None:
+        self.shared = shared
+        self.regional = regional
+        self.generated = generated
+        self.anchors = anchors
+        self.problems = problems
+        self._anchor_cache: dict[int, set[str] | None] = {}
+        self.views = {region_id: self._view(region_id) for region_id in regional}
+
+    def _view(self, region_id: str) -> dict[str, tuple[_Tree, Document]]:
+        own = self.regional[region_id]
+        view: dict[str, tuple[_Tree, Document]] = {}
+        for path, doc in self.shared.docs.items():
+            if doc.regions is None or region_id in doc.regions:
+                view[path] = (self.shared, doc)
+        for path, doc in own.docs.items():
+            view[path] = (own, doc)
+        return view
+
+    def run(self) -> None:
+        self._check_addresses()
+        self._check_links()
+
+    # -- two files, one address
+
+    def _check_addresses(self) -> None:
+        clashes: dict[tuple[str, str, str], list[str]] = {}
+        for region_id, view in self.views.items():
+            seen: dict[str, str] = {
+                page_url(path): f"en side nettstedet lager selv ({path})"
+                for path in sorted(self.generated)
+                if path.endswith(".md") and path not in view
+            }
+            for path, (tree, _doc) in sorted(view.items()):
+                url = page_url(path)
+                shown = tree.shown(path)
+                if url in seen and seen[url] != shown:
+                    clashes.setdefault((shown, seen[url], url), []).append(region_id)
+                seen.setdefault(url, shown)
+        by_file: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+        for (shown, other, url), regions in sorted(clashes.items()):
+            by_file.setdefault((shown, url), []).append((other, regions))
+        for (shown, url), others in sorted(by_file.items()):
+            if len(others) == 1:
+                other, regions = others[0]
+                described = f"{other}{self._where(shown, regions)}"
+            else:
+                described = " og ".join(
+                    f"{other} (i område {', '.join(sorted(regions))})" for other, regions in others
                 )
-            urls.setdefault(url, shown)
-        known = set(view.documents) | set(view.assets) | set(generated_paths)
-        for path, doc in view.documents.items():
-            for line, target in links.relative_targets(doc.body):
-                resolved = links.resolve(path, target)
-                if resolved in known or f"{resolved}/index.md" in known or resolved == ".":
-                    continue
-                problems.add(
-                    f"{_tree_of(doc.origin)}/{path}",
-                    doc.body_line + line - 1,
-                    "",
-                    f"lenken «{target}» peker på en side som ikke finnes i område {region_id}; "
-                    "rett lenken eller lag siden",
+            self.problems.add(
+                shown,
+                None,
+                "",
+                f"gir samme adresse ({url or '/'}) som {described}; gi den ene filen et annet navn "
+                "eller slett den ene",
+            )
+
+    def _regions_with(self, shown: str) -> list[str]:
+        return [
+            region_id
+            for region_id, view in self.views.items()
+            if any(tree.shown(path) == shown for path, (tree, _doc) in view.items())
+        ]
+
+    def _where(self, shown: str, regions: list[str]) -> str:
+        """`` i område a, b`` when the problem is in some of the regions the file is part of, else ``""``."""
+        if sorted(regions) == sorted(self._regions_with(shown)):
+            return ""
+        return f" i område {', '.join(sorted(regions))}"
+
+    # -- links
+
+    def _check_links(self) -> None:
+        broken: dict[tuple[str, int, str, str], list[str]] = {}
+        reported_once: set[tuple[str, int, str]] = set()
+        for region_id, view in self.views.items():
+            for path, (tree, doc) in sorted(view.items()):
+                shown = tree.shown(path)
+                for link in links.internal_links(doc.body):
+                    line = doc.body_line + link.line - 1
+                    key = (shown, line, link.target)
+                    if link.is_absolute:
+                        if key not in reported_once:
+                            reported_once.add(key)
+                            self.problems.add(shown, line, "", self._absolute_message(path, link, view))
+                        continue
+                    message = self._link_problem(region_id, path, link, doc, view)
+                    if message:
+                        broken.setdefault((shown, line, link.target, message), []).append(region_id)
+        for (shown, line, _target, message), regions in sorted(broken.items()):
+            self.problems.add(shown, line, "", message + self._where(shown, regions))
+
+    def _exists(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
+        own = self.regional[region_id]
+        return (
+            resolved in view
+            or resolved in self.generated
+            or resolved in own.assets
+            or resolved in self.shared.assets
+            or resolved in own.rejected
+            or (resolved in self.shared.rejected and resolved not in own.docs)
+        )
+
+    def _link_problem(
+        self, region_id: str, path: str, link: links.Link, doc: Document, view: Mapping[str, Any]
+    ) -> str | None:
+        target = link.target
+        if not link.path:
+            return self._anchor_problem(doc, link.anchor, target) if link.anchor else None
+        resolved = links.resolve(path, target)
+        if resolved.startswith("../") or resolved == "..":
+            return f"lenken «{target}» peker ut av innholdet; rett lenken"
+        if link.path.endswith("/") or resolved == "." or self._is_folder(region_id, resolved, view):
+            index = "index.md" if resolved == "." else f"{resolved}/index.md"
+            if self._exists(region_id, index, view):
+                return f"lenken «{target}» peker på en mappe; lenk til filen: {links.relative(path, index)}"
+        if self._exists(region_id, resolved, view):
+            if link.anchor and resolved in view:
+                return self._anchor_problem(view[resolved][1], link.anchor, target)
+            return None
+        own = self.regional[region_id]
+        if resolved in own.drafts or (resolved in self.shared.drafts and resolved not in own.docs):
+            return (
+                f"lenken «{target}» peker på et utkast (draft: true), som ikke publiseres; "
+                "fjern lenken eller publiser siden"
+            )
+        if resolved.endswith(".md"):
+            return f"lenken «{target}» peker på en side som ikke finnes; rett lenken eller lag siden"
+        return f"lenken «{target}» peker på en fil som ikke finnes; rett lenken eller legg filen i repoet"
+
+    def _is_folder(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
+        prefix = resolved + "/"
+        own = self.regional[region_id]
+        candidates: Iterable[str] = (
+            *view,
+            *self.generated,
+            *own.assets,
+            *self.shared.assets,
+        )
+        return not resolved.endswith(".md") and any(c.startswith(prefix) for c in candidates)
+
+    def _anchor_problem(self, target_doc: Document, anchor: str, target: str) -> str | None:
+        if (
+            self.anchors is None
+            or not anchor
+            or anchor.startswith(("fn:", "fnref:", "__"))
+            or target_doc.hub
+            or target_doc.path in self.generated
+        ):
+            return None
+        key = id(target_doc)
+        if key not in self._anchor_cache:
+            self._anchor_cache[key] = self.anchors.anchors(target_doc.body, _added_heading(target_doc))
+        present = self._anchor_cache[key]
+        if present is None or anchor in present:
+            return None
+        where = "på denne siden" if not target.split("#", 1)[0] else f"på {target.split('#', 1)[0]}"
+        match = close_match(anchor, present)
+        hint = f"mente du «#{match}»?" if match else "rett lenken"
+        return f"lenken «{target}» peker på et avsnitt (#{anchor}) som ikke finnes {where}; {hint}"
+
+    def _absolute_message(self, path: str, link: links.Link, view: Mapping[str, Any]) -> str:
+        resolved = links.resolve(path, link.target)
+        candidates = [resolved, f"{resolved}/index.md", f"{resolved}.md"]
+        for candidate in candidates:
+            if candidate in view or candidate in self.generated:
+                suggestion = links.relative(path, candidate)
+                anchor = f"#{link.anchor}" if link.anchor else ""
+                return (
+                    f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under "
+                    f"et område; skriv en relativ lenke til filen: {suggestion}{anchor}"
                 )
+        return (
+            f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under et område; "
+            "skriv en relativ lenke til .md-filen"
+        )
+
+
+def _added_heading(doc: Document) -> str | None:
+    """The H1 the build writes above a page that does not start with one (see the page template)."""
+    for line in doc.body.split("\n"):
+        if line.strip():
+            return None if line.startswith("# ") else markdown_text(doc.title)
+    return markdown_text(doc.title)
+
+
+__all__ = ["CONTENT_DIR", "REGIONS_DIR", "REGION_FILE", "Project", "load_project"]

@@ -1,0 +1,135 @@
+"""Active content in Markdown is refused, however it is written; code is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from kompetansebroen.project import links
+from kompetansebroen.project.security import scan
+
+
+def found(markdown: str) -> list[tuple[int, str]]:
+    return list(scan(markdown))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "fragment"),
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ("<SCRIPT src=x.js></SCRIPT>", "<script>"),
+        ('<iframe src="https://www.youtube.com/embed/x"></iframe>', "<iframe>"),
+        ('<object data="x.swf"></object>', "<object>"),
+        ('<embed src="x.swf">', "<embed>"),
+        ('<meta http-equiv="refresh" content="0;url=https://x.example">', "<meta>"),
+        ('<base href="https://x.example/">', "<base>"),
+        ('<a href="https://x.example" onclick="steal()">x</a>', "onclick="),
+        ("<img src=x onerror=alert(1)>", "onerror="),
+        ('<svg onload="alert(1)"></svg>', "onload="),
+        ("[klikk](javascript:alert(1))", "javascript:"),
+        ("[klikk]( JavaScript:alert(1))", "javascript:"),
+        ("[klikk]: javascript:alert(1)", "javascript:"),
+        ("![x](data:image/png;base64,AAAA)", "data:"),
+        ('<a href="vbscript:msgbox(1)">x</a>', "vbscript:"),
+        ('<a href="jav&#x61;script:alert(1)">x</a>', "javascript:"),
+        ('<a href="java&#9;script:alert(1)">x</a>', "javascript:"),
+        ("<a href=javascript:alert(1)>x</a>", "javascript:"),
+        ('<form><button formaction="javascript:alert(1)">x</button></form>', "javascript:"),
+        ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "data:"),
+    ],
+)
+def test_active_content_is_refused(markdown: str, fragment: str) -> None:
+    problems = found(f"Tekst\n\n{markdown}\n")
+    assert len(problems) == 1, problems
+    line, message = problems[0]
+    assert line == 3
+    assert fragment in message
+    assert ";" in message
+
+
+def test_a_tag_split_over_lines_is_still_seen_at_the_attribute() -> None:
+    assert found('Tekst\n<a href="https://x.example"\n   onclick="x()">lenke</a>\n') == [
+        (3, "hendelsesattributtet onclick= er ikke tillatt i HTML; fjern det")
+    ]
+
+
+def test_content_inside_admonitions_and_lists_is_scanned() -> None:
+    markdown = '!!! note "Merk"\n    Klikk [her](javascript:alert(1)).\n\n- punkt\n    <script>x</script>\n'
+    assert [line for line, _ in found(markdown)] == [2, 5]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "```html\n<script>alert(1)</script>\n```",
+        "~~~\n<iframe src=x></iframe>\n~~~",
+        "Skriv `<script>` for å ... og `[x](javascript:y)`.",
+        "Bruk ``<a onclick=x>`` aldri.",
+        "```\n````\n<script>\n```",
+    ],
+)
+def test_code_is_shown_as_text_and_not_refused(markdown: str) -> None:
+    assert found(markdown) == []
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "```\n<script>alert(1)</script>\n",
+        "!!! note\n    ```\n    <script>alert(1)</script>\n    ```\n",
+        "Se \\`<script>alert(1)</script>\\` her.",
+        "Start `kode\n<script>alert(1)</script>\nslutt` her.",
+        "````\n<script>alert(1)</script>\n```",
+    ],
+)
+def test_doubtful_code_is_scanned_so_it_cannot_hide_anything(markdown: str) -> None:
+    assert [message for _, message in found(markdown)] == [
+        "HTML-elementet <script> er ikke tillatt; bruk vanlig Markdown "
+        "(lenk til video, skjema og dokumenter i stedet for å bygge dem inn)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Vi er online = tilgjengelige, og a < b og c > d.",
+        '<a href="https://www.javascript.com/">JavaScript</a> er et språk.',
+        "[Data](https://data.norge.no/) og [script](skript.md).",
+        '<span class="kb" data-region="innlandet">x</span>',
+        "Metadata og <abbr title='Helse'>HF</abbr> og <details><summary>Mer</summary>x</details>",
+        "Se <https://www.helsenorge.no/> eller <post@x.example>.",
+    ],
+)
+def test_harmless_text_and_html_pass(markdown: str) -> None:
+    assert found(markdown) == []
+
+
+def test_internal_links_are_found_with_their_lines() -> None:
+    markdown = (
+        'Se [a](a.md) og ![bilde](bilder/b.png "Tittel").\n'
+        "[ref]: ../c.md#del\n"
+        '<a href="d.md">d</a> [ekstern](https://x.example) [post](mailto:a@b.no)\n'
+        "[abs](/e/) [anker](#f) [vinkel](<g h.md>) `[kode](x.md)`\n"
+    )
+    found_links = [(link.line, link.target) for link in links.internal_links(markdown)]
+    assert found_links == [
+        (1, "a.md"),
+        (1, "bilder/b.png"),
+        (2, "../c.md#del"),
+        (3, "d.md"),
+        (4, "/e/"),
+        (4, "#f"),
+        (4, "g h.md"),
+    ]
+    assert list(links.relative_targets(markdown)) == [
+        (1, "a.md"),
+        (1, "bilder/b.png"),
+        (2, "../c.md#del"),
+        (3, "d.md"),
+        (4, "g h.md"),
+    ]
+
+
+def test_resolve_is_relative_to_the_page() -> None:
+    assert links.resolve("artikler/x.md", "../nyhetsbrev/y.md#del") == "nyhetsbrev/y.md"
+    assert links.resolve("artikler/x.md", "z%20w.md?q=1") == "artikler/z w.md"
+    assert links.resolve("artikler/x.md", "/tema/index.md") == "tema/index.md"
+    assert links.relative("artikler/x.md", "tema/index.md") == "../tema/index.md"
