@@ -107,7 +107,7 @@ def test_article_list_is_newest_first_and_scoped_to_the_region(project) -> None:
     assert _titles_in_order(nord, titles) == titles
     assert "Lokal nord" not in sor
     assert "A &amp; B" in nord
-    assert norwegian_date(project.shared["artikler/nyest.md"].date) in nord
+    assert "1\\. mars 2024" in nord  # escaped so Markdown does not start a numbered list
 
 
 def test_article_list_is_paginated(project, monkeypatch) -> None:

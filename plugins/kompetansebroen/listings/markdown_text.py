@@ -24,4 +24,10 @@ def link(label: str, from_path: str, to_path: str) -> str:
 
 
 def date_of(doc: Document) -> str:
-    return norwegian_date(doc.date) if doc.date else ""
+    """The document's date for Markdown; «1. mai» at a line start would otherwise become a list."""
+    return norwegian_date(doc.date).replace(".", "\\.", 1) if doc.date else ""
+
+
+def with_class(block: str, css_class: str) -> str:
+    """Give a paragraph a class (attr_list: on its own line, or it would attach to the last link)."""
+    return f"{block}\n{{ .{css_class} }}"

@@ -12,7 +12,7 @@ from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
 from ..project.views import RegionView
 from . import paths
-from .markdown_text import date_of, link, text
+from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
 LATEST_NEWSLETTERS = 6
@@ -42,7 +42,7 @@ def _item(doc: Document, from_path: str, topics: TopicRegistry, heading: str = "
     if topics_md := topic_links(doc, from_path, topics):
         facts.append(f"Tema: {topics_md}")
     if facts:
-        lines += [" · ".join(facts) + "{ .kb-meta }", ""]
+        lines += [with_class(" · ".join(facts), "kb-meta"), ""]
     if doc.description:
         lines += [text(doc.description), ""]
     return "\n".join(lines)
@@ -73,7 +73,7 @@ def _pager(path: str, number: int, total: int) -> str:
     parts.append(f"Side {number} av {total}")
     if number < total:
         parts.append(link("Eldre artikler →", path, paths.articles_page(number + 1)))
-    return " · ".join(parts) + "{ .kb-pager }\n"
+    return with_class(" · ".join(parts), "kb-pager") + "\n"
 
 
 def newsletter_archive(view: RegionView, topics: TopicRegistry) -> GeneratedPage:

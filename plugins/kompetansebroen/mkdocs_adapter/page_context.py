@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from ..dates import norwegian_date
 from ..listings import paths
-from ..listings.markdown_text import link, text
+from ..listings.markdown_text import link, text, with_class
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind, page_url
 from ..model.topics import TopicRegistry
@@ -32,7 +32,7 @@ def with_heading(doc: Document, topics: TopicRegistry) -> str:
     else:
         head, rest = f"# {text(doc.title)}", "\n" + body
     if facts:
-        head += "\n\n" + facts + "\n{ .kb-meta }"
+        head += "\n\n" + facts
     return head + "\n" + rest
 
 
@@ -52,7 +52,7 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
         facts.append("Av " + ", ".join(text(a) for a in doc.meta["authors"]))
     if topics_md := topic_links(doc, doc.path, topics):
         facts.append(f"Tema: {topics_md}")
-    line = " · ".join(facts)
+    line = with_class(" · ".join(facts), "kb-meta") if facts else ""
     if doc.kind is Kind.ARTICLE and doc.meta.get("image"):
         line += f"\n\n![{text(doc.meta.get('image_alt', ''))}]({doc.meta['image']})"
     if doc.kind is Kind.GOVERNING:
