@@ -208,3 +208,12 @@ def test_norwegian_dates() -> None:
 
     assert norwegian_date(dt.date(2020, 6, 30)) == "30. juni 2020"
     assert norwegian_date(dt.date(2024, 3, 14)) == "14. mars 2024"
+
+
+def test_generated_paths_match_the_generated_pages(project, monkeypatch) -> None:
+    from kompetansebroen.listings.pages import generated_paths
+
+    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    for region in ["nord", "sor"]:
+        view = project.view(region)
+        assert generated_paths(view, TOPICS) == set(region_pages(view, TOPICS, "Kompetansebroen"))

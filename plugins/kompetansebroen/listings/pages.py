@@ -143,6 +143,7 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
 
 def _topic_page(view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]) -> GeneratedPage:
     path = paths.topic_page(topic)
+    wanted = {doc.path for doc in docs}
     sections = []
     for kind, heading in (
         (Kind.ARTICLE, "Fagartikler"),
@@ -150,7 +151,7 @@ def _topic_page(view: RegionView, topics: TopicRegistry, topic: Topic, docs: lis
         (Kind.GOVERNING, "Styrende dokumenter"),
         (Kind.PAGE, "Sider"),
     ):
-        of_kind = [doc for doc in view.of_kind(kind) if doc in docs]
+        of_kind = [doc for doc in view.of_kind(kind) if doc.path in wanted]
         if of_kind:
             sections.append(f"## {heading}\n")
             sections.extend(_item(doc, path, topics) for doc in of_kind)
@@ -260,6 +261,13 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
             )
         )
     return {page.path: page for page in pages}
+
+
+def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
+    """The paths ``region_pages`` makes for this region, without building their Markdown."""
+    article_count = sum(1 for doc in view.documents.values() if doc.kind is Kind.ARTICLE)
+    pages = max(1, -(-article_count // ARTICLES_PER_PAGE))
+    return all_generated_paths(topics) - {paths.RSS, paths.ATOM} | {paths.articles_page(n) for n in range(1, pages + 1)}
 
 
 def all_generated_paths(topics: TopicRegistry) -> set[str]:

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..listings import paths
-from ..listings.pages import all_generated_paths, hub_sections, region_pages
+from ..listings.pages import all_generated_paths, generated_paths, hub_sections, region_pages
 from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
@@ -140,7 +140,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.view = self.project.view(self.region_id)
         self.generated = region_pages(self.view, self.topics, config.site_name)
         self.pages_by_region = {
-            region_id: set(view.documents) | set(region_pages(view, self.topics, config.site_name))
+            region_id: set(view.documents) | generated_paths(view, self.topics)
             for region_id, view in self.project.views().items()
         }
         region_ids = sorted(self.project.regions)
