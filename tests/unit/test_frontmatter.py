@@ -334,6 +334,21 @@ def test_unknown_field_suggests_the_known_one_and_is_the_only_problem() -> None:
     assert found == [(2, "hospitl", "ukjent felt; mente du «hospital»?")]
 
 
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("tittel", "title"),
+        ("dato", "date"),
+        ("beskrivelse", "description"),
+        ("tema", "tags"),
+        ("Bilde", "image"),
+    ],
+)
+def test_norwegian_field_names_point_to_the_field(written: str, meant: str) -> None:
+    (found,) = [p for p in problems_of(article(), f"draft: false\n{written}: x\n") if p[1] == written]
+    assert found[2] == f"ukjent felt; mente du «{meant}»?"
+
+
 def test_unknown_field_without_a_near_miss_lists_the_allowed_fields() -> None:
     found = problems_of(region_schema(), "name: A\nhospital: B\nfarge: blå\n")
     assert len(found) == 1

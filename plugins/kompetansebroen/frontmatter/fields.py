@@ -389,6 +389,47 @@ class Reading(NamedTuple):
     problems: list[FoundProblem]
 
 
+FIELD_ALIASES = {
+    "tittel": "title",
+    "overskrift": "title",
+    "dato": "date",
+    "publisert": "date",
+    "beskrivelse": "description",
+    "ingress": "description",
+    "sammendrag": "description",
+    "tema": "tags",
+    "emner": "tags",
+    "tag": "tags",
+    "forfatter": "authors",
+    "forfattere": "authors",
+    "author": "authors",
+    "bilde": "image",
+    "bildetekst": "image_alt",
+    "alt": "image_alt",
+    "alt-tekst": "image_alt",
+    "utkast": "draft",
+    "område": "regions",
+    "områder": "regions",
+    "region": "regions",
+    "utgiver": "issuer",
+    "utstedt_av": "issuer",
+    "lenke": "url",
+    "adresse": "url",
+    "fil": "file",
+    "dokument": "file",
+    "navn": "name",
+    "sykehus": "hospital",
+    "helseforetak": "hospital",
+    "kommuner": "municipalities",
+    "antall_kommuner": "municipalities",
+    "kontakt": "contact",
+    "epost": "email",
+    "e-post": "email",
+    "nettside": "url",
+}
+"""Norwegian (and singular) names editors are likely to write, and the field they mean."""
+
+
 @dataclass
 class Schema:
     """A set of named fields plus checks that span several of them.
@@ -474,7 +515,8 @@ class Schema:
     def _unknown(self, name: str, lines: Mapping[str, int], suggested: set[str]) -> str:
         if name in self.misplaced:
             return self.misplaced[name]
-        match = close_match(name, self.fields)
+        alias = FIELD_ALIASES.get(name.lower())
+        match = alias if alias in self.fields else close_match(name, self.fields)
         if match and match not in lines:
             suggested.add(match)
             return f"ukjent felt; mente du «{match}»?"

@@ -413,6 +413,7 @@ class _Checker:
         self.anchors = anchors
         self.problems = problems
         self._anchor_cache: dict[int, set[str] | None] = {}
+        self._link_cache: dict[int, list[links.Link]] = {}
         self.views = {region_id: self._view(region_id) for region_id in regional}
 
     def _view(self, region_id: str) -> dict[str, tuple[_Tree, Document]]:
@@ -485,7 +486,7 @@ class _Checker:
         for region_id, view in self.views.items():
             for path, (tree, doc) in sorted(view.items()):
                 shown = tree.shown(path)
-                for link in links.internal_links(doc.body):
+                for link in self._links(doc):
                     line = doc.body_line + link.line - 1
                     key = (shown, line, link.target)
                     if link.is_absolute:
@@ -498,6 +499,13 @@ class _Checker:
                         broken.setdefault((shown, line, link.target, message), []).append(region_id)
         for (shown, line, _target, message), regions in sorted(broken.items()):
             self.problems.add(shown, line, "", message + self._where(shown, regions))
+
+    def _links(self, doc: Document) -> list[links.Link]:
+        """The internal links of ``doc``, parsed once however many regions show it."""
+        key = id(doc)
+        if key not in self._link_cache:
+            self._link_cache[key] = list(links.internal_links(doc.body))
+        return self._link_cache[key]
 
     def _exists(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
         own = self.regional[region_id]
@@ -519,14 +527,15 @@ class _Checker:
         resolved = links.resolve(path, target)
         if resolved.startswith("../") or resolved == "..":
             return f"lenken «{target}» peker ut av innholdet; rett lenken"
-        if link.path.endswith("/") or resolved == "." or self._is_folder(region_id, resolved, view):
-            index = "index.md" if resolved == "." else f"{resolved}/index.md"
-            if self._exists(region_id, index, view):
-                return f"lenken «{target}» peker på en mappe; lenk til filen: {links.relative(path, index)}"
-        if self._exists(region_id, resolved, view):
+        folder_like = link.path.endswith("/") or resolved == "."
+        if not folder_like and self._exists(region_id, resolved, view):
             if link.anchor and resolved in view:
                 return self._anchor_problem(view[resolved][1], link.anchor, target)
             return None
+        if folder_like or self._is_folder(region_id, resolved, view):
+            index = "index.md" if resolved == "." else f"{resolved}/index.md"
+            if self._exists(region_id, index, view):
+                return f"lenken «{target}» peker på en mappe; lenk til filen: {links.relative(path, index)}"
         own = self.regional[region_id]
         if resolved in own.drafts or (resolved in self.shared.drafts and resolved not in own.docs):
             return (

@@ -1,0 +1,36 @@
+"""The good repository, built once per session; each test gets its own copy of it and its site/."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .repo import BUILD, CHECK, run, tree_hashes, write_repo
+
+
+@dataclass(frozen=True)
+class GoodBuild:
+    repo: Path
+    site: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> GoodBuild:
+    repo = write_repo(tmp_path_factory.mktemp("contract") / "repo")
+    build = run(BUILD, repo)
+    assert build.returncode == 0, build.output
+    check = run(CHECK, repo)
+    assert check.returncode == 0, check.output
+    assert check.output.startswith("OK:"), check.output
+    return GoodBuild(repo, tree_hashes(repo / "site"))
+
+
+@pytest.fixture
+def repo(good_build: GoodBuild, tmp_path: Path) -> Path:
+    """A copy of the good repository with its built site/ (and render cache)."""
+    copy = tmp_path / "repo"
+    shutil.copytree(good_build.repo, copy, symlinks=True)
+    return copy

@@ -1,0 +1,353 @@
+"""The editors' contract: every bad input fails the build and the check with one clear message.
+
+Each case starts from a good, built repository, introduces one mistake, and
+runs ``mkdocs build`` and ``kompetansebroen-check`` as an editor would. Both
+must exit non-zero, name the file (and the field), show no traceback, and the
+build must leave the previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import GoodBuild
+from .repo import CHECK, Run, build_and_check, differences, run, tree_hashes
+
+A = "content/artikler/forste-artikkel.md"
+N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
+G = "content/styrende-dokumenter/plan.md"
+R = "regions/nord/region.yml"
+
+
+def edit(repo: Path, rel: str, old: str, new: str) -> None:
+    path = repo / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write(repo: Path, rel: str, content: str | bytes) -> None:
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+def symlink_outside(repo: Path) -> None:
+    outside = repo.parent / "utenfor.md"
+    outside.write_text("---\ntitle: Hemmelig\n---\n\nHemmelig.\n", encoding="utf-8")
+    os.symlink(outside, repo / "content/hemmelig.md")
+
+
+@dataclass(frozen=True)
+class BadInput:
+    id: str
+    mutate: Callable[[Path], object]
+    path: str
+    """The file the message names, relative to the repository root."""
+    field: str | None
+    fragment: str
+    """What the message must say (the expected form, the suggestion)."""
+    build_path: str | None = None
+    """Where MkDocs' own check names the file, when it and not ours catches it during the build."""
+    build_fragment: str | None = None
+
+
+BAD_INPUTS = [
+    BadInput(
+        "broken-yaml",
+        lambda r: edit(r, A, 'title: "Første artikkel"', 'title: "Første artikkel'),
+        A,
+        None,
+        "anførselstegnet er ikke lukket",
+    ),
+    BadInput(
+        "tab-indentation",
+        lambda r: edit(r, A, "  - Kompetanse", "\t- Kompetanse"),
+        A,
+        None,
+        "tabulator i innrykket",
+    ),
+    BadInput(
+        "unclosed-front-matter",
+        lambda r: edit(r, A, '  - "Redaksjonen"\n---\n', '  - "Redaksjonen"\n\n'),
+        A,
+        None,
+        "front matter er ikke avsluttet",
+    ),
+    BadInput(
+        "title-no", lambda r: edit(r, A, 'title: "Første artikkel"', "title: no"), A, "title", 'title: "no"'
+    ),
+    BadInput(
+        "municipalities-octal",
+        lambda r: edit(r, R, "municipalities: 12", "municipalities: 0150"),
+        R,
+        "municipalities",
+        "municipalities: 150",
+    ),
+    BadInput(
+        "municipalities-quoted",
+        lambda r: edit(r, R, "municipalities: 12", 'municipalities: "012"'),
+        R,
+        "municipalities",
+        "municipalities: 12",
+    ),
+    BadInput(
+        "sexagesimal-in-text",
+        lambda r: edit(r, A, 'description: "Om samarbeid mellom sykehus og kommuner."', "description: 12:30"),
+        A,
+        "description",
+        'description: "12:30"',
+    ),
+    BadInput(
+        "impossible-month",
+        lambda r: edit(r, A, "date: 2024-03-01", "date: 2026-13-01"),
+        A,
+        "date",
+        "måned 13 finnes ikke",
+    ),
+    BadInput(
+        "impossible-day",
+        lambda r: edit(r, A, "date: 2024-03-01", "date: 2024-02-30"),
+        A,
+        "date",
+        "februar 2024 har 29 dager",
+    ),
+    BadInput(
+        "norwegian-date",
+        lambda r: edit(r, A, "date: 2024-03-01", "date: 30.06.2020"),
+        A,
+        "date",
+        "date: 2020-06-30",
+    ),
+    BadInput(
+        "missing-required-field",
+        lambda r: edit(r, N, 'description: "Sakene i januar."\n', ""),
+        N,
+        "description",
+        "mangler",
+    ),
+    BadInput(
+        "missing-front-matter",
+        lambda r: write(r, "content/artikler/uten-front-matter.md", "# Bare tekst\n\nIngen felter.\n"),
+        "content/artikler/uten-front-matter.md",
+        None,
+        "front matter mangler",
+    ),
+    BadInput(
+        "unknown-tag",
+        lambda r: edit(r, A, "  - Kompetanse", "  - Helsefelleskap"),
+        A,
+        "tags",
+        "mente du «Helsefellesskap»?",
+    ),
+    BadInput(
+        "unknown-region",
+        lambda r: edit(r, A, "authors:", "regions: [nord, vest]\nauthors:"),
+        A,
+        "regions",
+        "ukjent område «vest»",
+    ),
+    BadInput(
+        "unknown-key",
+        lambda r: edit(r, R, "hospital:", "hospitl:"),
+        R,
+        "hospitl",
+        "mente du «hospital»?",
+    ),
+    BadInput(
+        "region-folder-without-region-yml",
+        lambda r: write(r, "regions/vest/index.md", "---\ntitle: Vest\n---\n\nVest.\n"),
+        "regions/vest/region.yml",
+        None,
+        "filen mangler",
+    ),
+    BadInput(
+        "region-yml-without-name",
+        lambda r: edit(r, R, "name: Nord\n", ""),
+        R,
+        "name",
+        "mangler",
+    ),
+    BadInput(
+        "governing-neither-url-nor-file",
+        lambda r: edit(
+            r, G, 'url: "https://www.regjeringen.no/no/dokumenter/meld.-st.-7-20192020/id2678667/"\n', ""
+        ),
+        G,
+        "url",
+        "enten url",
+    ),
+    BadInput(
+        "governing-both-url-and-file",
+        lambda r: edit(r, G, "tags:", "file: ../styrende-dokumenter/vedlegg/avtale.pdf\ntags:"),
+        G,
+        "file",
+        "både url og file",
+    ),
+    BadInput(
+        "governing-file-missing",
+        lambda r: edit(r, "content/styrende-dokumenter/avtale.md", "vedlegg/avtale.pdf", "vedlegg/borte.pdf"),
+        "content/styrende-dokumenter/avtale.md",
+        "file",
+        "«vedlegg/borte.pdf» finnes ikke",
+    ),
+    BadInput(
+        "link-to-missing-page",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "Innledning. Se [borte](borte.md)."),
+        A,
+        None,
+        "lenken «borte.md» peker på en side som ikke finnes",
+    ),
+    BadInput(
+        "link-to-missing-anchor",
+        lambda r: edit(r, A, "](#bakgrunn)", "](#bakgrun)"),
+        A,
+        None,
+        "#bakgrun",
+        build_path="artikler/forste-artikkel.md",
+        build_fragment="'#bakgrun'",
+    ),
+    BadInput(
+        "not-utf8",
+        lambda r: write(
+            r, "content/latin1.md", "---\ntitle: Søk\n---\n\nSøk i innholdet.\n".encode("latin-1")
+        ),
+        "content/latin1.md",
+        None,
+        "filen er ikke UTF-8",
+    ),
+    BadInput("symlink-outside", symlink_outside, "content/hemmelig.md", None, "peker ut av repoet"),
+    BadInput(
+        "two-files-one-url",
+        lambda r: write(r, "content/artikler/forste-artikkel/index.md", "---\ntitle: Kopi\n---\n\nKopi.\n"),
+        "content/artikler/forste-artikkel/index.md",
+        None,
+        "gir samme adresse (artikler/forste-artikkel/)",
+    ),
+    BadInput(
+        "script",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "<script>alert(1)</script>"),
+        A,
+        None,
+        "<script>",
+    ),
+    BadInput(
+        "iframe",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '<iframe src="https://x.example/"></iframe>'),
+        A,
+        None,
+        "<iframe>",
+    ),
+    BadInput(
+        "object",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '<object data="x.swf"></object>'),
+        A,
+        None,
+        "<object>",
+    ),
+    BadInput(
+        "embed",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '<embed src="x.swf">'),
+        A,
+        None,
+        "<embed>",
+    ),
+    BadInput(
+        "event-handler",
+        lambda r: edit(
+            r, A, "Innledning til artikkelen.", '<a href="https://x.example/" onclick="x()">x</a>'
+        ),
+        A,
+        None,
+        "onclick=",
+    ),
+    BadInput(
+        "javascript-url",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "[Klikk](javascript:alert(1))"),
+        A,
+        None,
+        "javascript:",
+    ),
+    BadInput(
+        "data-url",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "![x](data:image/png;base64,AAAA)"),
+        A,
+        None,
+        "data:",
+    ),
+]
+
+
+def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> None:
+    assert run.returncode != 0, run.output
+    assert "Traceback" not in run.output, run.output
+    assert path in run.output, run.output
+    if field:
+        assert f"{path}:" in run.output and f" {field}: " in run.output, run.output
+    assert fragment in run.output, run.output
+
+
+def assert_site_untouched(repo: Path, good_build: GoodBuild) -> None:
+    changed = differences(good_build.site, tree_hashes(repo / "site"))
+    assert not changed, changed
+    leftovers = sorted(p.name for p in repo.iterdir() if p.name.startswith(".site"))
+    assert leftovers == [], leftovers
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS, ids=[bad.id for bad in BAD_INPUTS])
+def test_bad_input_fails_build_and_check_and_keeps_the_site(
+    bad: BadInput, repo: Path, good_build: GoodBuild
+) -> None:
+    bad.mutate(repo)
+    build, check = build_and_check(repo)
+
+    assert_reports(
+        build,
+        bad.build_path or bad.path,
+        None if bad.build_path else bad.field,
+        bad.build_fragment or bad.fragment,
+    )
+    assert_site_untouched(repo, good_build)
+
+    assert_reports(check, bad.path, bad.field, bad.fragment)
+    problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
+    assert len(problem_lines) == 1, check.output
+    assert check.output.rstrip().endswith("1 feil funnet; rett dem og kjør sjekken på nytt."), check.output
+
+
+def test_all_problems_in_the_tree_come_in_one_run(repo: Path, good_build: GoodBuild) -> None:
+    chosen = {"title-no", "municipalities-octal", "unknown-tag", "governing-file-missing", "script"}
+    cases = [bad for bad in BAD_INPUTS if bad.id in chosen]
+    cases.append(
+        BadInput(
+            "region-page",
+            lambda r: write(r, "regions/sor/side.md", "---\ntitle: 12:30\n---\n"),
+            "regions/sor/side.md",
+            "title",
+            'title: "12:30"',
+        )
+    )
+    for bad in cases:
+        bad.mutate(repo)
+    build, check = build_and_check(repo)
+    for result in (build, check):
+        for bad in cases:
+            assert_reports(result, bad.path, bad.field, bad.fragment)
+    assert "6 feil funnet" in check.output, check.output
+    assert "6 feil i innholdet" in build.output, build.output
+    assert_site_untouched(repo, good_build)
+
+
+def test_a_broken_mkdocs_yml_is_reported_without_a_traceback(repo: Path) -> None:
+    edit(repo, "mkdocs.yml", "site_name: Kompetansebroen", "site_name: [Kompetansebroen")
+    check = run(CHECK, repo)
+    assert check.returncode != 0
+    assert "mkdocs.yml:" in check.output and "Traceback" not in check.output, check.output
