@@ -1,0 +1,32 @@
+/* Kompetansebroen: Material's search worker, taught Norwegian inflections.
+
+   Material sends every typed word as a prefix query ("sekretariatets*"), and lunr does not
+   stem wildcard terms, so an inflected form that is not in the text (the genitive
+   "sekretariatets") found nothing, even though "sekretariatet" is there. Here each such word
+   is cut to its Norwegian stem before the prefix match ("sekretariat*"). The Norwegian
+   stemmer only removes endings, so the stem is a prefix of the word: every page the word
+   found before is still found. main.html points Material at this file and passes the name
+   of Material's own worker, which lives in the same folder. */
+(function () {
+  "use strict";
+  var material = new URLSearchParams(self.location.search).get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
+    throw new Error("kb-search: unexpected search worker name: " + material);
+  }
+  importScripts(material);
+
+  var lunr = self.lunr;
+  var parse = lunr.QueryParser.prototype.parse;
+  lunr.QueryParser.prototype.parse = function () {
+    var query = parse.call(this);
+    var stemmer = lunr.no && lunr.no.stemmer; /* loaded by Material for lang "no" */
+    if (!stemmer) { return query; }
+    query.clauses.forEach(function (clause) {
+      var match = /^([^*]+)\*$/.exec(clause.term);
+      if (!match || clause.presence === lunr.Query.presence.PROHIBITED) { return; }
+      var stem = stemmer(new lunr.Token(match[1])).toString();
+      if (stem && stem !== match[1] && match[1].indexOf(stem) === 0) { clause.term = stem + "*"; }
+    });
+    return query;
+  };
+})();

@@ -1,0 +1,221 @@
+"""Helpers shared by the browser tests: the local server, axe, the request recorder, colour schemes.
+
+The deliberately broken fixture (test_checks_catch_problems.py) runs these same helpers, so it
+proves that the real checks report what they are meant to report.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Request
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+
+REGIONS = ("ahus", "innlandet", "ostfold", "vestfold")
+REGION = "innlandet"
+
+# One page of every type in one region (paths from the server root).
+PAGE_TYPES: dict[str, str] = {
+    "home": "/innlandet/",
+    "article": "/innlandet/artikler/hva-er-et-helsefellesskap/",
+    "region-only-article": "/innlandet/artikler/samarbeidsmodell-innlandet/",
+    "article-list": "/innlandet/artikler/",
+    "newsletter": "/innlandet/nyhetsbrev/2024-05-nyhetsbrev/",
+    "newsletter-archive": "/innlandet/nyhetsbrev/",
+    "hub": "/innlandet/helsefellesskap/",
+    "topic": "/innlandet/tema/helsefellesskap/",
+    "topic-index": "/innlandet/tema/",
+    "governing-list": "/innlandet/styrende-dokumenter/",
+    "governing-document": "/innlandet/styrende-dokumenter/samarbeidsavtaler-2012/",
+    "accessibility": "/innlandet/tilgjengelighet/",
+    "not-found": "/innlandet/denne-siden-finnes-ikke/",
+}
+# The root chooser, without the redirect to a remembered region.
+CHOOSER = "/?velg"
+ALL_PAGES: dict[str, str] = {"chooser": CHOOSER, **PAGE_TYPES}
+# Every page type of one region, plus the other regions' home and not-found pages.
+REGION_PAGES: dict[str, str] = {
+    **{f"{REGION}-{name}": path for name, path in PAGE_TYPES.items()},
+    **{f"{region}-home": f"/{region}/" for region in REGIONS if region != REGION},
+    **{f"{region}-not-found": f"/{region}/finnes/ikke/" for region in REGIONS if region != REGION},
+}
+
+
+def region_of(path: str) -> str:
+    return path.strip("/").split("/")[0]
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCHEMES = ("default", "slate")
+LOCAL_HOST = "127.0.0.1"
+LOCAL_SCHEMES = ("data", "blob")
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files; a missing path gets its region's 404.html (or the root one) with status 404."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.command not in ("GET", "HEAD"):
+            super().send_error(code, message, explain)
+            return
+        root = Path(self.directory)
+        first = unquote(urlsplit(self.path).path).strip("/").split("/")[0]
+        candidates = [root / first / "404.html"] if first else []
+        page = next((p for p in [*candidates, root / "404.html"] if p.is_file()), None)
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser closed a page while a file was on its way: not a fault
+        super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 on a free port; yield the base URL (no trailing slash)."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = _Server((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# -- axe ----------------------------------------------------------------------------------------
+
+_AXE = Axe()
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    return _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"    at {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+    return "\n".join(lines)
+
+
+# -- requests -----------------------------------------------------------------------------------
+
+
+@dataclass
+class RequestRecorder:
+    """Every request a page makes (its workers' too), recorded before it is sent."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> RequestRecorder:
+        page.on("request", self._record)
+        return self
+
+    def _record(self, request: Request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self, allowed_host: str = LOCAL_HOST) -> list[str]:
+        """Requests that leave the machine: any host other than ``allowed_host``, any odd scheme."""
+        return [url for url in self.urls if not is_local(url, allowed_host)]
+
+
+def is_local(url: str, allowed_host: str = LOCAL_HOST) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in ("http", "https") and parts.hostname == allowed_host
+
+
+# -- the page -----------------------------------------------------------------------------------
+
+
+def open_page(page: Page, base_url: str, path: str) -> None:
+    """Load a page up to its load event: Material's and our scripts have run by then."""
+    page.goto(base_url + path, wait_until="load")
+
+
+def color_scheme(page: Page) -> str:
+    return page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+
+def switch_color_scheme(page: Page, scheme: str) -> None:
+    """Use the header's palette toggle until the page shows ``scheme``."""
+    for _ in range(len(SCHEMES)):
+        if color_scheme(page) == scheme:
+            break
+        before = color_scheme(page)
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function("(b) => document.body.getAttribute('data-md-color-scheme') !== b", arg=before)
+    page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+
+
+def no_sideways_scroll(page: Page) -> tuple[int, int]:
+    """(scrollWidth of the document, the window's inner width)."""
+    scroll_width, inner_width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    return scroll_width, inner_width
+
+
+def focus_ring(page: Page) -> dict:
+    """How the focused element shows focus: outline and box-shadow, computed."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const s = getComputedStyle(el);
+            return {outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+                    boxShadow: s.boxShadow, tag: el.tagName, cls: el.className};
+        }"""
+    )
+
+
+def focus_is_visible(ring: dict) -> bool:
+    outline = ring["outlineStyle"] not in ("none", "") and ring["outlineWidth"] > 0
+    shadow = ring["boxShadow"] not in ("none", "")
+    return outline or shadow
+
+
+def screenshot_path(name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

@@ -1,0 +1,69 @@
+"""The checks can fail: on a deliberately broken page, the same helpers the suite uses report the faults."""
+
+from __future__ import annotations
+
+import pytest
+from kb_browser import RequestRecorder, axe_violations, describe_violations, no_sideways_scroll, serve
+
+pytestmark = pytest.mark.browser
+
+INACCESSIBLE = """<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><title>Ødelagt</title></head>
+<body>
+  <main>
+    <h1>Ødelagt side</h1>
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">
+    <p style="color:#bbbbbb;background:#ffffff">Lys grå tekst på hvitt.</p>
+  </main>
+</body>
+</html>
+"""
+
+FOREIGN_FONT = """<!doctype html>
+<html lang="nb">
+<head>
+  <meta charset="utf-8"><title>Fremmed skrift</title>
+  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto&display=swap">
+</head>
+<body><main><h1>Side med skrift fra Google</h1><div style="width:2000px">Bred</div></main></body>
+</html>
+"""
+
+
+@pytest.fixture
+def broken_site(tmp_path):
+    (tmp_path / "inaccessible.html").write_text(INACCESSIBLE, encoding="utf-8")
+    (tmp_path / "foreign-font.html").write_text(FOREIGN_FONT, encoding="utf-8")
+    with serve(tmp_path) as url:
+        yield url
+
+
+def test_axe_helper_reports_missing_alt_and_low_contrast(page, broken_site):
+    page.goto(broken_site + "/inaccessible.html")
+
+    violations = axe_violations(page)
+
+    found = {v["id"] for v in violations}
+    assert {"image-alt", "color-contrast"} <= found, describe_violations(violations)
+    report = describe_violations(violations)
+    assert "image-alt" in report and "img" in report
+
+
+def test_request_recorder_reports_a_foreign_font_host(page, broken_site):
+    recorder = RequestRecorder().attach(page)
+
+    page.goto(broken_site + "/foreign-font.html", wait_until="load")
+
+    foreign = recorder.foreign()
+    assert any(url.startswith("https://fonts.googleapis.com/") for url in foreign), recorder.urls
+    assert all("127.0.0.1" not in url for url in foreign), foreign
+
+
+def test_sideways_scroll_helper_reports_a_too_wide_page(new_context, broken_site):
+    page = new_context(viewport={"width": 375, "height": 812}).new_page()
+    page.goto(broken_site + "/foreign-font.html", wait_until="load")
+
+    scroll_width, inner_width = no_sideways_scroll(page)
+
+    assert scroll_width > inner_width

@@ -1,0 +1,120 @@
+"""Keyboard only: the skip link comes first and works; the region selector opens and navigates; focus shows."""
+
+from __future__ import annotations
+
+import pytest
+from kb_browser import PAGE_TYPES, focus_is_visible, focus_ring, open_page
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = PAGE_TYPES["article"]
+MAX_TABS = 40
+
+
+def active(page, expression: str):
+    return page.evaluate(f"() => {{ const el = document.activeElement; return {expression}; }}")
+
+
+def tab_until(page, selector: str) -> int:
+    """Press Tab until the focused element matches ``selector``; return how many presses it took."""
+    for presses in range(1, MAX_TABS + 1):
+        page.keyboard.press("Tab")
+        if active(page, f"el.matches({selector!r})"):
+            return presses
+    raise AssertionError(
+        f"{selector} was not reached in {MAX_TABS} Tab presses; focus is on "
+        + active(page, "el.outerHTML.slice(0, 200)")
+    )
+
+
+def test_skip_link_is_first_visible_and_moves_to_main_content(page, base_url):
+    open_page(page, base_url, ARTICLE)
+
+    page.keyboard.press("Tab")
+
+    assert active(page, "el.matches('a.md-skip')"), "the first Tab should reach the skip link, got " + active(
+        page, "el.outerHTML.slice(0, 200)"
+    )
+    assert active(page, "el.textContent.trim()") == "Hopp til hovedinnhold"
+    # Material fades the link in on focus; wait for the end of that transition.
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
+    page.wait_for_timeout(300)
+    geometry = page.evaluate(
+        """() => {
+            const el = document.activeElement, r = el.getBoundingClientRect(), s = getComputedStyle(el);
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width,
+                    height: r.height, vw: window.innerWidth, vh: window.innerHeight,
+                    visibility: s.visibility, clip: s.clip, clipPath: s.clipPath,
+                    onTop: !!hit && (hit === el || el.contains(hit))};
+        }"""
+    )
+    assert geometry["width"] > 10 and geometry["height"] > 10, geometry
+    assert geometry["left"] >= 0 and geometry["top"] >= 0, geometry
+    assert geometry["right"] <= geometry["vw"] and geometry["bottom"] <= geometry["vh"], geometry
+    assert geometry["visibility"] == "visible", geometry
+    assert geometry["clip"] in ("auto", "") and geometry["clipPath"] in ("none", ""), geometry
+    assert geometry["onTop"], f"something covers the focused skip link: {geometry}"
+    ring = focus_ring(page)
+    assert focus_is_visible(ring), f"the focused skip link shows no focus indicator: {ring}"
+    target = active(page, "el.getAttribute('href')")
+    assert target.startswith("#") and len(target) > 1
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_function("(hash) => location.hash === hash", arg=target)
+    heading = page.locator(target)
+    assert heading.evaluate("el => !!el.closest('main .md-content')"), "the skip target is not in the content"
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, (
+        f"the main heading was not scrolled into view: {box}"
+    )
+    # Sequential focus now starts at the target: the next Tab lands inside the main content.
+    page.keyboard.press("Tab")
+    assert active(page, "!!el.closest('main .md-content')"), (
+        "after the skip link, Tab should continue in the main content, got "
+        + active(page, "el.outerHTML.slice(0, 200)")
+    )
+
+
+def test_region_selector_with_keyboard_goes_to_same_article(page, base_url):
+    open_page(page, base_url, ARTICLE)
+
+    tab_until(page, "summary.kb-region__summary")
+    ring = focus_ring(page)
+    assert focus_is_visible(ring), f"the focused selector shows no focus indicator: {ring}"
+    details = page.locator("details.kb-region__details")
+    assert details.evaluate("d => d.open") is False
+
+    page.keyboard.press("Enter")
+    assert details.evaluate("d => d.open") is True, "Enter should open the region selector"
+    assert page.locator(".kb-region__menu").is_visible()
+
+    tab_until(page, "a.kb-region__link[data-kb-region='vestfold']")
+    ring = focus_ring(page)
+    assert focus_is_visible(ring), f"the focused region link shows no focus indicator: {ring}"
+    assert page.evaluate("() => document.activeElement.getBoundingClientRect().height") > 0
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(base_url + "/vestfold/artikler/hva-er-et-helsefellesskap/")
+    assert page.locator("h1").first.inner_text().strip().startswith("Hva er et helsefellesskap?")
+    assert page.locator(".kb-region__current").inner_text().strip() == "Vestfold"
+
+
+def test_region_selector_opens_with_space_and_closes_with_escape(page, base_url):
+    open_page(page, base_url, ARTICLE)
+    tab_until(page, "summary.kb-region__summary")
+    details = page.locator("details.kb-region__details")
+
+    page.keyboard.press("Space")
+    assert details.evaluate("d => d.open") is True, "Space should open the region selector"
+
+    page.keyboard.press("Tab")
+    assert active(page, "el.matches('a.kb-region__link')"), "Tab from the open selector should reach a link"
+    page.keyboard.press("Escape")
+
+    assert details.evaluate("d => d.open") is False, "Escape should close the region selector"
+    assert active(page, "el.matches('summary.kb-region__summary')"), (
+        "Escape should return focus to the summary"
+    )
