@@ -231,7 +231,7 @@ class Integer(Field):
         if node.tag != INT_TAG:
             raise FieldError(f"«{raw}» leses av YAML som {describe(node)}; skriv {name}: {value}")
         if value < self.minimum:
-            raise FieldError(f"«{raw}» er for lite; skriv et heltall som er minst {self.minimum}")
+            raise FieldError(f"«{raw}» er for lavt; skriv et heltall som er minst {self.minimum}")
         return value
 
 

@@ -238,11 +238,15 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
 
 
 def _symlink_message(root: Path, path: Path, what: str) -> str:
+    """Why a symbolic link is refused; ``what`` is «mappe» or «fil»."""
+    the = "mappen" if what == "mappe" else "filen"
     if _outside(root, path):
-        return f"er en symbolsk lenke som peker ut av repoet; kopier {what}en inn i stedet"
+        return f"er en symbolsk lenke som peker ut av repoet; kopier {the} inn i stedet"
     if not path.exists():
         return "er en symbolsk lenke som ikke peker på noe; fjern den"
-    return f"er en symbolsk lenke til en {what} i repoet; symbolske lenker til mapper støttes ikke, kopier {what}n"
+    return (
+        f"er en symbolsk lenke til en {what} i repoet; symbolske lenker til mapper støttes ikke, kopier {the}"
+    )
 
 
 def _walk(root: Path, tree: Path, problems: Problems) -> Iterable[Path]:
