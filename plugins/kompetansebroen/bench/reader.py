@@ -8,7 +8,7 @@ import re
 import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 GZIP_LEVEL = 6
 
@@ -123,6 +123,12 @@ def _search_scripts(page: Path, html: str, index: dict) -> Assets:
     if worker is None or not worker.is_file():
         return scripts
     scripts.add(worker, worker.name)
+    # A wrapping worker names the script it loads in its query (``kb-search.js?material=search.x.min.js``).
+    for value in parse_qs(urlsplit(worker_url).query).values():
+        for name in value:
+            wrapped = worker.parent / name
+            if name.endswith(".js") and "/" not in name and wrapped.is_file():
+                scripts.add(wrapped, name)
     lunr = worker.parent.parent / "lunr" / "min"
     langs = [lang for lang in index.get("config", {}).get("lang", []) if lang != "en"]
     wanted = ["lunr.stemmer.support.min.js"] if langs else []
