@@ -344,9 +344,18 @@ def test_datetime_dates_count_by_calendar_date() -> None:
     assert build_feeds(INFO, [late]) == build_feeds(INFO, [AUTUMN])
 
 
-def test_no_entries_is_refused() -> None:
-    with pytest.raises(ValueError, match="at least one issue"):
+def test_no_entries_needs_a_content_date() -> None:
+    with pytest.raises(ValueError, match="updated_when_empty"):
         build_feeds(INFO, [])
+
+
+def test_an_empty_feed_is_valid_and_dated_from_the_content() -> None:
+    info = replace(INFO, updated_when_empty=dt.date(2024, 1, 2))
+    rss_bytes, atom_bytes = build_feeds(info, [])
+    for data in (rss_bytes, atom_bytes):
+        parsed = feedparser.parse(data)
+        assert parsed.bozo == 0 and parsed.entries == []
+    assert b"2024-01-02T08:00:00+01:00" in atom_bytes
 
 
 def test_duplicate_ids_are_refused() -> None:

@@ -87,17 +87,19 @@ class FeedInfo:
     feed_id: str
     """Stable colon-separated name, e.g. ``kompetansebroen:innlandet:nyhetsbrev``."""
     language: str = "nb"
+    updated_when_empty: dt.date | None = None
+    """The feed's update date when there are no issues yet (a date from the content, never "now")."""
 
 
 def build_feeds(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
     """Return ``(rss_xml_bytes, atom_xml_bytes)`` for the issues, newest first.
 
-    Raises ``ValueError`` when there are no issues (a feed's update time comes
-    from its newest issue, and an empty archive has none) or when two issues
-    share an ``entry_id``.
+    A feed's update time is its newest issue's; with no issues yet it is
+    ``info.updated_when_empty``. Raises ``ValueError`` when that is missing too,
+    or when two issues share an ``entry_id``.
     """
-    if not entries:
-        raise ValueError(f"{info.feed_id}: a newsletter feed needs at least one issue")
+    if not entries and info.updated_when_empty is None:
+        raise ValueError(f"{info.feed_id}: an empty newsletter feed needs updated_when_empty")
     seen: set[str] = set()
     for entry in entries:
         if entry.entry_id in seen:
@@ -177,7 +179,9 @@ def _generator(info: FeedInfo, ordered: list[FeedEntry], *, rss: bool) -> FeedGe
     # feedgen names itself with its version by default; an empty generator leaves the element out.
     generator.generator("")
     # feedgen defaults both of these to the current time.
-    generator.updated(publication_time(ordered[0].date))
+    newest = ordered[0].date if ordered else info.updated_when_empty
+    assert newest is not None
+    generator.updated(publication_time(newest))
 
     for issue in ordered:
         published = publication_time(issue.date)

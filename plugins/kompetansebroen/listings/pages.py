@@ -267,7 +267,9 @@ def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
     """The paths ``region_pages`` makes for this region, without building their Markdown."""
     article_count = sum(1 for doc in view.documents.values() if doc.kind is Kind.ARTICLE)
     pages = max(1, -(-article_count // ARTICLES_PER_PAGE))
-    return all_generated_paths(topics) - {paths.RSS, paths.ATOM} | {paths.articles_page(n) for n in range(1, pages + 1)}
+    return all_generated_paths(topics) - {paths.RSS, paths.ATOM} | {
+        paths.articles_page(n) for n in range(1, pages + 1)
+    }
 
 
 def all_generated_paths(topics: TopicRegistry) -> set[str]:

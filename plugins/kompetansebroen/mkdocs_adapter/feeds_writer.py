@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import posixpath
 from pathlib import Path
 
@@ -24,6 +26,9 @@ def write_feeds(site_dir: Path, config: MkDocsConfig, view: RegionView, html_by_
         rss_url=posixpath.join(base, paths.RSS),
         atom_url=posixpath.join(base, paths.ATOM),
         feed_id=f"kompetansebroen:{region.id}:nyhetsbrev",
+        updated_when_empty=max(
+            (d.date for d in view.documents.values() if d.date), default=dt.date(2019, 10, 29)
+        ),
     )
     entries = [
         FeedEntry(
@@ -42,3 +47,13 @@ def write_feeds(site_dir: Path, config: MkDocsConfig, view: RegionView, html_by_
     out.mkdir(parents=True, exist_ok=True)
     (out / "rss.xml").write_bytes(rss)
     (out / "atom.xml").write_bytes(atom)
+    # Material looks for a sitemap.xml beside every <link rel="alternate"> (meant for language
+    # versions); our feed links would make it fetch a missing file on every page view. A
+    # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
+    urls = [archive] + [entry.url for entry in entries]
+    body = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
+    (out / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n',
+        encoding="utf-8",
+    )

@@ -123,6 +123,38 @@ def region_context(
     return context
 
 
+def static_context(project: Project, view: RegionView, region_path: str) -> dict[str, Any]:
+    """The region context for pages MkDocs renders without a page (404.html).
+
+    404.html is served for any missing address at any depth, so its links are
+    absolute paths from ``region_path`` (``/ahus/``).
+    """
+    region = view.region
+    root = region_path.rstrip("/").rsplit("/", 1)[0] + "/"
+    return {
+        "region": region,
+        "selector": [
+            {
+                "name": r.name,
+                "id": r.id,
+                "href": f"{root}{r.id}/",
+                "same_page": False,
+                "current": r.id == region.id,
+            }
+            for r in sorted(project.regions.values(), key=lambda r: r.name)
+        ],
+        "home_href": f"{root}?velg",
+        "region_home_href": region_path,
+        "rss_href": region_path + paths.RSS,
+        "atom_href": region_path + paths.ATOM,
+        "accessibility_href": region_path + page_url(paths.ACCESSIBILITY),
+        "related": [],
+        "previous": None,
+        "next": None,
+        "archive_href": None,
+    }
+
+
 def root_context(project: Project | None) -> dict[str, Any]:
     return {"region": None, "selector": [], "root": True}
 

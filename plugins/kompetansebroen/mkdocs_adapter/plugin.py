@@ -13,10 +13,12 @@ every build succeeded, so a failed build leaves the last good site as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -92,6 +94,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if problems:
             self._fail(problems)
         self.project = project
+        self._pin_build_date(project)
         if self.region_id is not None and self.region_id not in project.regions:
             known = ", ".join(sorted(project.regions))
             raise PluginError(f"ukjent område «{self.region_id}»; kjente områder: {known}")
@@ -114,6 +117,21 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             staging.discard(self.staging_dir)
             config.site_dir = str(self.staging_dir)
         return config
+
+    @staticmethod
+    def _pin_build_date(project: Project) -> None:
+        """Date the build by its content, not the clock: sitemaps (and their .gz headers) are
+        then the same whichever day the same content is built. MkDocs honours SOURCE_DATE_EPOCH."""
+        if "SOURCE_DATE_EPOCH" in os.environ:
+            return
+        documents = [
+            *project.shared.values(),
+            *(d for docs in project.regional.values() for d in docs.values()),
+        ]
+        newest = max((d.date for d in documents if d.date), default=None)
+        if newest is not None:
+            moment = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
 
     def _fail(self, problems: Problems) -> None:
         for problem in problems:
@@ -168,6 +186,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         parts: list[str] = []
         if doc is not None:
             page.meta = dict(doc.meta)
+            if doc.date:
+                page.update_date = doc.date.isoformat()
             parts.append(page_context.with_heading(doc, self.topics))
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
@@ -199,6 +219,17 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         else:
             context["kb"] = page_context.root_context(self.project)
         return context
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # Templates rendered without a page (404.html) get the region context as a global;
+        # pages override it with their own in on_page_context.
+        if self.region_id:
+            assert self.project is not None
+            region_path = urlsplit(config.site_url or "/").path or "/"
+            env.globals["kb"] = page_context.static_context(self.project, self.view, region_path)
+        else:
+            env.globals["kb"] = page_context.root_context(self.project)
+        return env
 
     # -- output -----------------------------------------------------------------
 

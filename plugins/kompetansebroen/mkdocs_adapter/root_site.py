@@ -32,8 +32,25 @@ def chooser_markdown(project: Project) -> str:
     )
 
 
+def accessibility_markdown(project: Project) -> str:
+    """The root's statement points to each region's own (which names its feedback contact)."""
+    items = "\n".join(
+        f'<li><a href="{r.id}/tilgjengelighet/">{html.escape(r.name)}</a></li>'
+        for r in sorted(project.regions.values(), key=lambda r: r.name)
+    )
+    return (
+        "# Tilgjengelighetserklæring\n\n"
+        "Kompetansebroen skal kunne brukes av alle, også med skjermleser, forstørrelse eller bare "
+        "tastatur, og er laget for å oppfylle kravene i WCAG 2.1 nivå A og AA. Hvert område har sin "
+        "egen erklæring med status, kjente mangler og hvem du kan kontakte:\n\n"
+        f'<ul class="kb-statements">\n{items}\n</ul>\n\n'
+        "Får du ikke svar, kan du klage til Tilsynet for universell utforming av IKT "
+        "([uutilsynet.no](https://www.uutilsynet.no/)).\n"
+    )
+
+
 def root_files(files: Files, project: Project, config: MkDocsConfig) -> Files:
-    """The root build publishes only the chooser (plus the theme's assets and 404)."""
+    """The root build publishes the chooser and an accessibility page (plus the theme's assets and 404)."""
     docs_dir = os.path.abspath(config.docs_dir)
     kept = [
         f
@@ -44,6 +61,14 @@ def root_files(files: Files, project: Project, config: MkDocsConfig) -> Files:
     result.append(
         File.generated(
             config, "index.md", content=chooser_markdown(project), inclusion=InclusionLevel.INCLUDED
+        )
+    )
+    result.append(
+        File.generated(
+            config,
+            "tilgjengelighet/index.md",
+            content=accessibility_markdown(project),
+            inclusion=InclusionLevel.INCLUDED,
         )
     )
     return result
