@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..dates import norwegian_date
 from ..model.documents import Document, Kind
 from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
@@ -287,6 +286,3 @@ def all_generated_paths(topics: TopicRegistry) -> set[str]:
         fixed.add(paths.HELSEFELLESSKAP)
     return fixed | {paths.topic_page(topic) for topic in topics}
 
-
-def norwegian(date) -> str:  # pragma: no cover - thin re-export for templates
-    return norwegian_date(date)

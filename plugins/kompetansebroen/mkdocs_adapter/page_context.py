@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from ..dates import norwegian_date
 from ..listings import paths
-from ..listings.markdown_text import link, text, with_class
+from ..listings.markdown_text import text, with_class
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind, page_url
 from ..model.topics import TopicRegistry
@@ -158,5 +158,3 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
 def root_context(project: Project | None) -> dict[str, Any]:
     return {"region": None, "selector": [], "root": True}
 
-
-__all__ = ["with_heading", "region_context", "root_context", "link"]

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..listings import paths
@@ -265,5 +265,3 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         else:
             staging.discard(self.staging_dir)
 
-
-__all__ = ["KompetansebroenPlugin", "File", "InclusionLevel"]
