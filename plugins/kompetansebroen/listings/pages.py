@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -198,16 +199,19 @@ def related_topics(view: RegionView, topic: Topic) -> list[str]:
 
 def related_documents(view: RegionView, doc: Document, count: int = RELATED_COUNT) -> list[Document]:
     """«Les også»: items of the same region sharing the most topics, newest first."""
-    if not doc.tags:
-        return []
-    scored = []
-    for other in view.documents.values():
-        if other.path == doc.path or other.kind not in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
-            continue
-        shared = len(set(doc.tags) & set(other.tags))
-        if shared:
-            scored.append((-shared, -(other.date.toordinal() if other.date else 0), other.path, other))
-    return [item[-1] for item in sorted(scored)[:count]]
+    shared: dict[str, int] = {}
+    candidates: dict[str, Document] = {}
+    for topic in doc.tags:
+        for other in view.with_topic(topic):
+            if other.path != doc.path and other.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
+                shared[other.path] = shared.get(other.path, 0) + 1
+                candidates[other.path] = other
+    # nsmallest is linear in the candidates; a full sort per article made this quadratic-ish.
+    return heapq.nsmallest(
+        count,
+        candidates.values(),
+        key=lambda d: (-shared[d.path], -(d.date.toordinal() if d.date else 0), d.path),
+    )
 
 
 def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
@@ -285,4 +289,3 @@ def all_generated_paths(topics: TopicRegistry) -> set[str]:
     if "Helsefellesskap" in topics:
         fixed.add(paths.HELSEFELLESSKAP)
     return fixed | {paths.topic_page(topic) for topic in topics}
-

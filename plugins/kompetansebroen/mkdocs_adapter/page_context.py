@@ -157,4 +157,3 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
 
 def root_context(project: Project | None) -> dict[str, Any]:
     return {"region": None, "selector": [], "root": True}
-

@@ -32,7 +32,7 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
-from . import page_context, root_site, staging
+from . import page_context, root_site, search_index, staging
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
 from .region_files import region_files
@@ -53,6 +53,11 @@ SECTION_NAV = [
 ]
 
 
+# Region builds run in processes forked from the main build, which has already read and
+# validated the tree: the main build leaves its result here just before it forks them.
+_INHERITED: dict[tuple[Path, bool], Project] = {}
+
+
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     """Adapter between MkDocs' build events and the Kompetansebroen domain."""
 
@@ -70,6 +75,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = False
         self.failed = False
         self.newsletter_html: dict[str, str] = {}
+        self.search_entries: list[dict[str, Any]] = []
 
     # -- set-up ---------------------------------------------------------------
 
@@ -84,13 +90,18 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.succeeded = self.failed = False
         self.newsletter_html = {}
+        self.search_entries = []
         root = Path(config.config_file_path).resolve().parent
         self.root = root
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
         serving = self.command == "serve"
-        project, problems = load_project(
-            root, self.topics, include_drafts=serving, generated_paths=all_generated_paths(self.topics)
-        )
+        inherited = _INHERITED.get((root, serving)) if self.is_worker else None
+        if inherited is not None:
+            project, problems = inherited, Problems()
+        else:
+            project, problems = load_project(
+                root, self.topics, include_drafts=serving, generated_paths=all_generated_paths(self.topics)
+            )
         if problems:
             self._fail(problems)
         self.project = project
@@ -186,13 +197,14 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         parts: list[str] = []
         if doc is not None:
             page.meta = dict(doc.meta)
+            page.meta["search"] = {"exclude": True}  # we index it ourselves (search_index.py)
             if doc.date:
                 page.update_date = doc.date.isoformat()
             parts.append(page_context.with_heading(doc, self.topics))
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
         elif generated is not None:
-            page.meta = {"title": generated.title}
+            page.meta = {"title": generated.title, "search": {"exclude": True}}
             parts += [f"# {generated.title}\n", generated.intro]
         else:
             return markdown
@@ -208,6 +220,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             doc = self.view.documents.get(page.file.src_uri)
             if doc is not None and doc.kind is Kind.NEWSLETTER:
                 self.newsletter_html[doc.path] = html
+            title = doc.title if doc is not None else (page.title or "")
+            description = doc.description if doc is not None else ""
+            tags = doc.tags if doc is not None else ()
+            page.content = html
+            self.search_entries += search_index.entries_for(page, title, description, tags)
         return html
 
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
@@ -238,9 +255,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         assert self.project is not None
         if self.region_id:
             write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
+            search_index.write(Path(config.site_dir), self.search_entries)
         else:
             site_dir = Path(config.site_dir)
             targets = {region_id: str(site_dir / region_id) for region_id in sorted(self.project.regions)}
+            _INHERITED.clear()
+            _INHERITED[(self.root, self.command == "serve")] = self.project
             failures = build_regions(str(config.config_file_path), targets, self.config.workers)
             if failures:
                 for region_id, message in sorted(failures.items()):
@@ -264,4 +284,3 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             log.info(f"Nettstedet er publisert i {self.final_site_dir}")
         else:
             staging.discard(self.staging_dir)
-

@@ -29,16 +29,26 @@ class RegionView:
     region: Region
     documents: dict[str, Document] = field(default_factory=dict)
     assets: dict[str, Asset] = field(default_factory=dict)
+    # Listings ask the same questions for every page of a region; a view is not changed
+    # once built (Project.view fills it before handing it out), so answers are kept.
+    _answers: dict[object, list[Document]] = field(default_factory=dict, repr=False, compare=False)
 
     def of_kind(self, kind: Kind) -> list[Document]:
         """Documents of one type, newest first (then by title, so the order is stable)."""
+        if kind in self._answers:
+            return self._answers[kind]
         found = [doc for doc in self.documents.values() if doc.kind is kind]
-        return sorted(
+        self._answers[kind] = sorted(
             found, key=lambda doc: (-(doc.date.toordinal() if doc.date else 0), doc.title, doc.path)
         )
+        return self._answers[kind]
 
     def with_topic(self, topic: str) -> list[Document]:
-        return [doc for doc in self.documents.values() if topic in doc.tags]
+        """Documents tagged with ``topic``, in tree order."""
+        key = ("topic", topic)
+        if key not in self._answers:
+            self._answers[key] = [doc for doc in self.documents.values() if topic in doc.tags]
+        return self._answers[key]
 
     def has_page(self, path: str) -> bool:
         return path in self.documents
