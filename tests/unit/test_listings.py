@@ -217,3 +217,10 @@ def test_generated_paths_match_the_generated_pages(project, monkeypatch) -> None
     for region in ["nord", "sor"]:
         view = project.view(region)
         assert generated_paths(view, TOPICS) == set(region_pages(view, TOPICS, "Kompetansebroen"))
+
+
+def test_hub_shows_the_newest_articles_and_links_to_the_rest(project, monkeypatch) -> None:
+    monkeypatch.setattr("kompetansebroen.listings.pages.HUB_ARTICLES", 1)
+    hub = hub_sections(project.view("nord"), TOPICS, paths.HELSEFELLESSKAP, "Helsefellesskap")
+    assert "Nyest" in hub and "Eldst" not in hub
+    assert "[Alle 3 fagartikler om helsefellesskap](../tema/helsefellesskap.md)" in hub

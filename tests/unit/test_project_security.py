@@ -133,3 +133,11 @@ def test_resolve_is_relative_to_the_page() -> None:
     assert links.resolve("artikler/x.md", "z%20w.md?q=1") == "artikler/z w.md"
     assert links.resolve("artikler/x.md", "/tema/index.md") == "tema/index.md"
     assert links.relative("artikler/x.md", "tema/index.md") == "../tema/index.md"
+
+
+def test_footnote_definitions_are_not_links() -> None:
+    from kompetansebroen.project.links import relative_targets
+
+    markdown = "Tekst[^1].\n\n[^1]: Kommunen har vedtatt planen.\n\n[ref]: annen-side.md\n"
+    targets = [target for _, target in relative_targets(markdown)]
+    assert targets == ["annen-side.md"]

@@ -16,6 +16,7 @@ from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
 LATEST_NEWSLETTERS = 6
+HUB_ARTICLES = 10  # the hub shows the newest; its topic page lists them all
 RELATED_COUNT = 3
 
 
@@ -177,7 +178,12 @@ def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_n
     articles = [d for d in view.of_kind(Kind.ARTICLE) if topic.name in d.tags]
     if articles:
         parts.append("## Fagartikler\n")
-        parts += [_item(d, hub_path, topics, "###") for d in articles]
+        parts += [_item(d, hub_path, topics, "###") for d in articles[:HUB_ARTICLES]]
+        if len(articles) > HUB_ARTICLES:
+            everything = link(
+                f"Alle {len(articles)} fagartikler om {topic.name.lower()}", hub_path, paths.topic_page(topic)
+            )
+            parts.append(f"{everything}\n")
     related = related_topics(view, topic)
     if related:
         parts.append("## Relaterte tema\n")
