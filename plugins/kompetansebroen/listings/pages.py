@@ -205,19 +205,27 @@ def related_topics(view: RegionView, topic: Topic) -> list[str]:
 
 def related_documents(view: RegionView, doc: Document, count: int = RELATED_COUNT) -> list[Document]:
     """«Les også»: items of the same region sharing the most topics, newest first."""
-    shared: dict[str, int] = {}
-    candidates: dict[str, Document] = {}
-    for topic in doc.tags:
-        for other in view.with_topic(topic):
-            if other.path != doc.path and other.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
-                shared[other.path] = shared.get(other.path, 0) + 1
-                candidates[other.path] = other
-    # nsmallest is linear in the candidates; a full sort per article made this quadratic-ish.
-    return heapq.nsmallest(
-        count,
-        candidates.values(),
-        key=lambda d: (-shared[d.path], -(d.date.toordinal() if d.date else 0), d.path),
-    )
+    ranked = _ranked_for_topics(view, frozenset(doc.tags), count + 1)
+    return [other for other in ranked if other.path != doc.path][:count]
+
+
+def _ranked_for_topics(view: RegionView, tags: frozenset[str], count: int) -> list[Document]:
+    # Many articles carry the same set of topics: rank once per set, per region.
+    key = ("related", tags, count)
+    if key not in view.memo:
+        shared: dict[str, int] = {}
+        candidates: dict[str, Document] = {}
+        for topic in tags:
+            for other in view.with_topic(topic):
+                if other.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
+                    shared[other.path] = shared.get(other.path, 0) + 1
+                    candidates[other.path] = other
+        view.memo[key] = heapq.nsmallest(
+            count,
+            candidates.values(),
+            key=lambda d: (-shared[d.path], -(d.date.toordinal() if d.date else 0), d.path),
+        )
+    return view.memo[key]
 
 
 def accessibility_page(region: Region, site_name: str) -> GeneratedPage:

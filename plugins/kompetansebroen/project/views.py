@@ -31,24 +31,24 @@ class RegionView:
     assets: dict[str, Asset] = field(default_factory=dict)
     # Listings ask the same questions for every page of a region; a view is not changed
     # once built (Project.view fills it before handing it out), so answers are kept.
-    _answers: dict[object, list[Document]] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[object, list[Document]] = field(default_factory=dict, repr=False, compare=False)
 
     def of_kind(self, kind: Kind) -> list[Document]:
         """Documents of one type, newest first (then by title, so the order is stable)."""
-        if kind in self._answers:
-            return self._answers[kind]
+        if kind in self.memo:
+            return self.memo[kind]
         found = [doc for doc in self.documents.values() if doc.kind is kind]
-        self._answers[kind] = sorted(
+        self.memo[kind] = sorted(
             found, key=lambda doc: (-(doc.date.toordinal() if doc.date else 0), doc.title, doc.path)
         )
-        return self._answers[kind]
+        return self.memo[kind]
 
     def with_topic(self, topic: str) -> list[Document]:
         """Documents tagged with ``topic``, in tree order."""
         key = ("topic", topic)
-        if key not in self._answers:
-            self._answers[key] = [doc for doc in self.documents.values() if topic in doc.tags]
-        return self._answers[key]
+        if key not in self.memo:
+            self.memo[key] = [doc for doc in self.documents.values() if topic in doc.tags]
+        return self.memo[key]
 
     def has_page(self, path: str) -> bool:
         return path in self.documents
