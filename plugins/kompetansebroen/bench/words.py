@@ -7,6 +7,8 @@ sentence lengths, compound words, æ/ø/å) without being copied from anywhere.
 
 from __future__ import annotations
 
+from ..dates import MONTHS as norwegian_months
+
 # Definite nouns that can start a sentence (singular, capitalised).
 SUBJECTS = (
     "Kommunen",
@@ -227,20 +229,7 @@ TABLE_COLUMNS = (
     ("Aktivitet", "Målgruppe", "Omfang"),
 )
 
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
+MONTHS = norwegian_months  # the names the site prints dates with
 
 MUNICIPALITIES = (
     "Lillehammer",
