@@ -35,6 +35,7 @@ from ..project.loader import Project, load_project
 from . import page_context, root_site, search_index, staging
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
+from .page_cache import PageCache
 from .region_files import region_files
 from .render_cache import CachedPage, RenderCache
 from .workers import build_regions
@@ -76,6 +77,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.failed = False
         self.newsletter_html: dict[str, str] = {}
         self.search_entries: list[dict[str, Any]] = []
+        self.page_cache: PageCache | None = None
+        self.pending_pages: dict[str, str] = {}
 
     # -- set-up ---------------------------------------------------------------
 
@@ -91,6 +94,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = self.failed = False
         self.newsletter_html = {}
         self.search_entries = []
+        self.pending_pages = {}
         root = Path(config.config_file_path).resolve().parent
         self.root = root
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
@@ -176,8 +180,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         workers = max(1, self.config.workers or os.cpu_count() or 1)
         rotation = (region_ids.index(self.region_id) % workers) / workers
         files = region_files(files, self.view, self.generated, config, rotation)
-        cache = (
-            RenderCache(self.root / ".cache" / "kompetansebroen" / "render", config)
+        cache_dir = self.root / ".cache" / "kompetansebroen"
+        cache = RenderCache(cache_dir / "render", config) if self.config.cache else None
+        self.page_cache = (
+            PageCache(cache_dir / "pages", config, f"{self.region_id}|{self.command}")
             if self.config.cache
             else None
         )
@@ -233,6 +239,14 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             context["kb"] = page_context.region_context(
                 page, self.project, self.view, self.topics, self.pages_by_region
             )
+            if self.page_cache is not None:
+                key = self.page_cache.key(page, nav, context["kb"])
+                cached = self.page_cache.load(key)
+                if cached is not None:
+                    context["kb_cached_output"] = cached  # main.html writes it as it is
+                    self.page_cache.hits += 1
+                else:
+                    self.pending_pages[page.file.src_uri] = key
         else:
             context["kb"] = page_context.root_context(self.project)
         return context
@@ -247,6 +261,13 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         else:
             env.globals["kb"] = page_context.root_context(self.project)
         return env
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        key = self.pending_pages.pop(page.file.src_uri, None)
+        if key is not None and self.page_cache is not None:
+            self.page_cache.store(key, output)
+        return output
 
     # -- output -----------------------------------------------------------------
 

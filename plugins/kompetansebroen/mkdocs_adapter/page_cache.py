@@ -1,0 +1,119 @@
+"""Finished HTML pages, cached on disk: an unchanged page is not rendered through the theme again.
+
+Material's page template is the largest cost of a region build once Markdown
+is cached. A page's output is determined by: the site configuration and theme
+files, the page's rendered content, its metadata, table of contents, address,
+title and neighbours, the navigation with its active entry, and our template
+context (region, selector, related items, feeds). All of it goes into the key,
+so a stale entry cannot be used; anything we did not think of would only make
+the cache miss more often if it were added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .. import __version__
+
+FORMAT = 1
+
+
+def _theme_fingerprint(config: MkDocsConfig) -> str:
+    """Versions of the installed themes, and the content of every template folder outside them."""
+    digest = hashlib.sha256()
+    import material
+
+    digest.update(f"{mkdocs.__version__}|{getattr(material, '__version__', '')}".encode())
+    site_packages = Path(mkdocs.__file__).resolve().parent.parent
+    for folder in config.theme.dirs:
+        root = Path(folder).resolve()
+        if root.is_relative_to(site_packages):
+            continue  # an installed package: its version above stands for its files
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _nav_items(items: Iterable[Any]) -> list[Any]:
+    return [
+        [
+            item.title,
+            getattr(item, "url", None),
+            bool(item.active),
+            _nav_items(getattr(item, "children", None) or []),
+        ]
+        for item in items
+    ]
+
+
+def _toc(items: Iterable[Any]) -> list[Any]:
+    return [[i.title, i.id, i.level, _toc(i.children)] for i in items]
+
+
+class PageCache:
+    """A folder of finished pages, one file per key."""
+
+    def __init__(self, folder: Path, config: MkDocsConfig, extra: str) -> None:
+        self.folder = folder
+        config_file = Path(config.config_file_path)
+        settings = config_file.read_bytes() if config_file.is_file() else b""
+        self.salt = "|".join(
+            [
+                str(FORMAT),
+                __version__,
+                hashlib.sha256(settings).hexdigest(),
+                _theme_fingerprint(config),
+                config.site_url or "",
+                extra,
+            ]
+        )
+        self.hits = 0
+
+    def key(self, page: Page, nav: Navigation, kb: dict[str, Any]) -> str:
+        neighbours = [
+            [p.title, p.url] if p is not None else None for p in (page.previous_page, page.next_page)
+        ]
+        inputs = {
+            "salt": self.salt,
+            "build_date": os.environ.get("SOURCE_DATE_EPOCH", ""),
+            "url": page.url,
+            "canonical": page.canonical_url,
+            "edit": page.edit_url,
+            "title": page.title,
+            "home": page.is_homepage,
+            "meta": page.meta,
+            "content": hashlib.sha256((page.content or "").encode("utf-8")).hexdigest(),
+            "toc": _toc(page.toc.items),
+            "neighbours": neighbours,
+            "ancestors": [a.title for a in page.ancestors],
+            "nav": _nav_items(nav.items),
+            "kb": kb,
+        }
+        encoded = json.dumps(inputs, sort_keys=True, default=repr, ensure_ascii=False)
+        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+    def load(self, key: str) -> str | None:
+        try:
+            return (self.folder / key[:2] / f"{key}.html").read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def store(self, key: str, output: str) -> None:
+        folder = self.folder / key[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(output)
+        os.replace(temporary, folder / f"{key}.html")
