@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ from .. import __version__
 from ..project import links
 
 FORMAT = 1
+
+_LINK_TOKENS = re.compile(r"\]\(\s*<?([^)\s>]+)|\]:\s*<?([^\s>]+)|(?:href|src)\s*=\s*[\"']([^\"']+)")
+_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
 
 class _Counter(logging.Handler):
@@ -73,12 +77,13 @@ class RenderCache:
 
     def key(self, page: Page, files: Files) -> str:
         assert page.markdown is not None
-        targets = sorted(
-            {links.resolve(page.file.src_uri, target) for _, target in links.relative_targets(page.markdown)}
-        )
+        # Every link-like token counts, code blocks included: more than the real links
+        # only makes the key stricter, and one regular expression is much cheaper.
+        tokens = {a or b or c for a, b, c in _LINK_TOKENS.findall(page.markdown)}
+        targets = sorted({links.resolve(page.file.src_uri, t) for t in tokens if not _ABSOLUTE.match(t)})
         existing = [(t, files.get_file_from_path(t) is not None) for t in targets]
-        material = json.dumps([self.salt, page.file.src_uri, page.file.url, page.markdown, existing])
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+        inputs = json.dumps([self.salt, page.file.src_uri, page.file.url, page.markdown, existing])
+        return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
 
     def load(self, key: str, page: Page, files: Files) -> bool:
         path = self.folder / key[:2] / f"{key}.json"
