@@ -76,7 +76,9 @@ def test_preview_shows_drafts_with_a_mark(tmp_path: Path) -> None:
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": "ahus"}
     preview = tmp_path / "preview"
-    result = subprocess.run([sys.executable, "-c", script, str(preview)], cwd=repo, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(preview)], cwd=repo, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     html = (preview / "artikler/et-utkast/index.html").read_text(encoding="utf-8")
     assert "Utkast" in html and "publiseres ikke" in html
