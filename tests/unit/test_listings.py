@@ -224,3 +224,11 @@ def test_hub_shows_the_newest_articles_and_links_to_the_rest(project, monkeypatc
     hub = hub_sections(project.view("nord"), TOPICS, paths.HELSEFELLESSKAP, "Helsefellesskap")
     assert "Nyest" in hub and "Eldst" not in hub
     assert "[Alle 3 fagartikler om helsefellesskap](../tema/helsefellesskap.md)" in hub
+
+
+def test_governing_list_links_each_document_itself(project) -> None:
+    from kompetansebroen.listings.pages import governing_page
+
+    listing = governing_page(project.view("nord"), TOPICS).listing
+    assert "| [Åpne](https://example.org/b) |" in listing
+    assert "[Ny plan](ny.md)" in listing

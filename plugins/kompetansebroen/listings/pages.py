@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -102,15 +103,23 @@ def subscribe_block(from_path: str) -> str:
 
 
 def governing_list(view: RegionView, topics: TopicRegistry, from_path: str, docs: Iterable[Document]) -> str:
-    """Governing documents: current first, historical ones marked."""
+    """Governing documents: current first, historical ones marked, each with a link to the document itself."""
     ordered = sorted(docs, key=lambda d: (d.meta.get("status", "gjeldende") == "historisk",))
-    rows = ["| Dokument | Utgitt av | Dato | Status |", "| --- | --- | --- | --- |"]
+    rows = ["| Dokument | Utgitt av | Dato | Status | Dokumentet |", "| --- | --- | --- | --- | --- |"]
     for doc in ordered:
         status = "Historisk" if doc.meta.get("status") == "historisk" else "Gjeldende"
         rows.append(
-            f"| {link(doc.title, from_path, doc.path)} | {text(doc.meta['issuer'])} | {date_of(doc)} | {status} |"
+            f"| {link(doc.title, from_path, doc.path)} | {text(doc.meta['issuer'])} | {date_of(doc)} "
+            f"| {status} | {_document_link(doc, from_path)} |"
         )
     return "\n".join(rows) + "\n"
+
+
+def _document_link(doc: Document, from_path: str) -> str:
+    if url := doc.meta.get("url"):
+        return f"[Åpne]({url})"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), doc.meta["file"]))
+    return link("Åpne", from_path, target)
 
 
 def governing_page(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
