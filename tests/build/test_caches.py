@@ -27,8 +27,7 @@ def _copy_repo(target: Path) -> Path:
 def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path: Path) -> None:
     repo = _copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
-    assert (repo / ".cache/kompetansebroen/render").is_dir()
-    assert (repo / ".cache/kompetansebroen/pages").is_dir()
+    assert (repo / ".cache/kompetansebroen/cache.sqlite").is_file()
 
     article = repo / "content/artikler/tilskudd-til-sekretariat.md"
     lines = article.read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import __version__
+from .cache_store import CacheStore
 
 FORMAT = 1
 
@@ -63,10 +63,10 @@ def _toc(items: Iterable[Any]) -> list[Any]:
 
 
 class PageCache:
-    """A folder of finished pages, one file per key."""
+    """Finished pages by key, in the shared cache store."""
 
-    def __init__(self, folder: Path, config: MkDocsConfig, extra: str) -> None:
-        self.folder = folder
+    def __init__(self, store: CacheStore, config: MkDocsConfig, extra: str) -> None:
+        self.store_ = store
         config_file = Path(config.config_file_path)
         settings = config_file.read_bytes() if config_file.is_file() else b""
         self.salt = "|".join(
@@ -105,15 +105,7 @@ class PageCache:
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
     def load(self, key: str) -> str | None:
-        try:
-            return (self.folder / key[:2] / f"{key}.html").read_text(encoding="utf-8")
-        except OSError:
-            return None
+        return self.store_.get(key)
 
     def store(self, key: str, output: str) -> None:
-        folder = self.folder / key[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(output)
-        os.replace(temporary, folder / f"{key}.html")
+        self.store_.put(key, output)

@@ -33,6 +33,7 @@ from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
 from . import page_context, root_site, search_index, staging
+from .cache_store import CacheStore
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
 from .page_cache import PageCache
@@ -78,6 +79,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.newsletter_html: dict[str, str] = {}
         self.search_entries: list[dict[str, Any]] = []
         self.page_cache: PageCache | None = None
+        self.render_store: CacheStore | None = None
+        self.page_store: CacheStore | None = None
         self.pending_pages: dict[str, str] = {}
 
     # -- set-up ---------------------------------------------------------------
@@ -181,12 +184,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         rotation = (region_ids.index(self.region_id) % workers) / workers
         files = region_files(files, self.view, self.generated, config, rotation)
         cache_dir = self.root / ".cache" / "kompetansebroen"
-        cache = RenderCache(cache_dir / "render", config) if self.config.cache else None
-        self.page_cache = (
-            PageCache(cache_dir / "pages", config, f"{self.region_id}|{self.command}")
-            if self.config.cache
-            else None
-        )
+        cache = self.page_cache = None
+        if self.config.cache:
+            self.render_store = CacheStore(cache_dir / "cache.sqlite", "rendered_markdown")
+            self.page_store = CacheStore(cache_dir / "cache.sqlite", "finished_pages")
+            cache = RenderCache(self.render_store, config)
+            self.page_cache = PageCache(self.page_store, config, f"{self.region_id}|{self.command}")
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
@@ -275,6 +278,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         if self.region_id:
+            for store in (self.render_store, self.page_store):
+                if store is not None:
+                    store.close()
             write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
             search_index.write(Path(config.site_dir), self.search_entries)
         else:

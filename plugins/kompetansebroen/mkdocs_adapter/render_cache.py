@@ -15,10 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import markdown as markdown_package
@@ -30,6 +27,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .. import __version__
 from ..project import links
+from .cache_store import CacheStore
 
 FORMAT = 1
 
@@ -62,10 +60,10 @@ def _anchor_data(anchor: AnchorLink) -> dict[str, Any]:
 
 
 class RenderCache:
-    """A folder of JSON entries, one per rendered page version."""
+    """Rendered Markdown by key, as JSON entries in the shared cache store."""
 
-    def __init__(self, folder: Path, config: MkDocsConfig) -> None:
-        self.folder = folder
+    def __init__(self, store: CacheStore, config: MkDocsConfig) -> None:
+        self.store_ = store
         settings = json.dumps(
             [config.markdown_extensions, config.mdx_configs, config.use_directory_urls],
             sort_keys=True,
@@ -86,11 +84,10 @@ class RenderCache:
         return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
 
     def load(self, key: str, page: Page, files: Files) -> bool:
-        path = self.folder / key[:2] / f"{key}.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        raw = self.store_.get(key)
+        if raw is None:
             return False
+        data = json.loads(raw)
         links_to_anchors: dict[File, dict[str, str]] = {}
         for src_uri, anchors in data["links_to_anchors"].items():
             target = files.get_file_from_path(src_uri)
@@ -114,13 +111,7 @@ class RenderCache:
             "anchors": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()},
         }
-        folder = self.folder / key[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a parallel reader never sees half an entry.
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out)
-        os.replace(temporary, folder / f"{key}.json")
+        self.store_.put(key, json.dumps(data))
 
 
 class CachedPage(Page):
