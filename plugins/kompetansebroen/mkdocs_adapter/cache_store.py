@@ -8,6 +8,7 @@ lets parallel region builds read what the others have already stored.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 BATCH = 64  # entries written per transaction; others see them after each batch
@@ -21,9 +22,18 @@ class CacheStore:
         self.table = table
         self.pending: list[tuple[str, str]] = []
         self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for attempt in range(50):
+            try:
+                # Switching to WAL takes an exclusive lock that does not wait for the busy
+                # timeout; two region builds opening a new cache at once may collide.
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                break
+            except sqlite3.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
 
     def get(self, key: str) -> str | None:
         row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
