@@ -118,3 +118,23 @@ def test_region_selector_opens_with_space_and_closes_with_escape(page, base_url)
     assert active(page, "el.matches('summary.kb-region__summary')"), (
         "Escape should return focus to the summary"
     )
+
+
+def test_search_with_keyboard_only(page, base_url):
+    open_page(page, base_url, ARTICLE)
+    # Tab to the search field like a keyboard user, type, and open the first result with the keyboard.
+    tab_until(page, "input.md-search__input")
+    ring = focus_ring(page)
+    assert focus_is_visible(ring), f"the focused search field shows no focus indicator: {ring}"
+    page.keyboard.type("sekretaria")
+    page.keyboard.press("t")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    first.wait_for(state="visible")
+    page.keyboard.press("ArrowDown")
+    focused = active(page, "el.getAttribute('href') || ''")
+    assert "tilskudd-til-sekretariat" in focused, (
+        f"ArrowDown should focus the first result, focus is on {focused!r}"
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/artikler/tilskudd-til-sekretariat/**")
+    assert "sekretariat" in page.locator("h1").first.inner_text().lower()
