@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_repo(target: Path) -> Path:
+    """A copy of the sample project (content, regions, mkdocs.yml) to change in a test."""
+    for name in ["content", "regions"]:
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
 
 
 def run_build(repo: Path, site_dir: Path, region: str = "", extra_env: dict[str, str] | None = None):

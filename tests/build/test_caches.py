@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from tests.conftest import REPO, run_build
+from tests.conftest import copy_repo, run_build
 
 
 def _tree(site: Path) -> dict[str, str]:
@@ -17,15 +17,8 @@ def _tree(site: Path) -> dict[str, str]:
     }
 
 
-def _copy_repo(target: Path) -> Path:
-    for name in ["content", "regions"]:
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
     assert (repo / ".cache/kompetansebroen/cache.sqlite").is_file()
 

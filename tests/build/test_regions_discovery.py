@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, run_build
-
-
-def _copy_repo(target: Path) -> Path:
-    for name in ["content", "regions"]:
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+from tests.conftest import copy_repo, run_build
 
 
 def test_a_fifth_region_is_a_folder_with_region_yml(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     (repo / "regions/nordland").mkdir()
     (repo / "regions/nordland/region.yml").write_text(
         'name: Nordland\nhospital: "Eksempel: Nordlandssykehuset"\n', encoding="utf-8"
@@ -35,7 +27,7 @@ def test_a_fifth_region_is_a_folder_with_region_yml(tmp_path: Path) -> None:
 
 
 def test_one_region_alone_builds_only_that_region(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     result = run_build(repo, repo / "site", region="vestfold")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (repo / "site").iterdir()) == ["vestfold"]
@@ -43,7 +35,7 @@ def test_one_region_alone_builds_only_that_region(tmp_path: Path) -> None:
 
 
 def test_unknown_region_is_refused(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     result = run_build(repo, repo / "site", region="nordpolen")
     assert result.returncode != 0
     assert "nordpolen" in result.stdout + result.stderr
@@ -53,7 +45,7 @@ DRAFT = '---\ntitle: "Et utkast"\ndate: 2024-01-01\ndescription: "Ikke ferdig."\
 
 
 def test_drafts_are_left_out_of_the_build(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     (repo / "content/artikler/et-utkast.md").write_text(DRAFT, encoding="utf-8")
     result = run_build(repo, repo / "site", region="ahus")
     assert result.returncode == 0, result.stderr
@@ -63,7 +55,7 @@ def test_drafts_are_left_out_of_the_build(tmp_path: Path) -> None:
 
 
 def test_preview_shows_drafts_with_a_mark(tmp_path: Path) -> None:
-    repo = _copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo")
     (repo / "content/artikler/et-utkast.md").write_text(DRAFT, encoding="utf-8")
     script = (
         "import sys\n"
