@@ -232,3 +232,15 @@ def test_governing_list_links_each_document_itself(project) -> None:
     listing = governing_page(project.view("nord"), TOPICS).listing
     assert "| [Åpne](https://example.org/b) |" in listing
     assert "[Ny plan](ny.md)" in listing
+
+
+def test_topic_pages_are_paginated_by_articles(project, monkeypatch) -> None:
+    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    _index, *pages = topic_pages(project.view("nord"), TOPICS)
+    by_path = {p.path: p for p in pages}
+    first, second = by_path["tema/helsefellesskap.md"], by_path["tema/helsefellesskap/side-2.md"]
+    assert _titles_in_order(first.listing, ["Nyest", "Lokal nord"]) == ["Nyest", "Lokal nord"]
+    assert "Eldst" in second.listing and "Eldst" not in first.listing
+    assert "## Nyhetsbrev" in first.listing and "## Nyhetsbrev" not in second.listing
+    assert "[Eldre artikler →](helsefellesskap/side-2.md)" in first.listing
+    assert "[← Nyere artikler](../helsefellesskap.md)" in second.listing

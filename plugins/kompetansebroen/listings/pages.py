@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -68,13 +68,13 @@ def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage
     return pages
 
 
-def _pager(path: str, number: int, total: int) -> str:
+def _pager(path: str, number: int, total: int, page_path: Callable[[int], str] = paths.articles_page) -> str:
     parts = []
     if number > 1:
-        parts.append(link("← Nyere artikler", path, paths.articles_page(number - 1)))
+        parts.append(link("← Nyere artikler", path, page_path(number - 1)))
     parts.append(f"Side {number} av {total}")
     if number < total:
-        parts.append(link("Eldre artikler →", path, paths.articles_page(number + 1)))
+        parts.append(link("Eldre artikler →", path, page_path(number + 1)))
     return with_class(" · ".join(parts), "kb-pager") + "\n"
 
 
@@ -133,7 +133,7 @@ def governing_page(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
 
 
 def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
-    """``tema/`` with counts, and one page per topic listing everything with it."""
+    """``tema/`` with counts, and pages per topic listing everything with it."""
     index_rows = []
     pages = []
     for topic in topics:
@@ -141,7 +141,7 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
         index_rows.append(
             f"- {link(topic.name, paths.TOPICS, paths.topic_page(topic))} ({len(docs)}) – {text(topic.description)}"
         )
-        pages.append(_topic_page(view, topics, topic, docs))
+        pages.extend(_topic_pages(view, topics, topic, docs))
     index = GeneratedPage(
         paths.TOPICS,
         "Tema",
@@ -151,22 +151,39 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     return [index, *pages]
 
 
-def _topic_page(view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]) -> GeneratedPage:
-    path = paths.topic_page(topic)
+def _chunks(items: list[Document]) -> list[list[Document]]:
+    return [items[i : i + ARTICLES_PER_PAGE] for i in range(0, len(items), ARTICLES_PER_PAGE)] or [[]]
+
+
+def _topic_pages(
+    view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]
+) -> list[GeneratedPage]:
+    """The first page lists newsletters, documents and pages with the topic, and the newest
+    articles; articles beyond the first page of them continue on ``tema/<slug>/side-N/``."""
     wanted = {doc.path for doc in docs}
-    sections = []
-    for kind, heading in (
-        (Kind.ARTICLE, "Fagartikler"),
-        (Kind.NEWSLETTER, "Nyhetsbrev"),
-        (Kind.GOVERNING, "Styrende dokumenter"),
-        (Kind.PAGE, "Sider"),
-    ):
-        of_kind = [doc for doc in view.of_kind(kind) if doc.path in wanted]
-        if of_kind:
-            sections.append(f"## {heading}\n")
-            sections.extend(_item(doc, path, topics) for doc in of_kind)
-    listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
-    return GeneratedPage(path, topic.name, text(topic.description), listing)
+    of_kind = {kind: [doc for doc in view.of_kind(kind) if doc.path in wanted] for kind in Kind}
+    chunks = _chunks(of_kind[Kind.ARTICLE])
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = paths.topic_page_number(topic, number)
+        sections = []
+        groups = [(Kind.ARTICLE, "Fagartikler", chunk)]
+        if number == 1:
+            groups += [
+                (Kind.NEWSLETTER, "Nyhetsbrev", of_kind[Kind.NEWSLETTER]),
+                (Kind.GOVERNING, "Styrende dokumenter", of_kind[Kind.GOVERNING]),
+                (Kind.PAGE, "Sider", of_kind[Kind.PAGE]),
+            ]
+        for _kind, heading, items in groups:
+            if items:
+                sections.append(f"## {heading}\n")
+                sections.extend(_item(doc, path, topics) for doc in items)
+        if len(chunks) > 1:
+            sections.append(_pager(path, number, len(chunks), lambda n: paths.topic_page_number(topic, n)))
+        listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
+        title = topic.name if number == 1 else f"{topic.name} – side {number}"
+        pages.append(GeneratedPage(path, title, text(topic.description) if number == 1 else "", listing))
+    return pages
 
 
 def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_name: str) -> str:
@@ -291,11 +308,17 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
 
 def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
     """The paths ``region_pages`` makes for this region, without building their Markdown."""
-    article_count = sum(1 for doc in view.documents.values() if doc.kind is Kind.ARTICLE)
-    pages = max(1, -(-article_count // ARTICLES_PER_PAGE))
-    return all_generated_paths(topics) - {paths.RSS, paths.ATOM} | {
-        paths.articles_page(n) for n in range(1, pages + 1)
-    }
+
+    def page_count(articles: int) -> int:
+        return max(1, -(-articles // ARTICLES_PER_PAGE))
+
+    found = all_generated_paths(topics) - {paths.RSS, paths.ATOM}
+    articles = view.of_kind(Kind.ARTICLE)
+    found |= {paths.articles_page(n) for n in range(1, page_count(len(articles)) + 1)}
+    for topic in topics:
+        count = sum(1 for doc in articles if topic.name in doc.tags)
+        found |= {paths.topic_page_number(topic, n) for n in range(1, page_count(count) + 1)}
+    return found
 
 
 def all_generated_paths(topics: TopicRegistry) -> set[str]:

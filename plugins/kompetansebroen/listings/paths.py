@@ -20,6 +20,11 @@ def topic_page(topic: Topic) -> str:
     return f"tema/{topic.slug}.md"
 
 
+def topic_page_number(topic: Topic, number: int) -> str:
+    """Page ``number`` (1-based) of a topic's page; later pages hold only older articles."""
+    return topic_page(topic) if number == 1 else f"tema/{topic.slug}/side-{number}.md"
+
+
 def articles_page(number: int) -> str:
     """Page ``number`` (1-based) of the article list."""
     return ARTICLES if number == 1 else f"artikler/side-{number}.md"

@@ -28,7 +28,9 @@ class CacheStore:
                 # Switching to WAL takes an exclusive lock that does not wait for the busy
                 # timeout; two region builds opening a new cache at once may collide.
                 self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                self.db.execute(
+                    f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                )
                 break
             except sqlite3.OperationalError:
                 if attempt == 49:
