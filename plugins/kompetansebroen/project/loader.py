@@ -16,20 +16,19 @@ from typing import Any
 
 import yaml
 
-from ..frontmatter.fields import FoundProblem, Schema, close_match
+from ..frontmatter.fields import FoundProblem, Schema
 from ..frontmatter.schemas import page_schema, region_schema
 from ..frontmatter.splitter import split
 from ..frontmatter.yaml_source import compose
-from ..listings.markdown_text import text as markdown_text
-from ..model.documents import Document, Kind, page_url
+from ..model.documents import Document, Kind
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
 from . import links, security
+from .cross_checks import Checker, check_governing_files
+from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
 
-CONTENT_DIR = "content"
-REGIONS_DIR = "regions"
 REGION_FILE = "region.yml"
 
 KIND_NAMES = {
@@ -65,27 +64,6 @@ class Project:
 
     def views(self) -> dict[str, RegionView]:
         return {region_id: self.view(region_id) for region_id in self.regions}
-
-
-@dataclass
-class _Tree:
-    """One folder of content (``content/`` or ``regions/<id>/``) as read from disk."""
-
-    origin: str | None
-    folder: Path
-    docs: dict[str, Document] = field(default_factory=dict)
-    assets: dict[str, Asset] = field(default_factory=dict)
-    rejected: set[str] = field(default_factory=set)
-    """Pages that exist but have problems: links to them are not reported as well."""
-    drafts: set[str] = field(default_factory=set)
-    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return CONTENT_DIR if self.origin is None else f"{REGIONS_DIR}/{self.origin}"
-
-    def shown(self, path: str) -> str:
-        return f"{self.name}/{path}"
 
 
 def load_project(
@@ -130,8 +108,8 @@ def load_project(
         if markdown_extensions is not None
         else None
     )
-    _check_governing_files(shared, regional, problems)
-    _Checker(shared, regional, set(generated_paths), anchors, problems).run()
+    check_governing_files(shared, regional, problems)
+    Checker(shared, regional, set(generated_paths), anchors, problems).run()
     return project, problems
 
 
@@ -273,8 +251,8 @@ def _read_tree(
     topics: TopicRegistry,
     region_ids: list[str],
     problems: Problems,
-) -> _Tree:
-    tree = _Tree(origin, folder)
+) -> Tree:
+    tree = Tree(origin, folder)
     if not folder.is_dir():
         return tree
     schemas = {
@@ -310,7 +288,7 @@ def _read_tree(
 
 def _read_page(
     root: Path,
-    tree: _Tree,
+    tree: Tree,
     path: Path,
     rel: str,
     rel_in_tree: str,
@@ -374,236 +352,6 @@ def _read_page(
 
 
 # -- checks across files -------------------------------------------------------------
-
-
-def _check_governing_files(shared: _Tree, regional: Mapping[str, _Tree], problems: Problems) -> None:
-    """A governing document's ``file`` must be published with it: in its own tree (or, for a region, content/)."""
-    for tree in [shared, *regional.values()]:
-        available = set(tree.assets) | set(tree.docs) | tree.rejected | tree.drafts
-        if tree.origin is not None:
-            available |= set(shared.assets)
-        for doc in tree.docs.values():
-            target = doc.meta.get("file")
-            if doc.kind is not Kind.GOVERNING or not target:
-                continue
-            resolved = links.resolve(doc.path, target)
-            if resolved in available:
-                continue
-            line = tree.field_lines.get(doc.path, {}).get("file")
-            if links.has_scheme(target):
-                message = f"«{target}» er en nettadresse; bruk url: {target} i stedet for file"
-            else:
-                message = (
-                    f"«{target}» finnes ikke; legg dokumentet i {tree.name}/ og skriv stien "
-                    "relativt til denne siden, f.eks. file: vedlegg/plan.pdf"
-                )
-            problems.add(tree.shown(doc.path), line, "file", message)
-
-
-class _Checker:
-    """Checks that need each region's merged view: addresses and links."""
-
-    def __init__(
-        self,
-        shared: _Tree,
-        regional: Mapping[str, _Tree],
-        generated: set[str],
-        anchors: links.AnchorFinder | None,
-        problems: Problems,
-    ) -> None:
-        self.shared = shared
-        self.regional = regional
-        self.generated = generated
-        self.anchors = anchors
-        self.problems = problems
-        self._anchor_cache: dict[int, set[str] | None] = {}
-        self._link_cache: dict[int, list[links.Link]] = {}
-        self.views = {region_id: self._view(region_id) for region_id in regional}
-
-    def _view(self, region_id: str) -> dict[str, tuple[_Tree, Document]]:
-        own = self.regional[region_id]
-        view: dict[str, tuple[_Tree, Document]] = {}
-        for path, doc in self.shared.docs.items():
-            if doc.regions is None or region_id in doc.regions:
-                view[path] = (self.shared, doc)
-        for path, doc in own.docs.items():
-            view[path] = (own, doc)
-        return view
-
-    def run(self) -> None:
-        self._check_addresses()
-        self._check_links()
-
-    # -- two files, one address
-
-    def _check_addresses(self) -> None:
-        clashes: dict[tuple[str, str, str], list[str]] = {}
-        for region_id, view in self.views.items():
-            seen: dict[str, str] = {
-                page_url(path): f"en side nettstedet lager selv ({path})"
-                for path in sorted(self.generated)
-                if path.endswith(".md") and path not in view
-            }
-            for path, (tree, _doc) in sorted(view.items()):
-                url = page_url(path)
-                shown = tree.shown(path)
-                if url in seen and seen[url] != shown:
-                    clashes.setdefault((shown, seen[url], url), []).append(region_id)
-                seen.setdefault(url, shown)
-        by_file: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
-        for (shown, other, url), regions in sorted(clashes.items()):
-            by_file.setdefault((shown, url), []).append((other, regions))
-        for (shown, url), others in sorted(by_file.items()):
-            if len(others) == 1:
-                other, regions = others[0]
-                described = f"{other}{self._where(shown, regions)}"
-            else:
-                described = " og ".join(
-                    f"{other} (i område {', '.join(sorted(regions))})" for other, regions in others
-                )
-            self.problems.add(
-                shown,
-                None,
-                "",
-                f"gir samme adresse ({url or '/'}) som {described}; gi den ene filen et annet navn "
-                "eller slett den ene",
-            )
-
-    def _regions_with(self, shown: str) -> list[str]:
-        return [
-            region_id
-            for region_id, view in self.views.items()
-            if any(tree.shown(path) == shown for path, (tree, _doc) in view.items())
-        ]
-
-    def _where(self, shown: str, regions: list[str]) -> str:
-        """`` i område a, b`` when the problem is in some of the regions the file is part of, else ``""``."""
-        if sorted(regions) == sorted(self._regions_with(shown)):
-            return ""
-        return f" i område {', '.join(sorted(regions))}"
-
-    # -- links
-
-    def _check_links(self) -> None:
-        broken: dict[tuple[str, int, str, str], list[str]] = {}
-        reported_once: set[tuple[str, int, str]] = set()
-        for region_id, view in self.views.items():
-            for path, (tree, doc) in sorted(view.items()):
-                shown = tree.shown(path)
-                for link in self._links(doc):
-                    line = doc.body_line + link.line - 1
-                    key = (shown, line, link.target)
-                    if link.is_absolute:
-                        if key not in reported_once:
-                            reported_once.add(key)
-                            self.problems.add(shown, line, "", self._absolute_message(path, link, view))
-                        continue
-                    message = self._link_problem(region_id, path, link, doc, view)
-                    if message:
-                        broken.setdefault((shown, line, link.target, message), []).append(region_id)
-        for (shown, line, _target, message), regions in sorted(broken.items()):
-            self.problems.add(shown, line, "", message + self._where(shown, regions))
-
-    def _links(self, doc: Document) -> list[links.Link]:
-        """The internal links of ``doc``, parsed once however many regions show it."""
-        key = id(doc)
-        if key not in self._link_cache:
-            self._link_cache[key] = list(links.internal_links(doc.body))
-        return self._link_cache[key]
-
-    def _exists(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
-        own = self.regional[region_id]
-        return (
-            resolved in view
-            or resolved in self.generated
-            or resolved in own.assets
-            or resolved in self.shared.assets
-            or resolved in own.rejected
-            or (resolved in self.shared.rejected and resolved not in own.docs)
-        )
-
-    def _link_problem(
-        self, region_id: str, path: str, link: links.Link, doc: Document, view: Mapping[str, Any]
-    ) -> str | None:
-        target = link.target
-        if not link.path:
-            return self._anchor_problem(doc, link.anchor, target) if link.anchor else None
-        resolved = links.resolve(path, target)
-        if resolved.startswith("../") or resolved == "..":
-            return f"lenken «{target}» peker ut av innholdet; rett lenken"
-        folder_like = link.path.endswith("/") or resolved == "."
-        if not folder_like and self._exists(region_id, resolved, view):
-            if link.anchor and resolved in view:
-                return self._anchor_problem(view[resolved][1], link.anchor, target)
-            return None
-        if folder_like or self._is_folder(region_id, resolved, view):
-            index = "index.md" if resolved == "." else f"{resolved}/index.md"
-            if self._exists(region_id, index, view):
-                return f"lenken «{target}» peker på en mappe; lenk til filen: {links.relative(path, index)}"
-        own = self.regional[region_id]
-        if resolved in own.drafts or (resolved in self.shared.drafts and resolved not in own.docs):
-            return (
-                f"lenken «{target}» peker på et utkast (draft: true), som ikke publiseres; "
-                "fjern lenken eller publiser siden"
-            )
-        if resolved.endswith(".md"):
-            return f"lenken «{target}» peker på en side som ikke finnes; rett lenken eller lag siden"
-        return f"lenken «{target}» peker på en fil som ikke finnes; rett lenken eller legg filen i repoet"
-
-    def _is_folder(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
-        prefix = resolved + "/"
-        own = self.regional[region_id]
-        candidates: Iterable[str] = (
-            *view,
-            *self.generated,
-            *own.assets,
-            *self.shared.assets,
-        )
-        return not resolved.endswith(".md") and any(c.startswith(prefix) for c in candidates)
-
-    def _anchor_problem(self, target_doc: Document, anchor: str, target: str) -> str | None:
-        if (
-            self.anchors is None
-            or not anchor
-            or anchor.startswith(("fn:", "fnref:", "__"))
-            or target_doc.hub
-            or target_doc.path in self.generated
-        ):
-            return None
-        key = id(target_doc)
-        if key not in self._anchor_cache:
-            self._anchor_cache[key] = self.anchors.anchors(target_doc.body, _added_heading(target_doc))
-        present = self._anchor_cache[key]
-        if present is None or anchor in present:
-            return None
-        where = "på denne siden" if not target.split("#", 1)[0] else f"på {target.split('#', 1)[0]}"
-        match = close_match(anchor, present)
-        hint = f"mente du «#{match}»?" if match else "rett lenken"
-        return f"lenken «{target}» peker på et avsnitt (#{anchor}) som ikke finnes {where}; {hint}"
-
-    def _absolute_message(self, path: str, link: links.Link, view: Mapping[str, Any]) -> str:
-        resolved = links.resolve(path, link.target)
-        candidates = [resolved, f"{resolved}/index.md", f"{resolved}.md"]
-        for candidate in candidates:
-            if candidate in view or candidate in self.generated:
-                suggestion = links.relative(path, candidate)
-                anchor = f"#{link.anchor}" if link.anchor else ""
-                return (
-                    f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under "
-                    f"et område; skriv en relativ lenke til filen: {suggestion}{anchor}"
-                )
-        return (
-            f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under et område; "
-            "skriv en relativ lenke til .md-filen"
-        )
-
-
-def _added_heading(doc: Document) -> str | None:
-    """The H1 the build writes above a page that does not start with one (see the page template)."""
-    for line in doc.body.split("\n"):
-        if line.strip():
-            return None if line.startswith("# ") else markdown_text(doc.title)
-    return markdown_text(doc.title)
 
 
 __all__ = ["CONTENT_DIR", "REGIONS_DIR", "REGION_FILE", "Project", "load_project"]
