@@ -244,3 +244,14 @@ def test_topic_pages_are_paginated_by_articles(project, monkeypatch) -> None:
     assert "## Nyhetsbrev" in first.listing and "## Nyhetsbrev" not in second.listing
     assert "[Eldre artikler →](helsefellesskap/side-2.md)" in first.listing
     assert "[← Nyere artikler](../helsefellesskap.md)" in second.listing
+
+
+def test_home_shows_the_regions_newest_articles_and_issues(project) -> None:
+    from kompetansebroen.listings.pages import home_sections
+
+    nord = home_sections(project.view("nord"), TOPICS, count=2)
+    sor = home_sections(project.view("sor"), TOPICS, count=2)
+    assert _titles_in_order(nord, ["Nyest", "Lokal nord", "Midt"]) == ["Nyest", "Lokal nord"]
+    assert _titles_in_order(sor, ["Nyest", "Lokal nord", "Midt"]) == ["Nyest", "Midt"]
+    assert "[Alle fagartikler](artikler/index.md)" in nord
+    assert nord.index("Februar 2024") < nord.index("Mai 2023")

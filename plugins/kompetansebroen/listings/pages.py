@@ -17,7 +17,8 @@ from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
 LATEST_NEWSLETTERS = 6
-HUB_ARTICLES = 10  # the hub shows the newest; its topic page lists them all
+HUB_ARTICLES = 10
+HOME_ITEMS = 5  # the hub shows the newest; its topic page lists them all
 RELATED_COUNT = 3
 
 
@@ -217,6 +218,22 @@ def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_n
             f"- {link(t.name, hub_path, paths.topic_page(t))}" for t in (topics.get(n) for n in related)
         ]
     return "\n".join(parts) + "\n"
+
+
+def home_sections(view: RegionView, topics: TopicRegistry, count: int = HOME_ITEMS) -> str:
+    """What a region's home page shows after the editor's text: the newest articles and issues."""
+    parts = []
+    articles = view.of_kind(Kind.ARTICLE)[:count]
+    if articles:
+        parts.append("## Siste fagartikler\n")
+        parts += [_item(d, paths.HOME, topics, "###") for d in articles]
+        parts.append(f"{link('Alle fagartikler', paths.HOME, paths.ARTICLES)}\n")
+    issues = view.of_kind(Kind.NEWSLETTER)[:3]
+    if issues:
+        parts.append("## Siste nyhetsbrev\n")
+        parts += [f"- {link(d.title, paths.HOME, d.path)} ({date_of(d)})" for d in issues]
+        parts.append(f"\n{link('Alle nyhetsbrev', paths.HOME, paths.NEWSLETTERS)}\n")
+    return "\n".join(parts) + "\n" if parts else ""
 
 
 def related_topics(view: RegionView, topic: Topic) -> list[str]:

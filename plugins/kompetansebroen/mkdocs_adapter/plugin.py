@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..listings import paths
-from ..listings.pages import all_generated_paths, generated_paths, hub_sections, region_pages
+from ..listings.pages import all_generated_paths, generated_paths, home_sections, hub_sections, region_pages
 from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
@@ -222,6 +222,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         hub = doc.hub if doc is not None else ("Helsefellesskap" if path == paths.HELSEFELLESSKAP else None)
         if hub:
             parts.append(hub_sections(self.view, self.topics, path, hub))
+        if path == paths.HOME:
+            parts.append(home_sections(self.view, self.topics))
         return "\n\n".join(part for part in parts if part)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
