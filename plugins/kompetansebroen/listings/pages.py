@@ -17,8 +17,8 @@ from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
 LATEST_NEWSLETTERS = 6
-HUB_ARTICLES = 10
-HOME_ITEMS = 5  # the hub shows the newest; its topic page lists them all
+HUB_ARTICLES = 10  # the hub shows the newest; its topic page lists them all
+HOME_ITEMS = 5
 RELATED_COUNT = 3
 
 
@@ -30,6 +30,8 @@ class GeneratedPage:
     title: str
     intro: str
     listing: str
+    hub: str | None = None
+    """The topic whose hub sections follow, when the page is a hub (also under an editor's page)."""
 
 
 def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
@@ -318,6 +320,7 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
                 "Helsefellesskap",
                 "Helsefellesskapene er samarbeidet mellom helseforetaket og kommunene i opptaksområdet.",
                 "",
+                hub="Helsefellesskap",
             )
         )
     return {page.path: page for page in pages}

@@ -219,7 +219,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             return markdown
         if generated is not None and generated.listing:
             parts.append(generated.listing)
-        hub = doc.hub if doc is not None else ("Helsefellesskap" if path == paths.HELSEFELLESSKAP else None)
+        hub = (doc.hub if doc is not None else None) or (generated.hub if generated is not None else None)
         if hub:
             parts.append(hub_sections(self.view, self.topics, path, hub))
         if path == paths.HOME:
@@ -234,7 +234,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             title = doc.title if doc is not None else (page.title or "")
             description = doc.description if doc is not None else ""
             tags = doc.tags if doc is not None else ()
-            page.content = html
             self.search_entries += search_index.entries_for(page, title, description, tags)
         return html
 

@@ -12,6 +12,18 @@ from ..listings.pages import GeneratedPage
 from ..project.views import RegionView
 
 
+def theme_files(files: Files, config: MkDocsConfig) -> Files:
+    """The files MkDocs collected, less those from ``docs_dir``: we supply each build's pages ourselves."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    return Files(
+        [
+            f
+            for f in files
+            if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
+        ]
+    )
+
+
 def region_files(
     files: Files,
     view: RegionView,
@@ -20,13 +32,7 @@ def region_files(
     rotation: float = 0.0,
 ) -> Files:
     """Keep the theme's files, replace the docs with the region's merged tree plus generated pages."""
-    docs_dir = os.path.abspath(config.docs_dir)
-    kept = [
-        f
-        for f in files
-        if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
-    ]
-    result = Files(kept)
+    result = theme_files(files, config)
     # Regions built side by side start at different points of the list, so that each
     # shared page is rendered once and found in the render cache by the others.
     documents = sorted(view.documents.items())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..project.loader import Project
+from .region_files import theme_files
 
 
 def chooser_markdown(project: Project) -> str:
@@ -51,13 +51,7 @@ def accessibility_markdown(project: Project) -> str:
 
 def root_files(files: Files, project: Project, config: MkDocsConfig) -> Files:
     """The root build publishes the chooser and an accessibility page (plus the theme's assets and 404)."""
-    docs_dir = os.path.abspath(config.docs_dir)
-    kept = [
-        f
-        for f in files
-        if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
-    ]
-    result = Files(kept)
+    result = theme_files(files, config)
     result.append(
         File.generated(
             config, "index.md", content=chooser_markdown(project), inclusion=InclusionLevel.INCLUDED
