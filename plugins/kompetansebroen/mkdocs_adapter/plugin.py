@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -58,6 +59,16 @@ SECTION_NAV = [
 # Region builds run in processes forked from the main build, which has already read and
 # validated the tree: the main build leaves its result here just before it forks them.
 _INHERITED: dict[tuple[Path, bool], Project] = {}
+
+
+def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Front matter as the theme gets it: text HTML-escaped.
+
+    Material writes ``page.meta.title`` and ``page.meta.description`` into the page
+    as they are (in ``<title>``, the header and ``content="…"``), so an editor's
+    ``"`` or ``<`` must arrive escaped; ``Markup`` keeps ``| e`` from escaping twice.
+    """
+    return {key: escape(value) if isinstance(value, str) else value for key, value in meta.items()}
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
@@ -205,7 +216,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         generated = self.generated.get(path)
         parts: list[str] = []
         if doc is not None:
-            page.meta = dict(doc.meta)
+            page.meta = template_meta(doc.meta)
             page.meta["search"] = {"exclude": True}  # we index it ourselves (search_index.py)
             if doc.date:
                 page.update_date = doc.date.isoformat()
@@ -213,7 +224,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
         elif generated is not None:
-            page.meta = {"title": generated.title, "search": {"exclude": True}}
+            page.meta = template_meta({"title": generated.title})
+            page.meta["search"] = {"exclude": True}
             parts += [f"# {generated.title}\n", generated.intro]
         else:
             return markdown

@@ -49,13 +49,24 @@ def _sections(items: list[AnchorLink]) -> list[AnchorLink]:
 
 def entries_for(page: Page, title: str, description: str, tags: tuple[str, ...]) -> list[dict[str, Any]]:
     """One entry for the page and one per second-level heading."""
-    entry: dict[str, Any] = {"location": page.url, "title": title, "text": summary(page, description)}
+    # Material's search shows titles and text as HTML (its own index holds escaped text).
+    entry: dict[str, Any] = {
+        "location": page.url,
+        "title": _html(title),
+        "text": _html(summary(page, description)),
+    }
     if tags:
         entry["tags"] = list(tags)
     entries = [entry]
     for section in _sections(list(page.toc.items)):
-        entries.append({"location": f"{page.url}#{section.id}", "title": _plain(section.title), "text": ""})
+        entries.append(
+            {"location": f"{page.url}#{section.id}", "title": _html(_plain(section.title)), "text": ""}
+        )
     return entries
+
+
+def _html(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def write(site_dir: Path, entries: list[dict[str, Any]]) -> None:
