@@ -23,8 +23,3 @@ MONTHS = (
 def norwegian_date(date: dt.date) -> str:
     """``2020-06-30`` → ``30. juni 2020``."""
     return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
-
-
-def month_year(date: dt.date) -> str:
-    """``2020-06-30`` → ``juni 2020``."""
-    return f"{MONTHS[date.month - 1]} {date.year}"

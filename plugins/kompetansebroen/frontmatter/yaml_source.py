@@ -139,11 +139,6 @@ def line_of(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def is_plain(node: yaml.ScalarNode) -> bool:
-    """True for an unquoted scalar (the kind YAML 1.1 reinterprets)."""
-    return node.style in (None, "")
-
-
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"

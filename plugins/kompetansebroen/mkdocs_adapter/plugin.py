@@ -90,6 +90,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.newsletter_html: dict[str, str] = {}
         self.search_entries: list[dict[str, Any]] = []
         self.page_cache: PageCache | None = None
+        self.render_cache: RenderCache | None = None
         self.render_store: CacheStore | None = None
         self.page_store: CacheStore | None = None
         self.pending_pages: dict[str, str] = {}
@@ -195,12 +196,13 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         rotation = (region_ids.index(self.region_id) % workers) / workers
         files = region_files(files, self.view, self.generated, config, rotation)
         cache_dir = self.root / ".cache" / "kompetansebroen"
-        cache = self.page_cache = None
+        cache = self.page_cache = self.render_cache = None
         if self.config.cache:
             self.render_store = CacheStore(cache_dir / "cache.sqlite", "rendered_markdown")
             self.page_store = CacheStore(cache_dir / "cache.sqlite", "finished_pages")
-            cache = RenderCache(self.render_store, config)
+            cache = self.render_cache = RenderCache(self.render_store, config)
             self.page_cache = PageCache(self.page_store, config, f"{self.region_id}|{self.command}")
+        self.page_count = len(files.documentation_pages())
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
@@ -294,6 +296,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             for store in (self.render_store, self.page_store):
                 if store is not None:
                     store.close()
+            if self.page_cache is not None and self.render_cache is not None:
+                log.info(
+                    f"{self.region_id}: {self.page_count} sider; Markdown gjenbrukt for "
+                    f"{self.render_cache.hits}, ferdig side gjenbrukt for {self.page_cache.hits}"
+                )
             write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
             search_index.write(Path(config.site_dir), self.search_entries)
         else:

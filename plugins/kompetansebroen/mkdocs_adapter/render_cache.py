@@ -71,7 +71,6 @@ class RenderCache:
         )
         self.salt = f"{FORMAT}|{__version__}|{mkdocs.__version__}|{markdown_package.__version__}|{settings}"
         self.hits = 0
-        self.misses = 0
 
     def key(self, page: Page, files: Files) -> str:
         assert page.markdown is not None
@@ -128,7 +127,6 @@ class CachedPage(Page):
         if cache.load(key, self, files):
             cache.hits += 1
             return
-        cache.misses += 1
         counter = _Counter()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(counter)

@@ -49,9 +49,3 @@ class RegionView:
         if key not in self.memo:
             self.memo[key] = [doc for doc in self.documents.values() if topic in doc.tags]
         return self.memo[key]
-
-    def has_page(self, path: str) -> bool:
-        return path in self.documents
-
-    def has(self, path: str) -> bool:
-        return path in self.documents or path in self.assets
