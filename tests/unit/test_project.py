@@ -547,3 +547,40 @@ def test_missing_regions_folder_is_one_problem(tmp_path: Path) -> None:
     tree.page("content/index.md", 'title: "Forside"')
     problem = only_problem(tree.load()[1])
     assert problem.path == "regions"
+
+
+# -- a second load in the same process (mkdocs serve) ---------------------------------------
+
+
+def test_a_second_load_sees_an_edited_page(tree: Tree) -> None:
+    tree.load()
+    tree.edit("content/artikler/felles.md", 'title: "Felles"', 'title: "Felles, revidert"')
+    project, problems = tree.load()
+    assert problems == []
+    assert project.shared["artikler/felles.md"].title == "Felles, revidert"
+
+
+def test_a_second_load_reports_a_mistake_made_since_and_forgets_it_once_mended(tree: Tree) -> None:
+    tree.load()
+    tree.edit("content/artikler/felles.md", "date: 2024-01-02", "date: 02.01.2024")
+    _, problems = tree.load()
+    assert only_problem(problems).path == "content/artikler/felles.md"
+    _, problems = tree.load()
+    assert only_problem(problems).field == "date"  # a reused reading keeps its problem
+    tree.edit("content/artikler/felles.md", "date: 02.01.2024", "date: 2024-01-02")
+    _, problems = tree.load()
+    assert problems == []
+
+
+def test_a_second_load_checks_links_against_the_new_tree(tree: Tree) -> None:
+    tree.load()
+    (tree.root / "content/styrende-dokumenter/plan.md").unlink()
+    _, problems = tree.load()
+    assert "styrende-dokumenter/plan.md" in only_problem(problems).message
+
+
+def test_a_reused_page_is_checked_against_a_new_topic_list(tree: Tree) -> None:
+    tree.load()
+    fewer = TopicRegistry(Topic(name, "") for name in ("Helsefellesskap", "Samhandling"))
+    _, problems = load_project(tree.root, fewer, generated_paths=all_generated_paths(fewer))
+    assert any(p.field == "tags" and "Kompetanse" in p.message for p in problems)

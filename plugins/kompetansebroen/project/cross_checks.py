@@ -10,7 +10,11 @@ from ..listings.markdown_text import text as markdown_text
 from ..model.documents import Document, Kind, page_url
 from ..problems import Problems
 from . import links
+from .carry_over import CarryOver
 from .trees import Tree
+
+# A page's links, by its body: parsed once for all regions, and again only when it changes.
+_LINKS: CarryOver[str, list[links.Link]] = CarryOver()
 
 
 def check_governing_files(shared: Tree, regional: Mapping[str, Tree], problems: Problems) -> None:
@@ -54,8 +58,8 @@ class Checker:
         self.anchors = anchors
         self.problems = problems
         self._anchor_cache: dict[int, set[str] | None] = {}
-        self._link_cache: dict[int, list[links.Link]] = {}
         self.views = {region_id: self._view(region_id) for region_id in regional}
+        _LINKS.next_build()
 
     def _view(self, region_id: str) -> dict[str, tuple[Tree, Document]]:
         own = self.regional[region_id]
@@ -142,11 +146,8 @@ class Checker:
             self.problems.add(shown, line, "", message + self._where(shown, regions))
 
     def _links(self, doc: Document) -> list[links.Link]:
-        """The internal links of ``doc``, parsed once however many regions show it."""
-        key = id(doc)
-        if key not in self._link_cache:
-            self._link_cache[key] = list(links.internal_links(doc.body))
-        return self._link_cache[key]
+        """The internal links of ``doc``, parsed once however many regions (and builds) show it."""
+        return _LINKS.get(doc.body, lambda: list(links.internal_links(doc.body)))
 
     def _exists(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
         own = self.regional[region_id]

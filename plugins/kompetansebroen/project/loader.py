@@ -25,6 +25,7 @@ from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
 from . import links, security
+from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
 from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
@@ -82,6 +83,7 @@ def load_project(
     checked too; without, MkDocs checks them during the build.
     """
     root = Path(root).resolve()
+    _READINGS.next_build()
     problems = Problems()
     project = Project(root, topics)
     folder_ids = _load_regions(project, problems)
@@ -259,6 +261,7 @@ def _read_tree(
         kind: page_schema(kind, topics=topics.names(), region_ids=region_ids, shared=origin is None)
         for kind in Kind
     }
+    schema_key = (tuple(topics.names()), tuple(region_ids))
     for path in _walk(root, folder, problems):
         rel_in_tree = path.relative_to(folder).as_posix()
         rel = _relative(root, path)
@@ -278,12 +281,25 @@ def _read_tree(
         if not rel_in_tree.endswith(".md"):
             tree.assets[rel_in_tree] = Asset(rel_in_tree, origin, str(path), str(folder))
             continue
-        doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, problems)
+        doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, schema_key, problems)
         if doc is None:
             tree.rejected.add(rel_in_tree)
         else:
             tree.docs[rel_in_tree] = doc
     return tree
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What reading one page gave: the document (None when rejected), its problems, field lines."""
+
+    document: Document | None
+    problems: tuple[FoundProblem, ...]
+    field_lines: dict[str, int] | None
+
+
+# Unchanged pages are not validated again by the next build in this process (mkdocs serve).
+_READINGS: CarryOver[tuple[Any, ...], _Reading] = CarryOver()
 
 
 def _read_page(
@@ -293,62 +309,80 @@ def _read_page(
     rel: str,
     rel_in_tree: str,
     schemas: dict[Kind, Schema],
+    schema_key: tuple[Any, ...],
     problems: Problems,
 ) -> Document | None:
     text = _read_text(root, path, problems)
     if text is None:
         return None
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = (str(path), rel_in_tree, tree.origin, str(tree.folder), schema_key, fingerprint)
+    reading = _READINGS.get(
+        key, lambda: _validate_page(tree, path, rel_in_tree, text, fingerprint, schemas[Kind.of(rel_in_tree)])
+    )
+    _add_found(problems, rel, reading.problems, line_offset=0)
+    if reading.field_lines is not None:
+        tree.field_lines[rel_in_tree] = reading.field_lines
+    return reading.document
+
+
+def _validate_page(
+    tree: Tree, path: Path, rel_in_tree: str, text: str, fingerprint: str, schema: Schema
+) -> _Reading:
+    """Read one page's front matter and body; problems carry file-relative lines."""
+    found: list[FoundProblem] = []
     source = split(text)
     kind = Kind.of(rel_in_tree)
-    schema = schemas[kind]
     ok = True
     values: dict[str, Any] = {}
     node: yaml.Node | None = None
+    field_lines: dict[str, int] | None = None
     if source.unclosed:
-        problems.add(
-            rel, 1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene"
+        found.append(
+            FoundProblem(1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene")
         )
         ok = False
     elif source.front_matter is None and any(spec.required for spec in schema.fields.values()):
         required = [name for name, spec in schema.fields.items() if spec.required]
         listed = ", ".join(required[:-1]) + f" og {required[-1]}" if len(required) > 1 else required[0]
-        problems.add(
-            rel,
-            1,
-            "",
+        message = (
             f"front matter mangler; {KIND_NAMES[kind]} trenger {listed} øverst i filen, "
-            "mellom to linjer med bare ---",
+            "mellom to linjer med bare ---"
         )
+        found.append(FoundProblem(1, "", message))
         ok = False
     elif source.front_matter is not None:
         node, error = compose(source.front_matter)
         if error:
             line = error.line + 1 if error.line is not None else 1
-            problems.add(rel, line, "", error.message)
+            found.append(FoundProblem(line, "", error.message))
             ok = False
     if ok:
         reading = schema.read(node, fallback_line=0)
-        _add_found(problems, rel, reading.problems, line_offset=1)
+        found += [
+            FoundProblem(item.line + 1 if item.line is not None else None, item.field, item.message)
+            for item in reading.problems
+        ]
         ok = not reading.problems
         values = reading.values
-        tree.field_lines[rel_in_tree] = {name: line + 1 for name, line in reading.lines.items()}
+        field_lines = {name: line + 1 for name, line in reading.lines.items()}
     for line, message in security.scan(source.body):
-        problems.add(rel, source.body_line + line - 1, "", message)
+        found.append(FoundProblem(source.body_line + line - 1, "", message))
         ok = False
-    if not ok:
-        return None
-    return Document(
-        path=rel_in_tree,
-        origin=tree.origin,
-        source_file=str(path),
-        tree=str(tree.folder),
-        kind=kind,
-        meta=values,
-        body=source.body,
-        body_line=source.body_line,
-        fingerprint=fingerprint,
-    )
+    document = None
+    if ok:
+        document = Document(
+            path=rel_in_tree,
+            origin=tree.origin,
+            source_file=str(path),
+            tree=str(tree.folder),
+            kind=kind,
+            meta=values,
+            body=source.body,
+            body_line=source.body_line,
+            fingerprint=fingerprint,
+        )
+    return _Reading(document, tuple(found), field_lines)
 
 
 # -- checks across files -------------------------------------------------------------

@@ -1,0 +1,30 @@
+"""Results kept from one build for the next in the same process."""
+
+from __future__ import annotations
+
+from kompetansebroen.project.carry_over import CarryOver
+
+
+def test_a_result_is_worked_out_once_and_reused_by_the_next_build() -> None:
+    memo: CarryOver[str, int] = CarryOver()
+    calls: list[str] = []
+
+    def compute(key: str) -> int:
+        calls.append(key)
+        return len(key)
+
+    assert memo.get("abc", lambda: compute("abc")) == 3
+    assert memo.get("abc", lambda: compute("abc")) == 3
+    memo.next_build()
+    assert memo.get("abc", lambda: compute("abc")) == 3
+    assert calls == ["abc"]
+
+
+def test_results_not_used_by_a_build_are_dropped_after_it() -> None:
+    memo: CarryOver[str, int] = CarryOver()
+    memo.get("old", lambda: 1)
+    memo.next_build()
+    memo.get("new", lambda: 2)
+    memo.next_build()  # "old" was not used by the last build
+    assert memo.get("old", lambda: 10) == 10
+    assert memo.get("new", lambda: 20) == 2
