@@ -339,7 +339,9 @@ def _validate_page(
     field_lines: dict[str, int] | None = None
     if source.unclosed:
         found.append(
-            FoundProblem(1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene")
+            FoundProblem(
+                1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene"
+            )
         )
         ok = False
     elif source.front_matter is None and any(spec.required for spec in schema.fields.values()):
