@@ -31,7 +31,7 @@ site: $(VENV)/.installed
 ## serve: live preview of one region, e.g. `make serve REGION=innlandet`
 serve: $(VENV)/.installed
 	@test -n "$(REGION)" || { echo "Velg område: make serve REGION=<id> (id-ene er mappene i regions/)"; exit 2; }
-	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs serve --livereload -a 127.0.0.1:$(PORT)
+	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
 
 ## check: validate all content without building (fast; for pre-commit hooks and CI)
 check: $(VENV)/.installed

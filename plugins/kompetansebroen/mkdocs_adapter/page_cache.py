@@ -29,7 +29,7 @@ from .cache_store import CacheStore
 FORMAT = 1
 
 
-def _theme_fingerprint(config: MkDocsConfig) -> str:
+def theme_fingerprint(config: MkDocsConfig) -> str:
     """Versions of the installed themes, and the content of every template folder outside them."""
     digest = hashlib.sha256()
     import material
@@ -74,7 +74,7 @@ class PageCache:
                 str(FORMAT),
                 __version__,
                 hashlib.sha256(settings).hexdigest(),
-                _theme_fingerprint(config),
+                theme_fingerprint(config),
                 config.site_url or "",
                 extra,
             ]

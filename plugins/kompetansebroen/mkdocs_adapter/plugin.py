@@ -14,6 +14,7 @@ every build succeeded, so a failed build leaves the last good site as it was.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -33,12 +34,12 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
-from . import page_context, root_site, search_index, staging
+from . import page_context, preview, root_site, search_index, staging
 from .cache_store import CacheStore
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
 from .page_cache import PageCache
-from .region_files import region_files
+from .region_files import RegionFile, region_files
 from .render_cache import CachedPage, RenderCache
 from .workers import build_regions
 
@@ -61,6 +62,10 @@ SECTION_NAV = [
 _INHERITED: dict[tuple[Path, bool], Project] = {}
 
 
+def _drop_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """Front matter as the theme gets it: text HTML-escaped.
 
@@ -79,6 +84,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     # Class-level: `mkdocs serve` makes a new plugin instance for every rebuild but calls
     # on_startup only once, so the command must outlive the instance.
     command: Literal["build", "gh-deploy", "serve"] = "build"
+    dirty = False
 
     def __init__(self) -> None:
         self.is_worker = False
@@ -88,7 +94,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = False
         self.failed = False
         self.newsletter_html: dict[str, str] = {}
-        self.search_entries: list[dict[str, Any]] = []
+        self.search_entries: dict[str, list[dict[str, Any]]] = {}
         self.page_cache: PageCache | None = None
         self.render_cache: RenderCache | None = None
         self.render_store: CacheStore | None = None
@@ -99,6 +105,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         type(self).command = command
+        type(self).dirty = dirty
+        if command == "serve" and dirty:
+            # MkDocs warns that --dirty builds go stale; ours do not (preview.py), and in
+            # strict mode the warning alone would fail every rebuild.
+            logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_warning)
 
     @property
     def region_id(self) -> str | None:
@@ -108,8 +119,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.succeeded = self.failed = False
         self.newsletter_html = {}
-        self.search_entries = []
+        self.search_entries = {}
         self.pending_pages = {}
+        self.preview: preview.PreviewState | None = None
+        self.preview_fingerprints: dict[str, str] = {}
         root = Path(config.config_file_path).resolve().parent
         self.root = root
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
@@ -203,11 +216,28 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             cache = self.render_cache = RenderCache(self.render_store, config)
             self.page_cache = PageCache(self.page_store, config, f"{self.region_id}|{self.command}")
         self.page_count = len(files.documentation_pages())
+        self.files = files
+        if self.command == "serve" and self.dirty and not self.is_worker:
+            self._plan_preview(files, config)
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
             page.cache = cache
+            doc = self.view.documents.get(file.src_uri)
+            if doc is not None and doc.date:
+                page.update_date = doc.date.isoformat()  # sitemap lastmod, also for pages a preview skips
         return files
+
+    def _plan_preview(self, files: Files, config: MkDocsConfig) -> None:
+        """Mark the pages an incremental preview must rebuild (see preview.py)."""
+        assert self.project is not None and self.region_id is not None
+        self.preview = preview.state_for(self.root, self.region_id, config.site_dir)
+        site = preview.site_fingerprint(self.project, self.region_id, config)
+        for file in files.documentation_pages():
+            if isinstance(file, RegionFile):
+                fingerprint = preview.page_fingerprint(site, file.src_uri, self.view)
+                self.preview_fingerprints[file.src_uri] = fingerprint
+                file.changed = self.preview.fingerprints.get(file.src_uri) != fingerprint
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -220,8 +250,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if doc is not None:
             page.meta = template_meta(doc.meta)
             page.meta["search"] = {"exclude": True}  # we index it ourselves (search_index.py)
-            if doc.date:
-                page.update_date = doc.date.isoformat()
             parts.append(page_context.with_heading(doc, self.topics))
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
@@ -248,7 +276,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             title = doc.title if doc is not None else (page.title or "")
             description = doc.description if doc is not None else ""
             tags = doc.tags if doc is not None else ()
-            self.search_entries += search_index.entries_for(page, title, description, tags)
+            self.search_entries[page.file.src_uri] = search_index.entries_for(page, title, description, tags)
         return html
 
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
@@ -301,8 +329,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                     f"{self.region_id}: {self.page_count} sider; Markdown gjenbrukt for "
                     f"{self.render_cache.hits}, ferdig side gjenbrukt for {self.page_cache.hits}"
                 )
+            if self.preview is not None:
+                self._carry_preview(config)
             write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
-            search_index.write(Path(config.site_dir), self.search_entries)
+            pages = [f.src_uri for f in self.files.documentation_pages()]
+            entries = [entry for path in pages for entry in self.search_entries.get(path, ())]
+            search_index.write(Path(config.site_dir), entries)
         else:
             site_dir = Path(config.site_dir)
             targets = {region_id: str(site_dir / region_id) for region_id in sorted(self.project.regions)}
@@ -318,8 +350,29 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             root_site.write_sitemap_index(site_dir, config, sorted(self.project.regions))
         self.succeeded = True
 
+    def _carry_preview(self, config: MkDocsConfig) -> None:
+        """Take the skipped pages' search entries and issues from the last build; remember this one."""
+        state = self.preview
+        assert state is not None
+        documents = {f.src_uri for f in self.files.documentation_pages()}
+        for path in documents - set(self.search_entries):
+            self.search_entries[path] = state.search_entries.get(path, [])
+        for path, html in state.newsletter_html.items():
+            if path in documents:
+                self.newsletter_html.setdefault(path, html)
+        written = {f.abs_dest_path for f in self.files}
+        for gone in state.written - written:
+            if os.path.isfile(gone):
+                os.remove(gone)
+        state.fingerprints = dict(self.preview_fingerprints)
+        state.search_entries = dict(self.search_entries)
+        state.newsletter_html = dict(self.newsletter_html)
+        state.written = written
+
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        if self.preview is not None:
+            self.preview.fingerprints.clear()  # this build may have written some pages: write all next time
         if self.staging_dir is not None:
             staging.discard(self.staging_dir)
 

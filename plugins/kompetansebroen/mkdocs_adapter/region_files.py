@@ -12,6 +12,18 @@ from ..listings.pages import GeneratedPage
 from ..project.views import RegionView
 
 
+class RegionFile(File):
+    """A region's file; for incremental previews the plugin decides whether its page changed."""
+
+    changed: bool | None = None
+    """None: MkDocs' own judgement (file times); see preview.py for when the plugin decides."""
+
+    def is_modified(self) -> bool:
+        if self.changed is None:
+            return super().is_modified()
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
 def theme_files(files: Files, config: MkDocsConfig) -> Files:
     """The files MkDocs collected, less those from ``docs_dir``: we supply each build's pages ourselves."""
     docs_dir = os.path.abspath(config.docs_dir)
@@ -44,7 +56,9 @@ def region_files(
     for path, page in sorted(generated.items()):
         if path not in view.documents:
             result.append(
-                File.generated(config, path, content=f"# {page.title}\n", inclusion=InclusionLevel.INCLUDED)
+                RegionFile.generated(
+                    config, path, content=f"# {page.title}\n", inclusion=InclusionLevel.INCLUDED
+                )
             )
     # The feeds are written after the pages (they carry rendered issues); registering them
     # here lets MkDocs validate links to them like any other file.
@@ -53,5 +67,7 @@ def region_files(
     return result
 
 
-def _file(path: str, src_dir: str, config: MkDocsConfig) -> File:
-    return File(path, src_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED)
+def _file(path: str, src_dir: str, config: MkDocsConfig) -> RegionFile:
+    return RegionFile(
+        path, src_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED
+    )

@@ -41,6 +41,11 @@ def check_governing_files(shared: Tree, regional: Mapping[str, Tree], problems: 
             problems.add(tree.shown(doc.path), line, "file", message)
 
 
+def links_of(doc: Document) -> list[links.Link]:
+    """The internal links of ``doc``, parsed once however many regions (and builds) show it."""
+    return _LINKS.get(doc.body, lambda: list(links.internal_links(doc.body)))
+
+
 class Checker:
     """Checks that need each region's merged view: addresses and links."""
 
@@ -131,7 +136,7 @@ class Checker:
         for region_id, view in self.views.items():
             for path, (tree, doc) in sorted(view.items()):
                 shown = tree.shown(path)
-                for link in self._links(doc):
+                for link in links_of(doc):
                     line = doc.body_line + link.line - 1
                     key = (shown, line, link.target)
                     if link.is_absolute:
@@ -144,10 +149,6 @@ class Checker:
                         broken.setdefault((shown, line, link.target, message), []).append(region_id)
         for (shown, line, _target, message), regions in sorted(broken.items()):
             self.problems.add(shown, line, "", message + self._where(shown, regions))
-
-    def _links(self, doc: Document) -> list[links.Link]:
-        """The internal links of ``doc``, parsed once however many regions (and builds) show it."""
-        return _LINKS.get(doc.body, lambda: list(links.internal_links(doc.body)))
 
     def _exists(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
         own = self.regional[region_id]

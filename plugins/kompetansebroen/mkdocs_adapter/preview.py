@@ -1,0 +1,112 @@
+"""Incremental previews: ``make serve`` rebuilds only the pages an edit can change.
+
+MkDocs' ``--dirty`` mode keeps the previous output and skips every page whose
+``File.is_modified()`` is false. MkDocs judges that by file times, which misses
+all the pages that show something of another page (listings, «Les også», the
+region selector). We judge it ourselves: a page is rebuilt when anything its
+output is made from has changed since the last good build in this process:
+
+* its own source file, and the sources of the pages it links to (their anchors
+  are checked from it);
+* what any page may show of the others: every page's path and front matter and
+  every asset's path, in every region, and the regions themselves;
+* ``mkdocs.yml``, the theme's templates, our version and the site address.
+
+A body edit therefore rebuilds one page and those that link to it; a front
+matter edit rebuilds the region. The search index and the feeds are written
+whole every time, from this build's pages and the previous build's entries
+for the pages it skipped. A failed build forgets everything, so the build
+after it writes every page again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .. import __version__
+from ..model.documents import Document
+from ..project import links
+from ..project.cross_checks import links_of
+from ..project.loader import Project
+from ..project.views import RegionView
+from .page_cache import theme_fingerprint
+
+
+@dataclass
+class PreviewState:
+    """What the last good build of one region wrote, kept for the next build."""
+
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """Page source path → the fingerprint its output was built from."""
+    search_entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    newsletter_html: dict[str, str] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
+    """Every output file of the build, to remove those whose source has gone."""
+
+
+_STATES: dict[tuple[str, str, str], PreviewState] = {}
+
+
+def state_for(root: Path, region_id: str, site_dir: str) -> PreviewState:
+    return _STATES.setdefault((str(root), region_id, os.path.abspath(site_dir)), PreviewState())
+
+
+def _digest(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def site_fingerprint(project: Project, region_id: str, config: MkDocsConfig) -> str:
+    """Everything a page may show of the rest of the site, and the settings of the build."""
+    config_file = Path(config.config_file_path)
+
+    def documents() -> Iterable[str]:
+        trees: list[tuple[str, dict[str, Document]]] = [("", project.shared)]
+        trees += sorted(project.regional.items())
+        for origin, docs in trees:
+            for path, doc in docs.items():
+                yield f"{origin}|{path}|{doc.kind.value}|{sorted(doc.meta.items())!r}"
+
+    def assets() -> Iterable[str]:
+        yield from project.shared_assets
+        for origin, found in sorted(project.regional_assets.items()):
+            yield from (f"{origin}|{path}" for path in found)
+
+    return _digest(
+        [
+            __version__,
+            region_id,
+            config.site_url or "",
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"").hexdigest(),
+            theme_fingerprint(config),
+            repr(sorted((rid, repr(region)) for rid, region in project.regions.items())),
+            *documents(),
+            *assets(),
+        ]
+    )
+
+
+def page_fingerprint(site: str, path: str, view: RegionView) -> str:
+    """A page's fingerprint: the site's, its own source and the sources of the pages it links to."""
+    doc = view.documents.get(path)
+    if doc is None:  # a generated page: made from front matter only, which ``site`` covers
+        return _digest([site, path])
+    linked = sorted(
+        {
+            target.fingerprint
+            for link in links_of(doc)
+            if link.path and (target := view.documents.get(links.resolve(path, link.target))) is not None
+        }
+    )
+    return _digest([site, path, doc.fingerprint, *linked])
