@@ -9,6 +9,7 @@ import pytest
 from kompetansebroen.bench.corpus import Size, generate
 from kompetansebroen.bench.measure import measure_floor, tree_rss
 from kompetansebroen.bench.reader import third_party_references
+from kompetansebroen.bench.serve import edit_to_page
 from kompetansebroen.cli import topics_from_config
 from kompetansebroen.listings.pages import all_generated_paths
 from kompetansebroen.project.loader import load_project
@@ -66,3 +67,15 @@ def test_third_party_scan() -> None:
     )
     found = third_party_references(html, {"kompetansebroen.example"})
     assert [ref.split(":", 1)[0] for ref in found] == ["fonts.googleapis.com", "cdn.example.org"]
+
+
+def test_serve_measurement_sees_each_edit_and_restores_the_article(tmp_path: Path) -> None:
+    corpus = generate(tmp_path / "corpus", TINY, seed=5, config_file=REPO / "mkdocs.yml")
+    article = sorted((corpus.root / "content" / "artikler").glob("*.md"))[0]
+    original = article.read_text(encoding="utf-8")
+
+    result = edit_to_page(corpus.root, corpus.region_ids[0], edits=2)
+
+    assert len(result.edits) == 2 and all(0 < seconds < 120 for seconds in result.edits)
+    assert result.page == f"artikler/{article.stem}/"
+    assert article.read_text(encoding="utf-8") == original

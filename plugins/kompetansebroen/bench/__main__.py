@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from . import measure, reader, report
+from . import measure, reader, report, serve
 from .report import progress
 
 DEFAULT_RUNS = 3
@@ -72,6 +72,13 @@ def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: b
             naive_runs.append(measure.naive_build(naive_configs))
             progress(f"[{size.name}] run {number}/{runs}: naive builds {naive_runs[-1].wall:.1f} s")
 
+    preview = serve.edit_to_page(root, region_ids[0], max(3, runs))
+    progress(
+        f"[{size.name}] make serve REGION={preview.region}: edit → page "
+        + ", ".join(f"{t:.2f}" for t in preview.edits)
+        + " s"
+    )
+
     floor_s = _median([f.seconds for f in floors])
     full = _summary(cold)
     warm_summary = _summary(warm)
@@ -96,6 +103,13 @@ def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: b
         "warm_over_cold": warm_summary["wall_s"] / full["wall_s"] if full["wall_s"] else None,
         "naive": None,
         "naive_over_full": None,
+        "serve": {
+            "region": preview.region,
+            "page": preview.page,
+            "first_build_s": preview.first_build,
+            "edits_s": preview.edits,
+            "edit_to_page_s": _median(preview.edits),
+        },
     }
     if naive_runs:
         naive_summary = _summary(naive_runs)

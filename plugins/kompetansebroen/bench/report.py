@@ -16,6 +16,7 @@ FULL_OVER_FLOOR_MAX = 2.0
 GROWTH_SLACK = 1.1
 PEAK_MEMORY_MAX = 1024 * MIB
 WARM_OVER_COLD_MAX = 0.5
+SERVE_EDIT_MAX = 2.0
 HTML_MEDIAN_MAX = 40 * KB
 FIRST_SEARCH_MAX = 300 * KB
 
@@ -120,6 +121,16 @@ def evaluate(results: dict) -> list[Target]:
                 f"{big} warm rebuild ≤ {WARM_OVER_COLD_MAX}× cold",
                 f"{ratio:.2f}×",
                 ratio <= WARM_OVER_COLD_MAX,
+            )
+        )
+    if big and sizes[big].get("serve"):
+        preview = sizes[big]["serve"]
+        targets.append(
+            Target(
+                f"{big} make serve: edit → page ≤ {SERVE_EDIT_MAX:.0f} s",
+                f"{preview['edit_to_page_s']:.2f} s (median of {len(preview['edits_s'])} edits, "
+                f"{preview['region']})",
+                preview["edit_to_page_s"] <= SERVE_EDIT_MAX,
             )
         )
     reader = results.get("reader")
@@ -234,6 +245,14 @@ def render(results: dict) -> str:
     row("Naive CPU, s", [_s((sizes[n].get("naive") or {}).get("cpu_s")) for n in names])
     row("Naive pages built", [str((sizes[n].get("naive") or {}).get("pages", "-")) for n in names])
     row("Naive / full", [_x(sizes[n].get("naive_over_full")) for n in names])
+    row(
+        "make serve: first build, s",
+        [_s((sizes[n].get("serve") or {}).get("first_build_s")) for n in names],
+    )
+    row(
+        "make serve: edit → page shown, s (median)",
+        [_s((sizes[n].get("serve") or {}).get("edit_to_page_s")) for n in names],
+    )
     out.append(_table(["Build", *names], rows))
 
     reader = results.get("reader")

@@ -1,0 +1,95 @@
+"""Edit-to-page time of ``make serve``: append a line to an article, wait until the server shows it.
+
+The server is started as ``make serve`` starts it (``mkdocs serve --livereload --dirty``
+for one region). The time runs from the moment the file is saved until the page,
+fetched over HTTP, carries the new line: the watcher, the rebuild and the write,
+everything an editor waits for before the browser reloads.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from .measure import BuildFailed, build_env
+
+STARTUP_TIMEOUT = 600.0
+EDIT_TIMEOUT = 120.0
+POLL_INTERVAL = 0.02
+SETTLE = 1.0  # let the watcher go quiet between edits
+
+
+@dataclass
+class ServeResult:
+    region: str
+    page: str
+    first_build: float
+    edits: list[float]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, marker: str | None, timeout: float, server: subprocess.Popen[str]) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if server.poll() is not None:
+            raise BuildFailed(f"mkdocs serve stopped with exit code {server.returncode}")
+        body = _fetch(url)
+        if body is not None and (marker is None or marker in body):
+            return time.perf_counter() - started
+        time.sleep(POLL_INTERVAL)
+    raise BuildFailed(f"{url} did not show {marker or 'a page'} within {timeout:.0f} s")
+
+
+def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
+    """Serve ``region_id`` of the corpus in ``root``; time ``edits`` saves of one shared article."""
+    article = sorted((root / "content" / "artikler").glob("*.md"))[0]
+    url_path = f"artikler/{article.stem}/"
+    port = _free_port()
+    env = build_env()
+    env["KOMPETANSEBROEN_REGION"] = region_id
+    original = article.read_text(encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    times: list[float] = []
+    try:
+        first_build = _wait_for(url, None, STARTUP_TIMEOUT, server)
+        for number in range(edits):
+            time.sleep(SETTLE)
+            marker = f"Målemerke {number} {time.time_ns()}"
+            text = article.read_text(encoding="utf-8")
+            article.write_text(f"{text.rstrip()}\n\n{marker}\n", encoding="utf-8")
+            times.append(_wait_for(url, marker, EDIT_TIMEOUT, server))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        article.write_text(original, encoding="utf-8")
+    return ServeResult(region_id, url_path, first_build, times)
