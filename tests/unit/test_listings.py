@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from kompetansebroen.dates import norwegian_date
-from kompetansebroen.listings import paths
+from kompetansebroen.listings import html_blocks, paths
 from kompetansebroen.listings.pages import (
+    GeneratedPage,
     article_pages,
     hub_sections,
     newsletter_archive,
@@ -96,18 +97,24 @@ def project(tmp_path: Path):
     return loaded
 
 
+def shown(page: GeneratedPage) -> str:
+    """The listing as the page shows it: Markdown with its HTML blocks in place."""
+    return html_blocks.put_in_place(page.listing, page.blocks)
+
+
 def _titles_in_order(markdown: str, titles: list[str]) -> list[str]:
     return sorted((t for t in titles if t in markdown), key=markdown.index)
 
 
 def test_article_list_is_newest_first_and_scoped_to_the_region(project) -> None:
-    nord = article_pages(project.view("nord"), TOPICS)[0].listing
-    sor = article_pages(project.view("sor"), TOPICS)[0].listing
+    nord = shown(article_pages(project.view("nord"), TOPICS)[0])
+    sor = shown(article_pages(project.view("sor"), TOPICS)[0])
     titles = ["Nyest", "Lokal nord", "Midt", "Eldst"]
     assert _titles_in_order(nord, titles) == titles
     assert "Lokal nord" not in sor
     assert "A &amp; B" in nord
-    assert "1\\. mars 2024" in nord  # escaped so Markdown does not start a numbered list
+    assert '<p class="kb-meta">1. mars 2024' in nord
+    assert '<h2><a href="nyest/">Nyest</a></h2>' in nord
 
 
 def test_article_list_is_paginated(project, monkeypatch) -> None:
@@ -119,7 +126,7 @@ def test_article_list_is_paginated(project, monkeypatch) -> None:
 
 
 def test_newsletter_archive_groups_by_year_newest_first(project) -> None:
-    archive = newsletter_archive(project.view("sor"), TOPICS).listing
+    archive = shown(newsletter_archive(project.view("sor"), TOPICS))
     assert (
         archive.index("## 2024")
         < archive.index("Februar 2024")
@@ -150,8 +157,9 @@ def test_topic_pages_count_and_list_per_region(project) -> None:
         "(6)" in index.listing.splitlines()[0]
     )  # Helsefellesskap: 3 articles + issue + 2 documents (+hub page)
     by_slug = {p.path: p for p in pages}
-    assert "Midt" in by_slug["tema/skropelige-eldre.md"].listing
-    assert "Lokal nord" in by_slug["tema/helsefellesskap.md"].listing
+    assert "Midt" in shown(by_slug["tema/skropelige-eldre.md"])
+    assert "Lokal nord" in shown(by_slug["tema/helsefellesskap.md"])
+    assert '<a href="../../artikler/midt/">Midt</a>' in shown(by_slug["tema/skropelige-eldre.md"])
 
 
 def test_generated_pages_exist_in_every_region(project) -> None:
@@ -239,8 +247,8 @@ def test_topic_pages_are_paginated_by_articles(project, monkeypatch) -> None:
     _index, *pages = topic_pages(project.view("nord"), TOPICS)
     by_path = {p.path: p for p in pages}
     first, second = by_path["tema/helsefellesskap.md"], by_path["tema/helsefellesskap/side-2.md"]
-    assert _titles_in_order(first.listing, ["Nyest", "Lokal nord"]) == ["Nyest", "Lokal nord"]
-    assert "Eldst" in second.listing and "Eldst" not in first.listing
+    assert _titles_in_order(shown(first), ["Nyest", "Lokal nord"]) == ["Nyest", "Lokal nord"]
+    assert "Eldst" in shown(second) and "Eldst" not in shown(first)
     assert "## Nyhetsbrev" in first.listing and "## Nyhetsbrev" not in second.listing
     assert "[Eldre artikler →](helsefellesskap/side-2.md)" in first.listing
     assert "[← Nyere artikler](../helsefellesskap.md)" in second.listing
@@ -255,3 +263,29 @@ def test_home_shows_the_regions_newest_articles_and_issues(project) -> None:
     assert _titles_in_order(sor, ["Nyest", "Lokal nord", "Midt"]) == ["Nyest", "Midt"]
     assert "[Alle fagartikler](artikler/index.md)" in nord
     assert nord.index("Februar 2024") < nord.index("Mai 2023")
+
+
+def test_listing_blocks_escape_editors_text(tmp_path: Path) -> None:
+    from kompetansebroen.model.documents import Document, Kind
+
+    doc = Document(
+        path="artikler/x.md",
+        origin=None,
+        source_file="",
+        tree="",
+        kind=Kind.ARTICLE,
+        meta={"title": 'A <b>"B"</b>', "description": "<script>x</script> & co", "tags": ["Kompetanse"]},
+        body="",
+    )
+    block = html_blocks.items([doc], paths.ARTICLES, TOPICS, 2)
+    assert "<b>" not in block and "<script>" not in block
+    assert (
+        "A &lt;b&gt;&quot;B&quot;&lt;/b&gt;" in block and "&lt;script&gt;x&lt;/script&gt; &amp; co" in block
+    )
+
+
+def test_a_placeholder_without_its_block_is_left_alone() -> None:
+    blocks: dict[str, str] = {}
+    placeholder = html_blocks.embed("<p>x</p>", blocks)
+    assert html_blocks.put_in_place(placeholder, blocks) == "<p>x</p>\n"
+    assert html_blocks.put_in_place(placeholder, {}) == placeholder

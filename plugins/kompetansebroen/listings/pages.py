@@ -5,14 +5,14 @@ from __future__ import annotations
 import heapq
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..model.documents import Document, Kind
 from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
 from ..project.views import RegionView
-from . import paths
+from . import html_blocks, paths
 from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
@@ -32,6 +32,8 @@ class GeneratedPage:
     listing: str
     hub: str | None = None
     """The topic whose hub sections follow, when the page is a hub (also under an editor's page)."""
+    blocks: dict[str, str] = field(default_factory=dict, compare=False)
+    """HTML blocks by key; ``listing`` holds a placeholder for each (see html_blocks.py)."""
 
 
 def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
@@ -60,14 +62,19 @@ def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = paths.articles_page(number)
-        body = [_item(doc, path, topics, "##") for doc in chunk] or ["Det er ingen fagartikler her ennå.\n"]
+        blocks: dict[str, str] = {}
+        body = (
+            [html_blocks.embed(html_blocks.items(chunk, path, topics, 2), blocks)]
+            if chunk
+            else ["Det er ingen fagartikler her ennå.\n"]
+        )
         if len(chunks) > 1:
             body.append(_pager(path, number, len(chunks)))
         title = "Alle fagartikler" if number == 1 else f"Alle fagartikler – side {number}"
         intro = (
             "Fagartikler om kompetansedeling og samhandling, nyeste først. Velg et tema for å se bare det."
         )
-        pages.append(GeneratedPage(path, title, intro if number == 1 else "", "\n".join(body)))
+        pages.append(GeneratedPage(path, title, intro if number == 1 else "", "\n".join(body), blocks=blocks))
     return pages
 
 
@@ -86,13 +93,14 @@ def newsletter_archive(view: RegionView, topics: TopicRegistry) -> GeneratedPage
     path = paths.NEWSLETTERS
     issues = view.of_kind(Kind.NEWSLETTER)
     body = [subscribe_block(path)]
+    blocks: dict[str, str] = {}
     if not issues:
         body.append("Det er ingen nyhetsbrev her ennå.\n")
     for year, group in groupby(issues, key=lambda doc: doc.date.year if doc.date else 0):
         body.append(f"## {year}\n")
-        body.extend(_item(doc, path, topics) for doc in group)
+        body.append(html_blocks.embed(html_blocks.items(group, path, topics, 3), blocks))
     intro = "Nyhetsbrevet for helsefellesskapene kommer ut fire til seks ganger i året."
-    return GeneratedPage(path, "Nyhetsbrev", intro, "\n".join(body))
+    return GeneratedPage(path, "Nyhetsbrev", intro, "\n".join(body), blocks=blocks)
 
 
 def subscribe_block(from_path: str) -> str:
@@ -170,6 +178,7 @@ def _topic_pages(
     for number, chunk in enumerate(chunks, start=1):
         path = paths.topic_page_number(topic, number)
         sections = []
+        blocks: dict[str, str] = {}
         groups = [(Kind.ARTICLE, "Fagartikler", chunk)]
         if number == 1:
             groups += [
@@ -180,12 +189,13 @@ def _topic_pages(
         for _kind, heading, items in groups:
             if items:
                 sections.append(f"## {heading}\n")
-                sections.extend(_item(doc, path, topics) for doc in items)
+                sections.append(html_blocks.embed(html_blocks.items(items, path, topics, 3), blocks))
         if len(chunks) > 1:
             sections.append(_pager(path, number, len(chunks), lambda n: paths.topic_page_number(topic, n)))
         listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
         title = topic.name if number == 1 else f"{topic.name} – side {number}"
-        pages.append(GeneratedPage(path, title, text(topic.description) if number == 1 else "", listing))
+        intro = text(topic.description) if number == 1 else ""
+        pages.append(GeneratedPage(path, title, intro, listing, blocks=blocks))
     return pages
 
 

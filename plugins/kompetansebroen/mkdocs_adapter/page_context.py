@@ -13,7 +13,7 @@ from ..dates import norwegian_date
 from ..listings import paths
 from ..listings.markdown_text import text, with_class
 from ..listings.pages import related_documents, topic_links
-from ..model.documents import Document, Kind, page_url
+from ..model.documents import Document, Kind, page_url, relative_url
 from ..model.topics import TopicRegistry
 from ..project.loader import Project
 from ..project.views import RegionView
@@ -61,14 +61,6 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
     return line
 
 
-def _href(from_url: str, to_url: str) -> str:
-    """Relative link between two URLs given from the region root (``artikler/x/``)."""
-    start = posixpath.dirname(from_url.rstrip("/")) if from_url else ""
-    start = from_url.rstrip("/") if from_url.endswith("/") else start
-    relative = posixpath.relpath(to_url or ".", start or ".")
-    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")
-
-
 def region_context(
     page: Page,
     project: Project,
@@ -95,9 +87,9 @@ def region_context(
         "region": region,
         "selector": selector,
         "home_href": posixpath.join(to_root, "..") + "/?velg",
-        "rss_href": _href(page_dir_url, paths.RSS),
-        "atom_href": _href(page_dir_url, paths.ATOM),
-        "accessibility_href": _href(page_dir_url, page_url(paths.ACCESSIBILITY)),
+        "rss_href": relative_url(page_dir_url, paths.RSS),
+        "atom_href": relative_url(page_dir_url, paths.ATOM),
+        "accessibility_href": relative_url(page_dir_url, page_url(paths.ACCESSIBILITY)),
         "related": [],
         "previous": None,
         "next": None,
@@ -107,7 +99,7 @@ def region_context(
         context["related"] = [
             {
                 "title": d.title,
-                "href": _href(page_dir_url, d.url),
+                "href": relative_url(page_dir_url, d.url),
                 "date": norwegian_date(d.date) if d.date else "",
             }
             for d in related_documents(view, doc)
@@ -117,9 +109,9 @@ def region_context(
         index = issues.index(doc)
         newer = issues[index - 1] if index > 0 else None
         older = issues[index + 1] if index + 1 < len(issues) else None
-        context["previous"] = older and {"title": older.title, "href": _href(page_dir_url, older.url)}
-        context["next"] = newer and {"title": newer.title, "href": _href(page_dir_url, newer.url)}
-        context["archive_href"] = _href(page_dir_url, page_url(paths.NEWSLETTERS))
+        context["previous"] = older and {"title": older.title, "href": relative_url(page_dir_url, older.url)}
+        context["next"] = newer and {"title": newer.title, "href": relative_url(page_dir_url, newer.url)}
+        context["archive_href"] = relative_url(page_dir_url, page_url(paths.NEWSLETTERS))
     return context
 
 

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..listings import paths
+from ..listings import html_blocks, paths
 from ..listings.pages import all_generated_paths, generated_paths, home_sections, hub_sections, region_pages
 from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
@@ -270,6 +270,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.region_id:
+            generated = self.generated.get(page.file.src_uri)
+            if generated is not None:
+                html = html_blocks.put_in_place(html, generated.blocks)
             doc = self.view.documents.get(page.file.src_uri)
             if doc is not None and doc.kind is Kind.NEWSLETTER:
                 self.newsletter_html[doc.path] = html

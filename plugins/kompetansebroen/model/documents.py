@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,3 +102,11 @@ def page_url(path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """The link from the page at ``from_url`` to ``to_url``, both given from the region root."""
+    start = posixpath.dirname(from_url.rstrip("/")) if from_url else ""
+    start = from_url.rstrip("/") if from_url.endswith("/") else start
+    relative = posixpath.relpath(to_url or ".", start or ".")
+    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")
