@@ -1,12 +1,13 @@
 """Finished HTML pages, cached on disk: an unchanged page is not rendered through the theme again.
 
 Material's page template is the largest cost of a region build once Markdown
-is cached. A page's output is determined by: the site configuration and theme
-files, the page's rendered content, its metadata, table of contents, address,
-title and neighbours, the navigation with its active entry, and our template
-context (region, selector, related items, feeds). All of it goes into the key,
-so a stale entry cannot be used; anything we did not think of would only make
-the cache miss more often if it were added.
+is cached. What a page template renders is determined by: the site
+configuration and theme files, the page's rendered content, its metadata,
+table of contents, address, title and neighbours, and the navigation with its
+active entry. All of it goes into the key, so a stale entry cannot be used;
+anything we did not think of would only make the cache miss more often if it
+were added. What differs between regions is not in the entry but in slots
+each region fills (fragments.py), so the regions share the entries.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 from .. import __version__
 from .cache_store import CacheStore
 
-FORMAT = 1
+FORMAT = 2
 
 
 def theme_fingerprint(config: MkDocsConfig) -> str:
@@ -75,13 +76,12 @@ class PageCache:
                 __version__,
                 hashlib.sha256(settings).hexdigest(),
                 theme_fingerprint(config),
-                config.site_url or "",
                 extra,
             ]
         )
         self.hits = 0
 
-    def key(self, page: Page, nav: Navigation, kb: dict[str, Any]) -> str:
+    def key(self, page: Page, nav: Navigation) -> str:
         neighbours = [
             [p.title, p.url] if p is not None else None for p in (page.previous_page, page.next_page)
         ]
@@ -99,7 +99,6 @@ class PageCache:
             "neighbours": neighbours,
             "ancestors": [a.title for a in page.ancestors],
             "nav": _nav_items(nav.items),
-            "kb": kb,
         }
         encoded = json.dumps(inputs, sort_keys=True, default=repr, ensure_ascii=False)
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()

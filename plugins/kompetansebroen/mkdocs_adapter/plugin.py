@@ -34,7 +34,7 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
-from . import page_context, preview, root_site, search_index, staging
+from . import fragments, page_context, preview, root_site, search_index, staging
 from .cache_store import CacheStore
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
@@ -121,6 +121,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.newsletter_html = {}
         self.search_entries = {}
         self.pending_pages = {}
+        self.page_parts: dict[str, tuple[dict[str, str], str | None]] = {}
         self.preview: preview.PreviewState | None = None
         self.preview_fingerprints: dict[str, str] = {}
         root = Path(config.config_file_path).resolve().parent
@@ -214,7 +215,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             self.render_store = CacheStore(cache_dir / "cache.sqlite", "rendered_markdown")
             self.page_store = CacheStore(cache_dir / "cache.sqlite", "finished_pages")
             cache = self.render_cache = RenderCache(self.render_store, config)
-            self.page_cache = PageCache(self.page_store, config, f"{self.region_id}|{self.command}")
+            self.page_cache = PageCache(self.page_store, config, self.command)
         self.page_count = len(files.documentation_pages())
         self.files = files
         if self.command == "serve" and self.dirty and not self.is_worker:
@@ -285,11 +286,15 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         if self.region_id:
             assert self.project is not None
-            context["kb"] = page_context.region_context(
-                page, self.project, self.view, self.topics, self.pages_by_region
-            )
+            kb = page_context.region_context(page, self.project, self.view, self.topics, self.pages_by_region)
+            # The template renders the page with slots; on_post_page puts this region's parts in.
+            parts = fragments.render(self.env, {**context, "kb": kb})
+            self.page_parts[page.file.src_uri] = (parts, page.canonical_url)
+            if page.canonical_url:
+                page.canonical_url = fragments.CANONICAL
+            context["kb"] = {**kb, "slots": fragments.tokens()}
             if self.page_cache is not None:
-                key = self.page_cache.key(page, nav, context["kb"])
+                key = self.page_cache.key(page, nav)
                 cached = self.page_cache.load(key)
                 if cached is not None:
                     context["kb_cached_output"] = cached  # main.html writes it as it is
@@ -301,6 +306,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         return context
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.env = env
         # Templates rendered without a page (404.html) get the region context as a global;
         # pages override it with their own in on_page_context.
         if self.region_id:
@@ -315,7 +321,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         key = self.pending_pages.pop(page.file.src_uri, None)
         if key is not None and self.page_cache is not None:
-            self.page_cache.store(key, output)
+            self.page_cache.store(key, output)  # with the slots: every region can use it
+        parts = self.page_parts.pop(page.file.src_uri, None)
+        if parts is not None:
+            region_parts, canonical = parts
+            output = fragments.fill(output, region_parts, canonical)
+            page.canonical_url = canonical
         return output
 
     # -- output -----------------------------------------------------------------
