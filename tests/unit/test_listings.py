@@ -289,3 +289,26 @@ def test_a_placeholder_without_its_block_is_left_alone() -> None:
     placeholder = html_blocks.embed("<p>x</p>", blocks)
     assert html_blocks.put_in_place(placeholder, blocks) == "<p>x</p>\n"
     assert html_blocks.put_in_place(placeholder, {}) == placeholder
+
+
+@pytest.mark.parametrize(
+    ("to_path", "start"),
+    [
+        ("artikler/x.md", "artikler"),
+        ("artikler/x.md", "."),
+        ("tema/a.md", "artikler"),
+        ("tema/a/side-2.md", "tema"),
+        ("tema.md", "tema/a"),
+        (".", "artikler/x"),
+        ("index.md", "tema/helsefellesskap"),
+        ("../utenfor.md", "artikler"),
+        ("artikler", "artikler"),
+        ("a/b/c", "a/b/c/d/e"),
+    ],
+)
+def test_relative_path_agrees_with_posixpath(to_path: str, start: str) -> None:
+    import posixpath
+
+    from kompetansebroen.model.documents import relative_path
+
+    assert relative_path(to_path, start) == posixpath.relpath(to_path, start)

@@ -6,7 +6,7 @@ import posixpath
 import re
 
 from ..dates import norwegian_date
-from ..model.documents import Document
+from ..model.documents import Document, relative_path
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
 
@@ -19,7 +19,7 @@ def text(value: str) -> str:
 
 def link(label: str, from_path: str, to_path: str) -> str:
     """A Markdown link between two tree paths (``artikler/index.md`` → ``artikler/x.md``)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    target = relative_path(to_path, posixpath.dirname(from_path) or ".")
     return f"[{text(label)}]({target})"
 
 

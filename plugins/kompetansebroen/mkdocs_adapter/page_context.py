@@ -13,7 +13,7 @@ from ..dates import norwegian_date
 from ..listings import paths
 from ..listings.markdown_text import text, with_class
 from ..listings.pages import related_documents, topic_links
-from ..model.documents import Document, Kind, page_url, relative_url
+from ..model.documents import Document, Kind, page_url, relative_path, relative_url
 from ..model.topics import TopicRegistry
 from ..project.loader import Project
 from ..project.views import RegionView
@@ -71,7 +71,7 @@ def region_context(
     path = page.file.src_uri
     page_dir_url = page_url(path)
     region = view.region
-    to_root = posixpath.relpath(".", page_dir_url.rstrip("/") or ".")
+    to_root = relative_path(".", page_dir_url.rstrip("/") or ".")
     selector = [
         {
             "name": link_.region.name,

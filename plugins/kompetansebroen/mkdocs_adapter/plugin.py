@@ -41,6 +41,7 @@ from .feeds_writer import write_feeds
 from .page_cache import PageCache
 from .region_files import RegionFile, region_files
 from .render_cache import CachedPage, RenderCache
+from .template_bytecode import COMPILED_TEMPLATES
 from .workers import build_regions
 
 log = get_plugin_logger(__name__)
@@ -307,6 +308,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
+        env.bytecode_cache = COMPILED_TEMPLATES
         # Templates rendered without a page (404.html) get the region context as a global;
         # pages override it with their own in on_page_context.
         if self.region_id:

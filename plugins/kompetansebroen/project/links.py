@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from ..model.documents import relative_path
+
 _INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>\n]*>|\S+)")  # not footnotes ([^1]: …)
 _HTML = re.compile(r"<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -95,7 +97,7 @@ def resolve(page_path: str, target: str) -> str:
 
 def relative(from_page: str, to_path: str) -> str:
     """How a page at ``from_page`` writes a link to the tree path ``to_path``."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return relative_path(to_path, posixpath.dirname(from_page) or ".")
 
 
 class AnchorFinder:
