@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -44,3 +45,65 @@ def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path:
     cold = run_build(repo, repo / "site")
     assert cold.returncode == 0, cold.stderr
     assert _tree(repo / "site") == warm_tree
+
+
+def _cold_tree(repo: Path) -> dict[str, str]:
+    """The site a build from nothing makes of the same content (in a copy, to keep the caches)."""
+    cold = repo.parent / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    for name in ["content", "regions"]:
+        shutil.copytree(repo / name, cold / name)
+    shutil.copy(repo / "mkdocs.yml", cold / "mkdocs.yml")
+    result = run_build(cold, cold / "site")
+    assert result.returncode == 0, result.stderr
+    return _tree(cold / "site")
+
+
+def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0
+    article = repo / "content/artikler/det-utadvendte-sykehuset.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nEn ny avslutning.\n", encoding="utf-8")
+
+    result = run_build(repo, repo / "site")
+
+    assert result.returncode == 0, result.stderr
+    counts = re.findall(r"(\w+): (\d+) sider; uendret (\d+)", result.stderr)
+    assert len(counts) == 4
+    for _region, pages, unchanged in counts:  # the article and the pages that link to it are rebuilt
+        assert int(pages) - 4 <= int(unchanged) < int(pages)
+    assert "En ny avslutning." in (
+        repo / "site/vestfold/artikler/det-utadvendte-sykehuset/index.html"
+    ).read_text(encoding="utf-8")
+    assert _tree(repo / "site") == _cold_tree(repo)
+
+
+def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0
+    page = repo / "site/ahus/artikler/det-utadvendte-sykehuset/index.html"
+    page.write_text("endret for hånd", encoding="utf-8")
+
+    assert run_build(repo, repo / "site").returncode == 0
+    assert _tree(repo / "site") == _cold_tree(repo)
+
+
+def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(tmp_path: Path) -> None:
+    """MkDocs' anchor check fails the build after the pages are written: nothing may carry over."""
+    repo = copy_repo(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0
+    published = _tree(repo / "site")
+    article = repo / "content/artikler/det-utadvendte-sykehuset.md"
+    original = article.read_text(encoding="utf-8")
+    article.write_text(original + "\nSe [avsnittet](#finnes-ikke).\n", encoding="utf-8")
+
+    failed = run_build(repo, repo / "site")
+    assert failed.returncode != 0
+    assert _tree(repo / "site") == published
+
+    article.write_text(original + "\nEn annen avslutning.\n", encoding="utf-8")
+    assert run_build(repo, repo / "site").returncode == 0
+    assert _tree(repo / "site") == _cold_tree(repo)
+    article.write_text(original, encoding="utf-8")
+    assert run_build(repo, repo / "site").returncode == 0
+    assert _tree(repo / "site") == _cold_tree(repo)

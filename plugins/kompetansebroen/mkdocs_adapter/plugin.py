@@ -34,7 +34,7 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
-from . import fragments, page_context, preview, root_site, search_index, staging
+from . import fragments, incremental, page_context, root_site, search_index, staging
 from .cache_store import CacheStore
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
@@ -63,8 +63,19 @@ SECTION_NAV = [
 _INHERITED: dict[tuple[Path, bool], Project] = {}
 
 
-def _drop_dirty_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
+def _not_about_dirty_builds(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return not message.startswith(
+        ("A 'dirty' build is being performed", "The directory contains stale files")
+    )
+
+
+def quiet_dirty_messages() -> None:
+    """MkDocs warns that --dirty builds go stale; ours do not (incremental.py), and in strict
+    mode the warning alone would fail every build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if _not_about_dirty_builds not in logger.filters:
+        logger.addFilter(_not_about_dirty_builds)
 
 
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -89,6 +100,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     def __init__(self) -> None:
         self.is_worker = False
+        self.published_dir: Path | None = None
+        """For a region worker: that region's published site, whose unchanged pages it reuses."""
         self.project: Project | None = None
         self.final_site_dir: Path | None = None
         self.staging_dir: Path | None = None
@@ -100,6 +113,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.render_cache: RenderCache | None = None
         self.render_store: CacheStore | None = None
         self.page_store: CacheStore | None = None
+        self.state_store: CacheStore | None = None
         self.pending_pages: dict[str, str] = {}
 
     # -- set-up ---------------------------------------------------------------
@@ -108,9 +122,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         type(self).command = command
         type(self).dirty = dirty
         if command == "serve" and dirty:
-            # MkDocs warns that --dirty builds go stale; ours do not (preview.py), and in
-            # strict mode the warning alone would fail every rebuild.
-            logging.getLogger("mkdocs.commands.build").addFilter(_drop_dirty_warning)
+            quiet_dirty_messages()
 
     @property
     def region_id(self) -> str | None:
@@ -123,8 +135,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.search_entries = {}
         self.pending_pages = {}
         self.page_parts: dict[str, tuple[dict[str, str], str | None]] = {}
-        self.preview: preview.PreviewState | None = None
-        self.preview_fingerprints: dict[str, str] = {}
+        self.state: incremental.RegionState | None = None
+        self.fingerprints: dict[str, str] = {}
+        self.output_hashes: dict[str, str] = {}
+        self.reused = 0
         root = Path(config.config_file_path).resolve().parent
         self.root = root
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
@@ -220,7 +234,13 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.page_count = len(files.documentation_pages())
         self.files = files
         if self.command == "serve" and self.dirty and not self.is_worker:
-            self._plan_preview(files, config)
+            self.state = incremental.serve_state(self.root, self.region_id, config.site_dir)
+            self._plan_incremental(files, config, reuse_from=None)
+        elif self.command == "build" and self.published_dir is not None and self.config.cache:
+            self.state_store = CacheStore(cache_dir / "cache.sqlite", "region_state")
+            key = incremental.build_state_key(self.region_id, self.published_dir)
+            self.state = incremental.RegionState.from_json(self.state_store.get(key))
+            self._plan_incremental(files, config, reuse_from=self.published_dir)
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
@@ -230,16 +250,30 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                 page.update_date = doc.date.isoformat()  # sitemap lastmod, also for pages a preview skips
         return files
 
-    def _plan_preview(self, files: Files, config: MkDocsConfig) -> None:
-        """Mark the pages an incremental preview must rebuild (see preview.py)."""
-        assert self.project is not None and self.region_id is not None
-        self.preview = preview.state_for(self.root, self.region_id, config.site_dir)
-        site = preview.site_fingerprint(self.project, self.region_id, config)
+    def _plan_incremental(self, files: Files, config: MkDocsConfig, reuse_from: Path | None) -> None:
+        """Mark the pages this build must rebuild (see incremental.py).
+
+        ``reuse_from``: the published region, whose unchanged pages are linked into
+        this build's empty output folder; None when the output folder already has them.
+        """
+        assert self.project is not None and self.region_id is not None and self.state is not None
+        site = incremental.site_fingerprint(self.project, self.region_id, config)
         for file in files.documentation_pages():
-            if isinstance(file, RegionFile):
-                fingerprint = preview.page_fingerprint(site, file.src_uri, self.view)
-                self.preview_fingerprints[file.src_uri] = fingerprint
-                file.changed = self.preview.fingerprints.get(file.src_uri) != fingerprint
+            if not isinstance(file, RegionFile):
+                continue
+            fingerprint = incremental.page_fingerprint(site, file.src_uri, self.view)
+            self.fingerprints[file.src_uri] = fingerprint
+            unchanged = self.state.fingerprints.get(file.src_uri) == fingerprint
+            if unchanged and reuse_from is not None:
+                unchanged = incremental.reuse_output(
+                    reuse_from / file.dest_uri,
+                    Path(file.abs_dest_path),
+                    self.state.output_hashes.get(file.src_uri),
+                )
+                if unchanged:
+                    self.output_hashes[file.src_uri] = self.state.output_hashes[file.src_uri]
+            self.reused += unchanged
+            file.changed = not unchanged
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -329,6 +363,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             region_parts, canonical = parts
             output = fragments.fill(output, region_parts, canonical)
             page.canonical_url = canonical
+        if self.state is not None:
+            self.output_hashes[page.file.src_uri] = incremental.output_hash(output)
         return output
 
     # -- output -----------------------------------------------------------------
@@ -337,16 +373,16 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         if self.region_id:
-            for store in (self.render_store, self.page_store):
+            if self.state is not None:
+                self._carry_state()
+            for store in (self.render_store, self.page_store, self.state_store):
                 if store is not None:
                     store.close()
             if self.page_cache is not None and self.render_cache is not None:
                 log.info(
-                    f"{self.region_id}: {self.page_count} sider; Markdown gjenbrukt for "
+                    f"{self.region_id}: {self.page_count} sider; uendret {self.reused}, Markdown gjenbrukt for "
                     f"{self.render_cache.hits}, ferdig side gjenbrukt for {self.page_cache.hits}"
                 )
-            if self.preview is not None:
-                self._carry_preview(config)
             write_feeds(Path(config.site_dir), config, self.view, self.newsletter_html)
             pages = [f.src_uri for f in self.files.documentation_pages()]
             entries = [entry for path in pages for entry in self.search_entries.get(path, ())]
@@ -356,7 +392,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             targets = {region_id: str(site_dir / region_id) for region_id in sorted(self.project.regions)}
             _INHERITED.clear()
             _INHERITED[(self.root, self.command == "serve")] = self.project
-            failures = build_regions(str(config.config_file_path), targets, self.config.workers)
+            published = (
+                {region_id: str(self.final_site_dir / region_id) for region_id in targets}
+                if self.final_site_dir is not None
+                else None
+            )
+            failures = build_regions(str(config.config_file_path), targets, self.config.workers, published)
             if failures:
                 for region_id, message in sorted(failures.items()):
                     log.error(f"område {region_id}: {message}")
@@ -366,29 +407,36 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             root_site.write_sitemap_index(site_dir, config, sorted(self.project.regions))
         self.succeeded = True
 
-    def _carry_preview(self, config: MkDocsConfig) -> None:
+    def _carry_state(self) -> None:
         """Take the skipped pages' search entries and issues from the last build; remember this one."""
-        state = self.preview
-        assert state is not None
+        state = self.state
+        assert state is not None and self.region_id is not None
         documents = {f.src_uri for f in self.files.documentation_pages()}
         for path in documents - set(self.search_entries):
             self.search_entries[path] = state.search_entries.get(path, [])
         for path, html in state.newsletter_html.items():
             if path in documents:
                 self.newsletter_html.setdefault(path, html)
-        written = {f.abs_dest_path for f in self.files}
-        for gone in state.written - written:
-            if os.path.isfile(gone):
-                os.remove(gone)
-        state.fingerprints = dict(self.preview_fingerprints)
-        state.search_entries = dict(self.search_entries)
+        state.fingerprints = dict(self.fingerprints)
+        state.output_hashes = dict(self.output_hashes)
+        state.search_entries = {path: self.search_entries[path] for path in documents}
         state.newsletter_html = dict(self.newsletter_html)
-        state.written = written
+        if self.published_dir is None:  # make serve: the output folder is the same every time
+            written = {f.abs_dest_path for f in self.files}
+            for gone in state.written - written:
+                if os.path.isfile(gone):
+                    os.remove(gone)
+            state.written = written
+        elif self.state_store is not None:
+            # Saved before MkDocs' last checks: should they fail, the published pages
+            # do not match the saved hashes, and the next build rebuilds them.
+            key = incremental.build_state_key(self.region_id, self.published_dir)
+            self.state_store.put(key, state.to_json())
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
-        if self.preview is not None:
-            self.preview.fingerprints.clear()  # this build may have written some pages: write all next time
+        if self.state is not None and self.published_dir is None:
+            self.state.fingerprints.clear()  # this preview may have written some pages: write all next time
         if self.staging_dir is not None:
             staging.discard(self.staging_dir)
 

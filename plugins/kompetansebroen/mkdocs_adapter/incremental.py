@@ -1,10 +1,10 @@
-"""Incremental previews: ``make serve`` rebuilds only the pages an edit can change.
+"""Incremental builds: only the pages an edit can change go through MkDocs again.
 
 MkDocs' ``--dirty`` mode keeps the previous output and skips every page whose
 ``File.is_modified()`` is false. MkDocs judges that by file times, which misses
 all the pages that show something of another page (listings, «Les også», the
 region selector). We judge it ourselves: a page is rebuilt when anything its
-output is made from has changed since the last good build in this process:
+output is made from has changed since the last good build:
 
 * its own source file, and the sources of the pages it links to (their anchors
   are checked from it);
@@ -14,14 +14,25 @@ output is made from has changed since the last good build in this process:
 
 A body edit therefore rebuilds one page and those that link to it; a front
 matter edit rebuilds the region. The search index and the feeds are written
-whole every time, from this build's pages and the previous build's entries
-for the pages it skipped. A failed build forgets everything, so the build
-after it writes every page again.
+whole every time, from this build's pages and the last build's entries for the
+pages it skipped.
+
+Two users:
+
+* ``make serve`` (``mkdocs serve --dirty``) keeps the state in memory and the
+  output where it is. A failed build forgets the state, so the next one writes
+  every page again.
+* ``mkdocs build`` builds each region into an empty staging folder. A page that
+  has not changed is hard-linked (or copied) from the published site into it,
+  but only when the published file is exactly what the saved state says it is
+  (by SHA-256), so a failed, interrupted or hand-edited build can never leave
+  a stale page. Links are safe: the build writes only pages it did not link.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,22 +51,76 @@ from .page_cache import theme_fingerprint
 
 
 @dataclass
-class PreviewState:
+class RegionState:
     """What the last good build of one region wrote, kept for the next build."""
 
     fingerprints: dict[str, str] = field(default_factory=dict)
     """Page source path → the fingerprint its output was built from."""
+    output_hashes: dict[str, str] = field(default_factory=dict)
+    """Page source path → SHA-256 of the HTML written (``mkdocs build`` only)."""
     search_entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     newsletter_html: dict[str, str] = field(default_factory=dict)
     written: set[str] = field(default_factory=set)
-    """Every output file of the build, to remove those whose source has gone."""
+    """Every output file of the build, to remove those whose source has gone (serve only)."""
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": STATE_FORMAT,
+                "fingerprints": self.fingerprints,
+                "output_hashes": self.output_hashes,
+                "search_entries": self.search_entries,
+                "newsletter_html": self.newsletter_html,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str | None) -> RegionState:
+        data = json.loads(text) if text else {}
+        if data.get("format") != STATE_FORMAT:
+            return cls()
+        return cls(
+            fingerprints=data["fingerprints"],
+            output_hashes=data["output_hashes"],
+            search_entries=data["search_entries"],
+            newsletter_html=data["newsletter_html"],
+        )
 
 
-_STATES: dict[tuple[str, str, str], PreviewState] = {}
+STATE_FORMAT = 1
+
+_SERVE_STATES: dict[tuple[str, str, str], RegionState] = {}
 
 
-def state_for(root: Path, region_id: str, site_dir: str) -> PreviewState:
-    return _STATES.setdefault((str(root), region_id, os.path.abspath(site_dir)), PreviewState())
+def serve_state(root: Path, region_id: str, site_dir: str) -> RegionState:
+    """The state of ``make serve`` for one region, in memory for the life of the server."""
+    return _SERVE_STATES.setdefault((str(root), region_id, os.path.abspath(site_dir)), RegionState())
+
+
+def build_state_key(region_id: str, published_dir: Path) -> str:
+    return f"{region_id}|{published_dir.resolve()}"
+
+
+def output_hash(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+
+
+def reuse_output(published: Path, staging: Path, expected_hash: str | None) -> bool:
+    """Link the published page into ``staging`` when it is the output the state records."""
+    if expected_hash is None:
+        return False
+    try:
+        content = published.read_bytes()
+    except OSError:
+        return False
+    if hashlib.sha256(content).hexdigest() != expected_hash:
+        return False
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(published, staging)
+    except OSError:  # another file system, or links not allowed: a copy does the same
+        staging.write_bytes(content)
+    return True
 
 
 def _digest(parts: Iterable[str]) -> str:
