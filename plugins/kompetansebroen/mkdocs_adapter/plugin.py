@@ -275,6 +275,13 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             self.reused += unchanged
             file.changed = not unchanged
 
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The page was read and validated with the tree; MkDocs need not read it and
+        # parse its front matter again (on_page_markdown supplies the real text).
+        if self.region_id and (doc := self.view.documents.get(page.file.src_uri)) is not None:
+            return doc.body
+        return None
+
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.region_id:
