@@ -40,6 +40,10 @@ class Link:
         return self.target.startswith("/") and not self.target.startswith("//")
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def code_free_lines(markdown: str) -> Iterator[tuple[int, str]]:
     """``(line, text)`` of every line outside fenced code blocks, with code spans blanked out."""
     fence: str | None = None
@@ -55,7 +59,7 @@ def code_free_lines(markdown: str) -> Iterator[tuple[int, str]]:
                 continue
         if fence is not None:
             continue
-        yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        yield number, _INLINE_CODE.sub(_blank, line) if "`" in line else line
 
 
 def internal_links(markdown: str) -> Iterator[Link]:
@@ -65,6 +69,8 @@ def internal_links(markdown: str) -> Iterator[Link]:
     links are left out; code blocks and code spans are ignored.
     """
     for number, line in code_free_lines(markdown):
+        if "](" not in line and "]:" not in line and "=" not in line:
+            continue  # none of the patterns can match: most lines are plain text
         for pattern in (_INLINE, _REFERENCE, _HTML):
             for match in pattern.finditer(line):
                 target = match.group(1).strip()

@@ -62,7 +62,8 @@ def _mask_code(markdown: str) -> str:
                     lines[blank] = ""
                 index = closing + 1
                 continue
-        lines[index] = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), lines[index])
+        if "`" in lines[index]:
+            lines[index] = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), lines[index])
         index += 1
     return "\n".join(lines)
 
