@@ -12,6 +12,8 @@ from tests.conftest import copy_repo
 
 SESSION = Path(__file__).with_name("preview_session.py")
 ARTICLE = "content/artikler/tilskudd-til-sekretariat.md"
+NEWSLETTER = "content/nyhetsbrev/2024-02-nyhetsbrev.md"
+REGION = "regions/ahus/region.yml"
 NEW_ARTICLE = (
     '---\ntitle: "Et nytt samarbeidsforum"\ndate: 2024-11-01\n'
     'description: "Om et nytt forum."\ntags: [Samhandling]\n---\n\nTekst om forumet.\n'
@@ -33,34 +35,49 @@ def _session(repo: Path, steps: list[dict]) -> list[dict]:
     return json.loads((repo / "result.json").read_text(encoding="utf-8"))
 
 
+def _read(repo: Path, path: str) -> str:
+    return (repo / path).read_text(encoding="utf-8")
+
+
 def test_every_incremental_rebuild_equals_a_clean_build_and_writes_only_what_changed(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
-    original = (repo / ARTICLE).read_text(encoding="utf-8")
+    original = _read(repo, ARTICLE)
     body_edit = original.replace("## Bakgrunn", "En ny setning om sekretariatet.\n\n## Bakgrunn")
     title_edit = body_edit.replace(
         'title: "Tilskudd til sekretariat for helsefellesskapene"', 'title: "Sekretariatene får tilskudd"'
     )
-    broken = title_edit.replace("date: 2020-06-30", "date: 30.06.2020")
+    tags_edit = title_edit.replace("  - Samhandling\n", "  - Samhandling\n  - Kompetanse\n", 1)
+    broken = tags_edit.replace("date: 2020-06-30", "date: 30.06.2020")
+    issue = _read(repo, NEWSLETTER).replace("– februar 2024", "– februar 2024 (rettet)")
+    region = _read(repo, REGION).replace("hospital: Akershus universitetssykehus", "hospital: Ahus HF")
     steps = [
         {"write": {ARTICLE: body_edit}},
         {"write": {ARTICLE: title_edit}},
+        {"write": {ARTICLE: tags_edit}},
+        {"write": {NEWSLETTER: issue}},
         {"write": {"content/artikler/nytt-forum.md": NEW_ARTICLE}},
         {"delete": ["content/artikler/nytt-forum.md"]},
         {"write": {ARTICLE: broken}},
-        {"write": {ARTICLE: title_edit}},
+        {"write": {ARTICLE: tags_edit}},
+        {"write": {REGION: region}},
         {},
     ]
-    body, title, added, deleted, failed, mended, unchanged = _session(repo, steps)
+    results = _session(repo, steps)
+    body, title, tags, _issue, _added, _deleted, failed, _mended, region_step, unchanged = results
 
-    for step in (body, title, added, deleted, mended, unchanged):
-        assert step["ok"] and step["differing"] == [], step["differing"]
+    for step in results:
+        if step is not failed:
+            assert step["ok"] and step["differing"] == [], step["differing"]
     assert not failed["ok"]
 
     # A body edit rewrites the page itself, and nothing that does not show it.
     assert "artikler/tilskudd-til-sekretariat/index.html" in body["written"]
     assert "artikler/det-utadvendte-sykehuset/index.html" not in body["written"]
-    # A title shows in listings, topic pages and «Les også»: those are rewritten too.
+    # A title shows in listings, topic pages and «Les også»: those are rewritten too, not every page.
     assert "artikler/index.html" in title["written"]
-    assert len(title["written"]) > len(body["written"])
+    assert len(body["written"]) < len(title["written"]) < len(region_step["written"])
+    # The footer of every page names the hospital.
+    assert "artikler/det-utadvendte-sykehuset/index.html" in region_step["written"]
+    assert tags["written"]
     # Nothing changed: nothing but the theme's own templates is written.
     assert all(not path.startswith("artikler/") for path in unchanged["written"])

@@ -6,16 +6,20 @@ all the pages that show something of another page (listings, «Les også», the
 region selector). We judge it ourselves: a page is rebuilt when anything its
 output is made from has changed since the last good build:
 
-* its own source file, and the sources of the pages it links to (their anchors
-  are checked from it);
-* what any page may show of the others: every page's path and front matter and
-  every asset's path, in every region, and the regions themselves;
-* ``mkdocs.yml``, the theme's templates, our version and the site address.
+* for every page: ``mkdocs.yml``, the theme's templates, our version, the site
+  address and the regions;
+* for a page that lists or counts others (generated pages, hubs, the home
+  page): every page's path and front matter and every asset's path, in every
+  tree;
+* for any other page: its own source file, whether each of its link targets
+  exists and the source of each page it links to (its anchors are checked),
+  and what the templates show around it (the selector, «Les også», the issue
+  links), computed as for the page itself.
 
-A body edit therefore rebuilds one page and those that link to it; a front
-matter edit rebuilds the region. The search index and the feeds are written
-whole every time, from this build's pages and the last build's entries for the
-pages it skipped.
+A body edit rebuilds that page and those that link to it; a title edit also
+the listings and the pages whose «Les også» shows it. The search index and the
+feeds are written whole every time, from this build's pages and the last
+build's entries for the pages it skipped.
 
 Two users:
 
@@ -34,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,9 +135,23 @@ def _digest(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def site_fingerprint(project: Project, region_id: str, config: MkDocsConfig) -> str:
-    """Everything a page may show of the rest of the site, and the settings of the build."""
+def base_fingerprint(project: Project, region_id: str, config: MkDocsConfig) -> str:
+    """The settings of the build and the regions: what every page is made with."""
     config_file = Path(config.config_file_path)
+    return _digest(
+        [
+            __version__,
+            region_id,
+            config.site_url or "",
+            hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"").hexdigest(),
+            theme_fingerprint(config),
+            repr(sorted((rid, repr(region)) for rid, region in project.regions.items())),
+        ]
+    )
+
+
+def content_fingerprint(project: Project) -> str:
+    """Every page's path and front matter and every asset's path, in every tree."""
 
     def documents() -> Iterable[str]:
         trees: list[tuple[str, dict[str, Document]]] = [("", project.shared)]
@@ -147,31 +165,41 @@ def site_fingerprint(project: Project, region_id: str, config: MkDocsConfig) -> 
         for origin, found in sorted(project.regional_assets.items()):
             yield from (f"{origin}|{path}" for path in found)
 
+    return _digest([*documents(), *assets()])
+
+
+def listing_fingerprint(base: str, content: str, path: str) -> str:
+    """A page that lists or counts other pages (generated pages, hubs, the home page)."""
+    return _digest([base, content, path])
+
+
+def page_fingerprint(
+    base: str, doc: Document, view: RegionView, generated: Collection[str], context: Mapping[str, Any]
+) -> str:
+    """Any other page: its own source, what it links to, and what the templates show around it.
+
+    ``context`` is the page's template context (page_context.region_context): the
+    selector, «Les også», the issue links. Whether each link target exists, and the
+    source of each page linked to (its anchors are checked), complete the inputs.
+    """
+    targets = []
+    for link in links_of(doc):
+        if not link.path:
+            continue
+        resolved = links.resolve(doc.path, link.target)
+        target = view.documents.get(resolved)
+        if target is not None:
+            targets.append(f"{resolved}|{target.fingerprint}")
+        else:
+            kind = "asset" if resolved in view.assets else "generated" if resolved in generated else "none"
+            targets.append(f"{resolved}|{kind}")
+    shown = {key: value for key, value in context.items() if key != "region"}
     return _digest(
         [
-            __version__,
-            region_id,
-            config.site_url or "",
-            os.environ.get("SOURCE_DATE_EPOCH", ""),
-            hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"").hexdigest(),
-            theme_fingerprint(config),
-            repr(sorted((rid, repr(region)) for rid, region in project.regions.items())),
-            *documents(),
-            *assets(),
+            base,
+            doc.path,
+            doc.fingerprint,
+            *sorted(set(targets)),
+            json.dumps(shown, sort_keys=True, default=str),
         ]
     )
-
-
-def page_fingerprint(site: str, path: str, view: RegionView) -> str:
-    """A page's fingerprint: the site's, its own source and the sources of the pages it links to."""
-    doc = view.documents.get(path)
-    if doc is None:  # a generated page: made from front matter only, which ``site`` covers
-        return _digest([site, path])
-    linked = sorted(
-        {
-            target.fingerprint
-            for link in links_of(doc)
-            if link.path and (target := view.documents.get(links.resolve(path, link.target))) is not None
-        }
-    )
-    return _digest([site, path, doc.fingerprint, *linked])

@@ -7,8 +7,6 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from mkdocs.structure.pages import Page
-
 from ..dates import norwegian_date
 from ..listings import paths
 from ..listings.markdown_text import text, with_class
@@ -62,13 +60,13 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
 
 
 def region_context(
-    page: Page,
+    path: str,
     project: Project,
     view: RegionView,
     topics: TopicRegistry,
     pages_by_region: Mapping[str, Collection[str]],
 ) -> dict[str, Any]:
-    path = page.file.src_uri
+    """What the templates get for the page at ``path`` (its tree path) in this region."""
     page_dir_url = page_url(path)
     region = view.region
     to_root = relative_path(".", page_dir_url.rstrip("/") or ".")

@@ -257,11 +257,20 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         this build's empty output folder; None when the output folder already has them.
         """
         assert self.project is not None and self.region_id is not None and self.state is not None
-        site = incremental.site_fingerprint(self.project, self.region_id, config)
+        base = incremental.base_fingerprint(self.project, self.region_id, config)
+        content = incremental.content_fingerprint(self.project)
         for file in files.documentation_pages():
             if not isinstance(file, RegionFile):
                 continue
-            fingerprint = incremental.page_fingerprint(site, file.src_uri, self.view)
+            path = file.src_uri
+            doc = self.view.documents.get(path)
+            if doc is None or doc.hub or path in self.generated or path == paths.HOME:
+                fingerprint = incremental.listing_fingerprint(base, content, path)
+            else:
+                kb = page_context.region_context(
+                    path, self.project, self.view, self.topics, self.pages_by_region
+                )
+                fingerprint = incremental.page_fingerprint(base, doc, self.view, self.generated, kb)
             self.fingerprints[file.src_uri] = fingerprint
             unchanged = self.state.fingerprints.get(file.src_uri) == fingerprint
             if unchanged and reuse_from is not None:
@@ -328,7 +337,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         if self.region_id:
             assert self.project is not None
-            kb = page_context.region_context(page, self.project, self.view, self.topics, self.pages_by_region)
+            kb = page_context.region_context(
+                page.file.src_uri, self.project, self.view, self.topics, self.pages_by_region
+            )
             # The template renders the page with slots; on_post_page puts this region's parts in.
             parts = fragments.render(self.env, {**context, "kb": kb})
             self.page_parts[page.file.src_uri] = (parts, page.canonical_url)
