@@ -107,3 +107,36 @@ def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(tmp_pat
     article.write_text(original, encoding="utf-8")
     assert run_build(repo, repo / "site").returncode == 0
     assert _tree(repo / "site") == _cold_tree(repo)
+
+
+def _entries(repo: Path) -> dict[str, int]:
+    import sqlite3
+
+    db = sqlite3.connect(repo / ".cache/kompetansebroen/cache.sqlite")
+    try:
+        tables = ["rendered_markdown", "finished_pages", "region_state"]
+        return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+    finally:
+        db.close()
+
+
+def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0
+    first = _entries(repo)
+    article = repo / "content/artikler/det-utadvendte-sykehuset.md"
+    original = article.read_text(encoding="utf-8")
+    for number in range(3):  # each edit makes new entries for the page; the old ones go
+        article.write_text(original + f"\nEndring nummer {number}.\n", encoding="utf-8")
+        assert run_build(repo, repo / "site").returncode == 0
+    assert _entries(repo) == first
+
+    # Pages taken unchanged from the published site kept their entries: when a title
+    # changes what they show, their Markdown comes from the cache.
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('title: "', 'title: "Ny tittel: ', 1), encoding="utf-8")
+    result = run_build(repo, repo / "site")
+    assert result.returncode == 0, result.stderr
+    reused = [int(n) for n in re.findall(r"Markdown gjenbrukt for (\d+)", result.stderr)]
+    assert len(reused) == 4 and all(n > 0 for n in reused)
+    assert _tree(repo / "site") == _cold_tree(repo)

@@ -66,6 +66,8 @@ class RegionState:
     newsletter_html: dict[str, str] = field(default_factory=dict)
     written: set[str] = field(default_factory=set)
     """Every output file of the build, to remove those whose source has gone (serve only)."""
+    cache_keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Page source path → the cache entries it was made from, by cache: kept while the page is."""
 
     def to_json(self) -> str:
         return json.dumps(
@@ -75,6 +77,7 @@ class RegionState:
                 "output_hashes": self.output_hashes,
                 "search_entries": self.search_entries,
                 "newsletter_html": self.newsletter_html,
+                "cache_keys": self.cache_keys,
             }
         )
 
@@ -88,10 +91,11 @@ class RegionState:
             output_hashes=data["output_hashes"],
             search_entries=data["search_entries"],
             newsletter_html=data["newsletter_html"],
+            cache_keys=data["cache_keys"],
         )
 
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 _SERVE_STATES: dict[tuple[str, str, str], RegionState] = {}
 

@@ -34,7 +34,7 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
-from . import fragments, incremental, page_context, root_site, search_index, staging
+from . import cache_store, fragments, incremental, page_context, root_site, search_index, staging
 from .cache_store import CacheStore
 from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
@@ -47,6 +47,8 @@ from .workers import build_regions
 log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+CACHE_TABLES = ("rendered_markdown", "finished_pages", "region_state")
 
 SECTION_NAV = [
     {"Forside": paths.HOME},
@@ -138,9 +140,14 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.state: incremental.RegionState | None = None
         self.fingerprints: dict[str, str] = {}
         self.output_hashes: dict[str, str] = {}
+        self.cache_keys: dict[str, dict[str, str]] = {}
+        self.page_keys: dict[str, str] = {}
         self.reused = 0
         root = Path(config.config_file_path).resolve().parent
         self.root = root
+        self.cache_file = root / ".cache" / "kompetansebroen" / "cache.sqlite"
+        if not self.is_worker:
+            cache_store.start_build()
         self.topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
         serving = self.command == "serve"
         inherited = _INHERITED.get((root, serving)) if self.is_worker else None
@@ -224,11 +231,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         workers = max(1, self.config.workers or os.cpu_count() or 1)
         rotation = (region_ids.index(self.region_id) % workers) / workers
         files = region_files(files, self.view, self.generated, config, rotation)
-        cache_dir = self.root / ".cache" / "kompetansebroen"
         cache = self.page_cache = self.render_cache = None
         if self.config.cache:
-            self.render_store = CacheStore(cache_dir / "cache.sqlite", "rendered_markdown")
-            self.page_store = CacheStore(cache_dir / "cache.sqlite", "finished_pages")
+            self.render_store = CacheStore(self.cache_file, "rendered_markdown")
+            self.page_store = CacheStore(self.cache_file, "finished_pages")
             cache = self.render_cache = RenderCache(self.render_store, config)
             self.page_cache = PageCache(self.page_store, config, self.command)
         self.page_count = len(files.documentation_pages())
@@ -237,7 +243,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             self.state = incremental.serve_state(self.root, self.region_id, config.site_dir)
             self._plan_incremental(files, config, reuse_from=None)
         elif self.command == "build" and self.published_dir is not None and self.config.cache:
-            self.state_store = CacheStore(cache_dir / "cache.sqlite", "region_state")
+            self.state_store = CacheStore(self.cache_file, "region_state")
             key = incremental.build_state_key(self.region_id, self.published_dir)
             self.state = incremental.RegionState.from_json(self.state_store.get(key))
             self._plan_incremental(files, config, reuse_from=self.published_dir)
@@ -281,6 +287,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                 )
                 if unchanged:
                     self.output_hashes[file.src_uri] = self.state.output_hashes[file.src_uri]
+                    self._keep_cache_entries(file.src_uri)
             self.reused += unchanged
             file.changed = not unchanged
 
@@ -290,6 +297,15 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if self.region_id and (doc := self.view.documents.get(page.file.src_uri)) is not None:
             return doc.body
         return None
+
+    def _keep_cache_entries(self, path: str) -> None:
+        """A page taken from the published site keeps the cache entries it was made from."""
+        assert self.state is not None
+        keys = self.state.cache_keys.get(path, {})
+        self.cache_keys[path] = keys
+        for name, store in (("markdown", self.render_store), ("page", self.page_store)):
+            if store is not None and name in keys:
+                store.touch([keys[name]])
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -347,7 +363,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                 page.canonical_url = fragments.CANONICAL
             context["kb"] = {**kb, "slots": fragments.tokens()}
             if self.page_cache is not None:
-                key = self.page_cache.key(page, nav)
+                key = self.page_keys[page.file.src_uri] = self.page_cache.key(page, nav)
                 cached = self.page_cache.load(key)
                 if cached is not None:
                     context["kb_cached_output"] = cached  # main.html writes it as it is
@@ -383,6 +399,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             page.canonical_url = canonical
         if self.state is not None:
             self.output_hashes[page.file.src_uri] = incremental.output_hash(output)
+            keys = {
+                "markdown": getattr(page, "render_key", None),
+                "page": self.page_keys.get(page.file.src_uri),
+            }
+            self.cache_keys[page.file.src_uri] = {name: key for name, key in keys.items() if key}
         return output
 
     # -- output -----------------------------------------------------------------
@@ -423,6 +444,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                     f"{len(failures)} av {len(targets)} områder kunne ikke bygges; ingenting er publisert."
                 )
             root_site.write_sitemap_index(site_dir, config, sorted(self.project.regions))
+            if self.config.cache and self.command == "build":
+                removed = cache_store.prune(self.cache_file, CACHE_TABLES, cache_store.build_stamp())
+                if removed:
+                    log.info(f"{removed} utdaterte oppføringer fjernet fra {self.cache_file.name}")
         self.succeeded = True
 
     def _carry_state(self) -> None:
@@ -439,6 +464,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         state.output_hashes = dict(self.output_hashes)
         state.search_entries = {path: self.search_entries[path] for path in documents}
         state.newsletter_html = dict(self.newsletter_html)
+        state.cache_keys = dict(self.cache_keys)
         if self.published_dir is None:  # make serve: the output folder is the same every time
             written = {f.abs_dest_path for f in self.files}
             for gone in state.written - written:

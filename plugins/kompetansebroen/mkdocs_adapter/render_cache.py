@@ -117,13 +117,15 @@ class CachedPage(Page):
     """A page whose Markdown rendering goes through the shared cache."""
 
     cache: RenderCache | None = None
+    render_key: str | None = None
+    """The cache key of this rendering (kept with the page's build state, see incremental.py)."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         cache = self.cache
         if cache is None:
             super().render(config, files)
             return
-        key = cache.key(self, files)
+        key = self.render_key = cache.key(self, files)
         if cache.load(key, self, files):
             cache.hits += 1
             return
