@@ -77,5 +77,6 @@ def test_serve_measurement_sees_each_edit_and_restores_the_article(tmp_path: Pat
     result = edit_to_page(corpus.root, corpus.region_ids[0], edits=2)
 
     assert len(result.edits) == 2 and all(0 < seconds < 120 for seconds in result.edits)
+    assert len(result.title_edits) == 2 and all(0 < seconds < 120 for seconds in result.title_edits)
     assert result.page == f"artikler/{article.stem}/"
     assert article.read_text(encoding="utf-8") == original

@@ -76,6 +76,8 @@ def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: b
     progress(
         f"[{size.name}] make serve REGION={preview.region}: edit → page "
         + ", ".join(f"{t:.2f}" for t in preview.edits)
+        + " s; title edit → page "
+        + ", ".join(f"{t:.2f}" for t in preview.title_edits)
         + " s"
     )
 
@@ -109,6 +111,8 @@ def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: b
             "first_build_s": preview.first_build,
             "edits_s": preview.edits,
             "edit_to_page_s": _median(preview.edits),
+            "title_edits_s": preview.title_edits,
+            "title_edit_to_page_s": _median(preview.title_edits),
         },
     }
     if naive_runs:

@@ -125,12 +125,13 @@ def evaluate(results: dict) -> list[Target]:
         )
     if big and sizes[big].get("serve"):
         preview = sizes[big]["serve"]
+        slowest = max(preview["edit_to_page_s"], preview["title_edit_to_page_s"])
         targets.append(
             Target(
                 f"{big} make serve: edit → page ≤ {SERVE_EDIT_MAX:.0f} s",
-                f"{preview['edit_to_page_s']:.2f} s (median of {len(preview['edits_s'])} edits, "
-                f"{preview['region']})",
-                preview["edit_to_page_s"] <= SERVE_EDIT_MAX,
+                f"text {preview['edit_to_page_s']:.2f} s, title {preview['title_edit_to_page_s']:.2f} s "
+                f"(medians of {len(preview['edits_s'])} edits each, {preview['region']})",
+                slowest <= SERVE_EDIT_MAX,
             )
         )
     reader = results.get("reader")
@@ -250,8 +251,12 @@ def render(results: dict) -> str:
         [_s((sizes[n].get("serve") or {}).get("first_build_s")) for n in names],
     )
     row(
-        "make serve: edit → page shown, s (median)",
+        "make serve: text edit → page shown, s (median)",
         [_s((sizes[n].get("serve") or {}).get("edit_to_page_s")) for n in names],
+    )
+    row(
+        "make serve: title edit → page shown, s (median)",
+        [_s((sizes[n].get("serve") or {}).get("title_edit_to_page_s")) for n in names],
     )
     out.append(_table(["Build", *names], rows))
 

@@ -1,4 +1,8 @@
-"""Edit-to-page time of ``make serve``: append a line to an article, wait until the server shows it.
+"""Edit-to-page time of ``make serve``: edit an article, wait until the server shows the edit.
+
+Two kinds of edit: a line added to the text (rebuilds the page and those linking
+to it) and a changed title (also the listings and the pages whose «Les også»
+shows the article).
 
 The server is started as ``make serve`` starts it (``mkdocs serve --livereload --dirty``
 for one region). The time runs from the moment the file is saved until the page,
@@ -8,6 +12,7 @@ everything an editor waits for before the browser reloads.
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -31,6 +36,9 @@ class ServeResult:
     page: str
     first_build: float
     edits: list[float]
+    """Seconds from saving to the page showing the edit, for body edits."""
+    title_edits: list[float]
+    """The same for title edits."""
 
 
 def _free_port() -> int:
@@ -59,8 +67,18 @@ def _wait_for(url: str, marker: str | None, timeout: float, server: subprocess.P
     raise BuildFailed(f"{url} did not show {marker or 'a page'} within {timeout:.0f} s")
 
 
+def _edited(text: str, marker: str, kind: str) -> str:
+    if kind == "title":
+        return _TITLE.sub(lambda m: f'{m.group(1)}"{marker}: ', text, count=1)
+    return f"{text.rstrip()}\n\n{marker}\n"
+
+
+_TITLE = re.compile(r'^(title:\s*)"', re.MULTILINE)
+
+
 def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
-    """Serve ``region_id`` of the corpus in ``root``; time ``edits`` saves of one shared article."""
+    """Serve ``region_id`` of the corpus in ``root``; time ``edits`` body edits and as many
+    title edits of one shared article, alternating."""
     article = sorted((root / "content" / "artikler").glob("*.md"))[0]
     url_path = f"artikler/{article.stem}/"
     port = _free_port()
@@ -76,15 +94,16 @@ def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
         text=True,
     )
     url = f"http://127.0.0.1:{port}/{url_path}"
-    times: list[float] = []
+    times: dict[str, list[float]] = {"body": [], "title": []}
     try:
         first_build = _wait_for(url, None, STARTUP_TIMEOUT, server)
         for number in range(edits):
-            time.sleep(SETTLE)
-            marker = f"Målemerke {number} {time.time_ns()}"
-            text = article.read_text(encoding="utf-8")
-            article.write_text(f"{text.rstrip()}\n\n{marker}\n", encoding="utf-8")
-            times.append(_wait_for(url, marker, EDIT_TIMEOUT, server))
+            for kind in ("body", "title"):
+                time.sleep(SETTLE)
+                marker = f"Målemerke {number} {time.time_ns()}"
+                text = article.read_text(encoding="utf-8")
+                article.write_text(_edited(text, marker, kind), encoding="utf-8")
+                times[kind].append(_wait_for(url, marker, EDIT_TIMEOUT, server))
     finally:
         server.terminate()
         try:
@@ -92,4 +111,4 @@ def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
         except subprocess.TimeoutExpired:
             server.kill()
         article.write_text(original, encoding="utf-8")
-    return ServeResult(region_id, url_path, first_build, times)
+    return ServeResult(region_id, url_path, first_build, times["body"], times["title"])
