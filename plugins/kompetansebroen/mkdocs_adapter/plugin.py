@@ -142,6 +142,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.output_hashes: dict[str, str] = {}
         self.cache_keys: dict[str, dict[str, str]] = {}
         self.page_keys: dict[str, str] = {}
+        self.contexts: dict[str, dict[str, Any]] = {}
         self.reused = 0
         root = Path(config.config_file_path).resolve().parent
         self.root = root
@@ -273,10 +274,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             if doc is None or doc.hub or path in self.generated or path == paths.HOME:
                 fingerprint = incremental.listing_fingerprint(base, content, path)
             else:
-                kb = page_context.region_context(
-                    path, self.project, self.view, self.topics, self.pages_by_region
+                fingerprint = incremental.page_fingerprint(
+                    base, doc, self.view, self.generated, self._context(path)
                 )
-                fingerprint = incremental.page_fingerprint(base, doc, self.view, self.generated, kb)
             self.fingerprints[file.src_uri] = fingerprint
             unchanged = self.state.fingerprints.get(file.src_uri) == fingerprint
             if unchanged and reuse_from is not None:
@@ -290,6 +290,15 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
                     self._keep_cache_entries(file.src_uri)
             self.reused += unchanged
             file.changed = not unchanged
+
+    def _context(self, path: str) -> dict[str, Any]:
+        """The page's template context, worked out once (incremental builds need it early)."""
+        if path not in self.contexts:
+            assert self.project is not None
+            self.contexts[path] = page_context.region_context(
+                path, self.project, self.view, self.topics, self.pages_by_region
+            )
+        return self.contexts[path]
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # The page was read and validated with the tree; MkDocs need not read it and
@@ -353,9 +362,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         if self.region_id:
             assert self.project is not None
-            kb = page_context.region_context(
-                page.file.src_uri, self.project, self.view, self.topics, self.pages_by_region
-            )
+            kb = self._context(page.file.src_uri)
             # The template renders the page with slots; on_post_page puts this region's parts in.
             parts = fragments.render(self.env, {**context, "kb": kb})
             self.page_parts[page.file.src_uri] = (parts, page.canonical_url)
