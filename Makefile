@@ -43,7 +43,7 @@ chromium:
 	  command -v apt-get >/dev/null 2>&1 || { echo "Installer chromium for nettlesertestene"; exit 1; }; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-## test: lint, unit, build, contract and browser tests
+## test: lint, unit, integration, contract and browser tests
 test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check plugins tests
 	$(BIN)/pytest
