@@ -115,15 +115,20 @@ Se [den første artikkelen](forste-artikkel.md).
 }
 
 
+def write(repo: Path, rel: str, content: str | bytes) -> None:
+    """Write one file of the repository (folders as needed)."""
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
 def write_repo(root: Path) -> Path:
     """Write the fixture repository below ``root``; mkdocs.yml is the project's own."""
     for rel, text in FILES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
+        write(root, rel, text)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import GoodBuild
-from .repo import CHECK, Run, build_and_check, differences, run, tree_hashes
+from .repo import CHECK, Run, build_and_check, differences, run, tree_hashes, write
 
 A = "content/artikler/forste-artikkel.md"
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
@@ -29,15 +29,6 @@ def edit(repo: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def write(repo: Path, rel: str, content: str | bytes) -> None:
-    path = repo / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
 
 
 def symlink_outside(repo: Path) -> None:

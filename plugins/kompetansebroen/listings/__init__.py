@@ -1,5 +1,6 @@
-"""Generated pages and sections, as Markdown: lists of articles, newsletters, documents and topics.
+"""Generated pages and sections: lists of articles, newsletters, documents and topics.
 
-They are plain Markdown with relative ``.md`` links, so MkDocs validates every
-link and the output does not depend on the theme.
+The text around the lists is Markdown with relative ``.md`` links, which MkDocs
+validates. The items of long lists are HTML blocks (``html_blocks``), with links
+worked out from the region's own pages, so they cannot point at a missing page.
 """

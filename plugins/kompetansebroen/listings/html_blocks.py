@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from ..dates import norwegian_date
 from ..model.documents import Document, Kind, page_url, relative_url
@@ -26,6 +27,17 @@ def embed(block: str, blocks: dict[str, str]) -> str:
     key = hashlib.sha256(block.encode("utf-8")).hexdigest()[:16]
     blocks[key] = block
     return f"<!--kb:block:{key}-->\n"
+
+
+class Section(NamedTuple):
+    """Markdown with placeholders, and the blocks that go in them."""
+
+    markdown: str
+    blocks: dict[str, str]
+
+    def shown(self) -> str:
+        """The Markdown with every block in place (what a reader of the page sees)."""
+        return put_in_place(self.markdown, self.blocks)
 
 
 def put_in_place(rendered: str, blocks: Mapping[str, str]) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from ..dates import norwegian_date
-from ..model.documents import Document, relative_path
+from ..model.documents import Document
+from ..project.links import relative
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
 
@@ -19,8 +19,7 @@ def text(value: str) -> str:
 
 def link(label: str, from_path: str, to_path: str) -> str:
     """A Markdown link between two tree paths (``artikler/index.md`` → ``artikler/x.md``)."""
-    target = relative_path(to_path, posixpath.dirname(from_path) or ".")
-    return f"[{text(label)}]({target})"
+    return f"[{text(label)}]({relative(from_path, to_path)})"
 
 
 def date_of(doc: Document) -> str:

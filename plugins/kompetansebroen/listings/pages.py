@@ -41,20 +41,6 @@ def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
     return ", ".join(link(name, from_path, paths.topic_page(topics.get(name))) for name in names)
 
 
-def _item(doc: Document, from_path: str, topics: TopicRegistry, heading: str = "###") -> str:
-    lines = [f"{heading} {link(doc.title, from_path, doc.path)}", ""]
-    facts = [date_of(doc)] if doc.date else []
-    if doc.kind is Kind.GOVERNING:
-        facts.append(text(doc.meta["issuer"]))
-    if topics_md := topic_links(doc, from_path, topics):
-        facts.append(f"Tema: {topics_md}")
-    if facts:
-        lines += [with_class(" · ".join(facts), "kb-meta"), ""]
-    if doc.description:
-        lines += [text(doc.description), ""]
-    return "\n".join(lines)
-
-
 def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     """``artikler/`` newest first, paginated so that no page grows with the archive."""
     articles = view.of_kind(Kind.ARTICLE)
@@ -199,10 +185,13 @@ def _topic_pages(
     return pages
 
 
-def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_name: str) -> str:
+def hub_sections(
+    view: RegionView, topics: TopicRegistry, hub_path: str, topic_name: str
+) -> html_blocks.Section:
     """The generated part of a hub page: documents, newsletters, articles and related topics."""
     topic = topics.get(topic_name)
     parts = []
+    blocks: dict[str, str] = {}
     governing = [d for d in view.of_kind(Kind.GOVERNING) if topic.name in d.tags]
     if governing:
         parts += ["## Styrende dokumenter\n", governing_list(view, topics, hub_path, governing)]
@@ -217,7 +206,9 @@ def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_n
     articles = [d for d in view.of_kind(Kind.ARTICLE) if topic.name in d.tags]
     if articles:
         parts.append("## Fagartikler\n")
-        parts += [_item(d, hub_path, topics, "###") for d in articles[:HUB_ARTICLES]]
+        parts.append(
+            html_blocks.embed(html_blocks.items(articles[:HUB_ARTICLES], hub_path, topics, 3), blocks)
+        )
         if len(articles) > HUB_ARTICLES:
             everything = link(
                 f"Alle {len(articles)} fagartikler om {topic.name.lower()}", hub_path, paths.topic_page(topic)
@@ -229,23 +220,24 @@ def hub_sections(view: RegionView, topics: TopicRegistry, hub_path: str, topic_n
         parts += [
             f"- {link(t.name, hub_path, paths.topic_page(t))}" for t in (topics.get(n) for n in related)
         ]
-    return "\n".join(parts) + "\n"
+    return html_blocks.Section("\n".join(parts) + "\n", blocks)
 
 
-def home_sections(view: RegionView, topics: TopicRegistry, count: int = HOME_ITEMS) -> str:
+def home_sections(view: RegionView, topics: TopicRegistry, count: int = HOME_ITEMS) -> html_blocks.Section:
     """What a region's home page shows after the editor's text: the newest articles and issues."""
     parts = []
+    blocks: dict[str, str] = {}
     articles = view.of_kind(Kind.ARTICLE)[:count]
     if articles:
         parts.append("## Siste fagartikler\n")
-        parts += [_item(d, paths.HOME, topics, "###") for d in articles]
+        parts.append(html_blocks.embed(html_blocks.items(articles, paths.HOME, topics, 3), blocks))
         parts.append(f"{link('Alle fagartikler', paths.HOME, paths.ARTICLES)}\n")
     issues = view.of_kind(Kind.NEWSLETTER)[:3]
     if issues:
         parts.append("## Siste nyhetsbrev\n")
         parts += [f"- {link(d.title, paths.HOME, d.path)} ({date_of(d)})" for d in issues]
         parts.append(f"\n{link('Alle nyhetsbrev', paths.HOME, paths.NEWSLETTERS)}\n")
-    return "\n".join(parts) + "\n" if parts else ""
+    return html_blocks.Section("\n".join(parts) + "\n" if parts else "", blocks)
 
 
 def related_topics(view: RegionView, topic: Topic) -> list[str]:

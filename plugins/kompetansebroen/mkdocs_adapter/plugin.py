@@ -143,6 +143,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.cache_keys: dict[str, dict[str, str]] = {}
         self.page_keys: dict[str, str] = {}
         self.contexts: dict[str, dict[str, Any]] = {}
+        self.page_blocks: dict[str, dict[str, str]] = {}
         self.reused = 0
         root = Path(config.config_file_path).resolve().parent
         self.root = root
@@ -336,20 +337,23 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             parts += [f"# {generated.title}\n", generated.intro]
         else:
             return markdown
+        blocks: dict[str, str] = {}
         if generated is not None and generated.listing:
             parts.append(generated.listing)
+            blocks.update(generated.blocks)
         hub = (doc.hub if doc is not None else None) or (generated.hub if generated is not None else None)
-        if hub:
-            parts.append(hub_sections(self.view, self.topics, path, hub))
+        sections = [hub_sections(self.view, self.topics, path, hub)] if hub else []
         if path == paths.HOME:
-            parts.append(home_sections(self.view, self.topics))
+            sections.append(home_sections(self.view, self.topics))
+        for section in sections:
+            parts.append(section.markdown)
+            blocks.update(section.blocks)
+        self.page_blocks[path] = blocks  # put in place after conversion (on_page_content)
         return "\n\n".join(part for part in parts if part)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.region_id:
-            generated = self.generated.get(page.file.src_uri)
-            if generated is not None:
-                html = html_blocks.put_in_place(html, generated.blocks)
+            html = html_blocks.put_in_place(html, self.page_blocks.pop(page.file.src_uri, {}))
             doc = self.view.documents.get(page.file.src_uri)
             if doc is not None and doc.kind is Kind.NEWSLETTER:
                 self.newsletter_html[doc.path] = html
