@@ -70,31 +70,17 @@ class RegionState:
     """Page source path → the cache entries it was made from, by cache: kept while the page is."""
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": STATE_FORMAT,
-                "fingerprints": self.fingerprints,
-                "output_hashes": self.output_hashes,
-                "search_entries": self.search_entries,
-                "newsletter_html": self.newsletter_html,
-                "cache_keys": self.cache_keys,
-            }
-        )
+        return json.dumps({"format": STATE_FORMAT, **{name: getattr(self, name) for name in _SAVED}})
 
     @classmethod
     def from_json(cls, text: str | None) -> RegionState:
         data = json.loads(text) if text else {}
         if data.get("format") != STATE_FORMAT:
             return cls()
-        return cls(
-            fingerprints=data["fingerprints"],
-            output_hashes=data["output_hashes"],
-            search_entries=data["search_entries"],
-            newsletter_html=data["newsletter_html"],
-            cache_keys=data["cache_keys"],
-        )
+        return cls(**{name: data[name] for name in _SAVED})
 
 
+_SAVED = ("fingerprints", "output_hashes", "search_entries", "newsletter_html", "cache_keys")
 STATE_FORMAT = 2
 
 _SERVE_STATES: dict[tuple[str, str, str], RegionState] = {}

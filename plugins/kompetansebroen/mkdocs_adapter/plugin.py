@@ -255,7 +255,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             page.cache = cache
             doc = self.view.documents.get(file.src_uri)
             if doc is not None and doc.date:
-                page.update_date = doc.date.isoformat()  # sitemap lastmod, also for pages a preview skips
+                # the sitemap's lastmod, also for pages an incremental build skips
+                page.update_date = doc.date.isoformat()
         return files
 
     def _plan_incremental(self, files: Files, config: MkDocsConfig, reuse_from: Path | None) -> None:

@@ -13,10 +13,10 @@ from ..project.views import RegionView
 
 
 class RegionFile(File):
-    """A region's file; for incremental previews the plugin decides whether its page changed."""
+    """A region's file; in incremental builds the plugin decides whether its page changed."""
 
     changed: bool | None = None
-    """None: MkDocs' own judgement (file times); see preview.py for when the plugin decides."""
+    """None: MkDocs' own judgement (file times); see incremental.py for when the plugin decides."""
 
     def is_modified(self) -> bool:
         if self.changed is None:
