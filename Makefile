@@ -57,7 +57,7 @@ test-browser: $(VENV)/.test-installed chromium
 
 ## bench: build-time and reader-side figures on a synthetic corpus
 bench: $(VENV)/.test-installed
-	$(BIN)/python -m kompetansebroen.bench
+	$(BIN)/python -m bench
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check plugins tests

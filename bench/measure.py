@@ -20,8 +20,7 @@ from pathlib import Path
 
 import markdown
 import yaml
-
-from ..frontmatter.splitter import split
+from kompetansebroen.frontmatter.splitter import split
 
 SAMPLE_INTERVAL = 0.05
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

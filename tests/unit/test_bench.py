@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
-from kompetansebroen.bench.corpus import Size, generate
-from kompetansebroen.bench.measure import measure_floor, tree_rss
-from kompetansebroen.bench.reader import third_party_references
-from kompetansebroen.bench.serve import edit_to_page
 from kompetansebroen.cli import topics_from_config
 from kompetansebroen.listings.pages import all_generated_paths
 from kompetansebroen.project.loader import load_project
+
+from bench.corpus import Size, generate
+from bench.measure import measure_floor, tree_rss
+from bench.reader import third_party_references
+from bench.serve import edit_to_page
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = Size("tiny", shared=5, regional=2, regions=2)

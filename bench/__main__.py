@@ -1,4 +1,4 @@
-"""``python -m kompetansebroen.bench``: generate corpora, build them, print the figures and the targets."""
+"""``python -m bench``: generate corpora, build them, print the figures and the targets."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: b
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m kompetansebroen.bench",
+        prog="python -m bench",
         description="Build-time and reader-side figures on a seeded synthetic corpus.",
     )
     parser.add_argument("--sizes", default="S,L", help="comma-separated sizes from Q, S, L (default: S,L)")

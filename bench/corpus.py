@@ -17,9 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cli import topics_from_config
-from ..listings import paths
-from ..model.topics import slugify
+from kompetansebroen.cli import topics_from_config
+from kompetansebroen.listings import paths
+from kompetansebroen.model.topics import slugify
+
 from . import words
 
 NEWSLETTER_SHARE = 0.05
@@ -91,8 +92,8 @@ class _Page:
 
 
 def repo_config_file() -> Path:
-    """The project's own ``mkdocs.yml`` (the repository this package is checked out in, else the cwd)."""
-    here = Path(__file__).resolve().parents[3] / "mkdocs.yml"
+    """The project's own ``mkdocs.yml`` (beside this folder in the repository, else in the cwd)."""
+    here = Path(__file__).resolve().parents[1] / "mkdocs.yml"
     return here if here.is_file() else Path.cwd() / "mkdocs.yml"
 
 
