@@ -1,139 +1,64 @@
-"""``python -m bench``: generate corpora, build them, print the figures and the targets."""
+"""``python -m bench``: generate corpora, build them, print the figures and the targets.
+
+By default four corpora (S and L, each with 4 and 19 regions), three runs each;
+see :mod:`bench.plan` for what is measured on which.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from . import measure, reader, report, serve
+from . import measure, reader, report, targets
+from .plan import DEFAULT_REGIONS, DEFAULT_SIZES, Setup, make_plan
 from .report import progress
+from .runner import bench_setup
 
 DEFAULT_RUNS = 3
+QUICK_RUNS = 1
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values) if values else 0.0
-
-
-def _summary(results: list[measure.BuildResult]) -> dict:
-    wall = _median([r.wall for r in results])
-    pages = results[0].pages if results else 0
-    return {
-        "wall_s": wall,
-        "cpu_s": _median([r.cpu for r in results]),
-        "peak_rss_median": int(_median([r.peak_rss for r in results])),
-        "peak_rss_max": max((r.peak_rss for r in results), default=0),
-        "pages": pages,
-        "pages_per_s": pages / wall if wall else 0.0,
-        "runs": [
-            {
-                "wall_s": r.wall,
-                "cpu_s": r.cpu,
-                "peak_rss": r.peak_rss,
-                "pages": r.pages,
-                "rss_samples": r.samples,
-            }
-            for r in results
-        ],
-    }
-
-
-def bench_size(size: corpus_mod.Size, work: Path, runs: int, seed: int, naive: bool, config: Path) -> dict:
-    root = work / size.name
-    started = time.perf_counter()
-    generated = corpus_mod.generate(root, size, seed=seed, config_file=config)
-    region_ids = generated.region_ids
-    progress(
-        f"[{size.name}] corpus: {len(generated.sources)} sources in {time.perf_counter() - started:.1f} s"
-    )
-    naive_configs = measure.prepare_naive(root, work / f"{size.name}-naive", region_ids) if naive else {}
-
-    floors: list[measure.FloorResult] = []
-    cold: list[measure.BuildResult] = []
-    warm: list[measure.BuildResult] = []
-    naive_runs: list[measure.BuildResult] = []
-    for number in range(1, runs + 1):
-        floors.append(measure.measure_floor(root, root / "mkdocs.yml"))
-        progress(f"[{size.name}] run {number}/{runs}: floor {floors[-1].seconds:.2f} s")
-        cold.append(measure.full_build(root, region_ids, clean=True))
-        progress(
-            f"[{size.name}] run {number}/{runs}: full build {cold[-1].wall:.1f} s, {cold[-1].pages} pages"
-        )
-        warm.append(measure.full_build(root, region_ids, clean=False))
-        progress(f"[{size.name}] run {number}/{runs}: warm rebuild {warm[-1].wall:.1f} s")
-        if naive_configs:
-            naive_runs.append(measure.naive_build(naive_configs))
-            progress(f"[{size.name}] run {number}/{runs}: naive builds {naive_runs[-1].wall:.1f} s")
-
-    preview = serve.edit_to_page(root, region_ids[0], max(3, runs))
-    progress(
-        f"[{size.name}] make serve REGION={preview.region}: edit → page "
-        + ", ".join(f"{t:.2f}" for t in preview.edits)
-        + " s; title edit → page "
-        + ", ".join(f"{t:.2f}" for t in preview.title_edits)
-        + " s"
-    )
-
-    floor_s = _median([f.seconds for f in floors])
-    full = _summary(cold)
-    warm_summary = _summary(warm)
-    figures = {
-        "shared": size.shared,
-        "regional": size.regional,
-        "regions": size.regions,
-        "sources": len(generated.sources),
-        "source_bytes": generated.source_bytes,
-        "kinds": dict(generated.kinds),
-        "region_ids": region_ids,
-        "region_pages": full["pages"],
-        "floor": {
-            "seconds": floor_s,
-            "documents": floors[0].documents,
-            "source_bytes": floors[0].source_bytes,
-            "runs": [f.seconds for f in floors],
-        },
-        "full": full,
-        "warm": warm_summary,
-        "full_over_floor": full["wall_s"] / floor_s if floor_s else None,
-        "warm_over_cold": warm_summary["wall_s"] / full["wall_s"] if full["wall_s"] else None,
-        "naive": None,
-        "naive_over_full": None,
-        "serve": {
-            "region": preview.region,
-            "page": preview.page,
-            "first_build_s": preview.first_build,
-            "edits_s": preview.edits,
-            "edit_to_page_s": _median(preview.edits),
-            "title_edits_s": preview.title_edits,
-            "title_edit_to_page_s": _median(preview.title_edits),
-        },
-    }
-    if naive_runs:
-        naive_summary = _summary(naive_runs)
-        naive_summary["pages"] = naive_runs[0].pages
-        naive_summary["builds"] = naive_runs[0].builds
-        figures["naive"] = naive_summary
-        figures["naive_over_full"] = naive_summary["wall_s"] / full["wall_s"] if full["wall_s"] else None
-    return figures
+def _region_counts(text: str) -> list[int]:
+    try:
+        counts = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of numbers") from None
+    if not counts or not all(1 <= n <= corpus_mod.MAX_REGIONS for n in counts):
+        raise argparse.ArgumentTypeError(f"region counts must be 1–{corpus_mod.MAX_REGIONS}")
+    return counts
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line; ``args.setups`` is the plan it asks for."""
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Build-time and reader-side figures on a seeded synthetic corpus.",
+        description="Build-time and reader-side figures on seeded synthetic corpora, and the scaling targets.",
     )
-    parser.add_argument("--sizes", default="S,L", help="comma-separated sizes from Q, S, L (default: S,L)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(DEFAULT_SIZES),
+        help=f"comma-separated sizes from {', '.join(corpus_mod.SIZES)} (default: {','.join(DEFAULT_SIZES)})",
+    )
+    parser.add_argument(
+        "--regions",
+        type=_region_counts,
+        default=list(DEFAULT_REGIONS),
+        help="comma-separated region counts, each corpus built with each "
+        f"(default: {','.join(map(str, DEFAULT_REGIONS))}; up to {corpus_mod.MAX_REGIONS})",
+    )
     parser.add_argument(
         "--runs", type=int, default=None, help=f"runs per figure, median (default {DEFAULT_RUNS})"
     )
-    parser.add_argument("--quick", action="store_true", help="a tiny corpus (size Q), one run: a smoke test")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"{QUICK_RUNS} run, no naive baseline, no L with more than 4 regions",
+    )
     parser.add_argument("--keep", metavar="DIR", help="write the corpora to DIR and keep them")
     parser.add_argument("--json", metavar="FILE", help="also write every figure to FILE as JSON")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
@@ -141,10 +66,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--config", metavar="FILE", help="mkdocs.yml to copy into the corpora (default: the project's)"
     )
     args = parser.parse_args(argv)
-    if args.quick:
-        args.sizes = "Q"
-        args.runs = args.runs or 1
-    args.runs = args.runs or DEFAULT_RUNS
+    args.runs = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     names = [name.strip().upper() for name in args.sizes.split(",") if name.strip()]
@@ -153,8 +75,29 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error(
             f"unknown size {', '.join(unknown) or '(none)'}; choose from {', '.join(corpus_mod.SIZES)}"
         )
-    args.size_names = list(dict.fromkeys(names))
+    args.setups = make_plan(names, args.regions, quick=args.quick)
+    if not args.setups:
+        parser.error("--quick leaves out L with more than 4 regions, and nothing else was asked for")
     return args
+
+
+def _reader_setup(setups: list[Setup]) -> Setup:
+    """Where the reader-side figures come from: L with four regions, else the largest corpus."""
+    for setup in setups:
+        if setup.label == targets.BASE:
+            return setup
+    return max(setups, key=lambda s: s.size.sources)
+
+
+def _work_folder(keep: str | None) -> Path | None:
+    if not keep:
+        return Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    work = Path(keep).resolve()
+    if work.exists() and any(work.iterdir()):
+        print(f"--keep {work}: the folder is not empty", file=sys.stderr)
+        return None
+    work.mkdir(parents=True, exist_ok=True)
+    return work
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,35 +106,38 @@ def main(argv: list[str] | None = None) -> int:
     if not config.is_file():
         print(f"mkdocs.yml not found: {config}", file=sys.stderr)
         return 2
-    if args.keep:
-        work = Path(args.keep).resolve()
-        if work.exists() and any(work.iterdir()):
-            print(f"--keep {work}: the folder is not empty", file=sys.stderr)
-            return 2
-        work.mkdir(parents=True, exist_ok=True)
-    else:
-        work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    work = _work_folder(args.keep)
+    if work is None:
+        return 2
 
-    sizes = [corpus_mod.SIZES[name] for name in args.size_names]
-    naive_at = "S" if "S" in args.size_names else min(sizes, key=lambda s: s.sources).name
+    setups: list[Setup] = args.setups
+    reader_at = _reader_setup(setups)
     results: dict = {
         "machine": report.machine_info(),
-        "settings": {"runs": args.runs, "seed": args.seed, "sizes": args.size_names, "naive_at": naive_at},
-        "sizes": {},
+        "settings": {
+            "runs": args.runs,
+            "seed": args.seed,
+            "quick": args.quick,
+            "setups": [s.label for s in setups],
+            "naive_at": next((s.label for s in setups if s.naive), None),
+            "rebuild_and_serve_at": [s.label for s in setups if s.rebuild_and_serve],
+        },
+        "setups": {},
         "reader": None,
     }
     progress(f"Working in {work}" if args.keep else "Working in a temporary folder")
+    progress("Corpora: " + ", ".join(s.label for s in setups) + f"; {args.runs} run(s) each")
+    site_url = measure._read_config(config).get("site_url")
     try:
-        for size in sizes:
-            results["sizes"][size.name] = bench_size(
-                size, work, args.runs, args.seed, size.name == naive_at, config
-            )
-        reader_size = "L" if "L" in args.size_names else max(sizes, key=lambda s: s.sources).name
-        site_url = measure._read_config(config).get("site_url")
-        regions = reader.reader_figures(
-            work / reader_size / "site", results["sizes"][reader_size]["region_ids"], site_url
-        )
-        results["reader"] = {"size": reader_size, "regions": [r.as_dict() for r in regions]}
+        for setup in setups:
+            figures = bench_setup(setup, work, args.runs, args.seed, config)
+            results["setups"][setup.label] = figures
+            if setup is reader_at:
+                regions = reader.reader_figures(work / setup.label / "site", figures["region_ids"], site_url)
+                results["reader"] = {"setup": setup.label, "regions": [r.as_dict() for r in regions]}
+            if not args.keep:  # an L19 corpus and its site take about a gigabyte
+                for folder in (work / setup.label, work / f"{setup.label}-naive"):
+                    shutil.rmtree(folder, ignore_errors=True)
     except measure.BuildFailed as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
@@ -200,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     results["machine"]["load_average_end"] = report.load_average()
-    results["targets"] = [target.as_dict() for target in report.evaluate(results)]
+    results["added_region"] = targets.added_region_costs(results["setups"])
+    results["targets"] = [target.as_dict() for target in targets.evaluate(results)]
     sys.stdout.write(report.render(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -2,8 +2,9 @@
 
 Build figures come from a child process: wall time, CPU time of the whole
 process tree (``getrusage(RUSAGE_CHILDREN)`` before and after, which counts the
-region workers once the build has waited for them) and the peak of the summed
-resident memory of the tree, sampled from ``/proc`` in a thread.
+region workers once the build has waited for them) and what
+:mod:`bench.process_tree` samples while it runs (peak memory, the main
+process's share of the CPU, cores kept busy).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import resource
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +22,8 @@ import markdown
 import yaml
 from kompetansebroen.frontmatter.splitter import split
 
-SAMPLE_INTERVAL = 0.05
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+from .process_tree import TreeSampler, TreeUsage
+
 BUILD_COMMAND = ("-m", "mkdocs", "build", "-q")
 
 
@@ -90,75 +90,6 @@ def measure_floor(root: Path | str, config_file: Path | str | None = None) -> Fl
     return FloorResult(elapsed, len(bodies), sum(len(body.encode("utf-8")) for body in bodies))
 
 
-# -- process-tree memory ------------------------------------------------------------
-
-
-def _parent_map() -> dict[int, int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        fields = stat[stat.rfind(b")") + 2 :].split()
-        if len(fields) > 1:
-            parents[int(entry)] = int(fields[1])
-    return parents
-
-
-def tree_pids(root_pid: int) -> list[int]:
-    """``root_pid`` and all its descendants alive now."""
-    children: dict[int, list[int]] = {}
-    for pid, parent in _parent_map().items():
-        children.setdefault(parent, []).append(pid)
-    result, pending = [], [root_pid]
-    while pending:
-        pid = pending.pop()
-        result.append(pid)
-        pending.extend(children.get(pid, ()))
-    return result
-
-
-def tree_rss(root_pid: int) -> int:
-    """Summed resident set size of the tree in bytes (shared pages count in every process)."""
-    total = 0
-    for pid in tree_pids(root_pid):
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
-
-
-class TreeMemorySampler(threading.Thread):
-    """Samples :func:`tree_rss` every ``interval`` seconds until stopped; keeps the peak."""
-
-    def __init__(self, pid: int, interval: float = SAMPLE_INTERVAL) -> None:
-        super().__init__(daemon=True)
-        self.pid = pid
-        self.interval = interval
-        self.peak = 0
-        self.samples = 0
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        if not os.path.isdir("/proc"):
-            return
-        while not self._stop_event.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
-            self.samples += 1
-            self._stop_event.wait(self.interval)
-
-    def stop(self) -> int:
-        self._stop_event.set()
-        self.join()
-        return self.peak
-
-
 # -- builds -------------------------------------------------------------------------
 
 
@@ -172,15 +103,24 @@ class BuildResult:
 
     wall: float
     cpu: float
-    peak_rss: int
+    """CPU seconds of the whole process tree, user and system."""
     pages: int
-    samples: int = 0
+    usage: TreeUsage = field(default_factory=TreeUsage)
     builds: int = 1
-    extra: dict = field(default_factory=dict)
+
+    @property
+    def peak_rss(self) -> int:
+        """Peak resident memory of the process tree, bytes."""
+        return self.usage.peak_rss
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.wall if self.wall else 0.0
+
+    @property
+    def cores_busy(self) -> float:
+        """CPU over wall: 2.0 means two cores busy for the whole build."""
+        return self.cpu / self.wall if self.wall else 0.0
 
 
 def build_env() -> dict[str, str]:
@@ -197,8 +137,8 @@ def _cpu_children() -> float:
 
 def run_measured(
     args: list[str], cwd: Path, env: dict[str, str] | None = None
-) -> tuple[float, float, int, int]:
-    """Run ``args``; return wall seconds, CPU seconds of the tree, peak tree RSS bytes and sample count."""
+) -> tuple[float, float, TreeUsage]:
+    """Run ``args``; return wall seconds, CPU seconds of the tree and what the sampler saw."""
     cpu_before = _cpu_children()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -209,16 +149,16 @@ def run_measured(
         stderr=subprocess.PIPE,
         text=True,
     )
-    sampler = TreeMemorySampler(process.pid)
+    sampler = TreeSampler(process.pid)
     sampler.start()
     out, err = process.communicate()
     wall = time.perf_counter() - started
-    peak = sampler.stop()
+    usage = sampler.stop()
     cpu = _cpu_children() - cpu_before
     if process.returncode != 0:
         tail = "\n".join((err or out).strip().splitlines()[-25:])
         raise BuildFailed(f"{' '.join(args[1:])} in {cwd} exited with {process.returncode}:\n{tail}")
-    return wall, cpu, peak, sampler.samples
+    return wall, cpu, usage
 
 
 def count_html(site: Path) -> int:
@@ -240,8 +180,8 @@ def full_build(root: Path, region_ids: list[str], *, clean: bool = True) -> Buil
     if clean:
         for leftover in (site, root / ".cache"):
             shutil.rmtree(leftover, ignore_errors=True)
-    wall, cpu, peak, samples = run_measured([sys.executable, *BUILD_COMMAND], root)
-    return BuildResult(wall, cpu, peak, region_pages(site, region_ids), samples)
+    wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], root)
+    return BuildResult(wall, cpu, region_pages(site, region_ids), usage)
 
 
 # -- the naive baseline -------------------------------------------------------------
@@ -282,15 +222,18 @@ def prepare_naive(root: Path, work: Path, region_ids: list[str]) -> dict[str, Pa
 
 def naive_build(configs: dict[str, Path]) -> BuildResult:
     """One plain mkdocs-material build per region, one after the other (as a shell loop would)."""
-    total = BuildResult(0.0, 0.0, 0, 0, builds=0)
+    total = BuildResult(0.0, 0.0, 0, builds=0)
     for config_path in configs.values():
         site = config_path.parent / "site"
         shutil.rmtree(site, ignore_errors=True)
-        wall, cpu, peak, samples = run_measured([sys.executable, *BUILD_COMMAND], config_path.parent)
+        wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], config_path.parent)
         total.wall += wall
         total.cpu += cpu
-        total.peak_rss = max(total.peak_rss, peak)
-        total.samples += samples
+        total.usage.peak_rss = max(total.usage.peak_rss, usage.peak_rss)
+        total.usage.samples += usage.samples
+        total.usage.main_cpu += usage.main_cpu
+        total.usage.cores_busy += usage.cores_busy
+        total.usage.most_processes = max(total.usage.most_processes, usage.most_processes)
         total.pages += count_html(site)
         total.builds += 1
     return total

@@ -1,24 +1,18 @@
-"""Machine info, the targets, and the plain-text table."""
+"""Machine info and the plain-text report: one column per corpus, the reader side, the targets.
+
+Every figure printed comes from the one run whose results are passed in; the
+targets are judged in :mod:`bench.targets`.
+"""
 
 from __future__ import annotations
 
 import os
 import platform
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib import metadata
 
-MIB = 1024 * 1024
-KB = 1000  # web sizes in kilobytes of 1,000 bytes
-
-# The targets from the performance issue.
-FULL_OVER_FLOOR_MAX = 2.0
-GROWTH_SLACK = 1.1
-PEAK_MEMORY_MAX = 1024 * MIB
-WARM_OVER_COLD_MAX = 0.5
-SERVE_EDIT_MAX = 2.0
-HTML_MEDIAN_MAX = 40 * KB
-FIRST_SEARCH_MAX = 300 * KB
+from .targets import KB, MIB, thousands
 
 
 def _version(package: str) -> str:
@@ -64,107 +58,6 @@ def machine_info() -> dict:
     }
 
 
-@dataclass(frozen=True)
-class Target:
-    name: str
-    value: str
-    holds: bool | None  # None: not measured in this run
-
-    @property
-    def verdict(self) -> str:
-        return {True: "holds", False: "fails", None: "n/a"}[self.holds]
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "value": self.value, "verdict": self.verdict}
-
-
-def _largest(sizes: dict) -> str | None:
-    return max(sizes, key=lambda name: sizes[name]["sources"]) if sizes else None
-
-
-def evaluate(results: dict) -> list[Target]:
-    sizes = results["sizes"]
-    targets = []
-    big = "L" if "L" in sizes else _largest(sizes)
-    if big:
-        figures = sizes[big]
-        ratio = figures["full_over_floor"]
-        targets.append(
-            Target(
-                f"{big} full build ≤ {FULL_OVER_FLOOR_MAX:.1f}× floor",
-                f"{ratio:.2f}×",
-                ratio <= FULL_OVER_FLOOR_MAX,
-            )
-        )
-    if "S" in sizes and "L" in sizes:
-        small, large = sizes["S"], sizes["L"]
-        time_ratio = large["full"]["wall_s"] / small["full"]["wall_s"]
-        page_ratio = large["region_pages"] / small["region_pages"]
-        cpu_ratio = large["full"]["cpu_s"] / small["full"]["cpu_s"]
-        limit = GROWTH_SLACK * page_ratio
-        targets.append(
-            Target(
-                f"growth S→L ≤ {GROWTH_SLACK}× linear",
-                f"wall ×{time_ratio:.2f} for pages ×{page_ratio:.2f} (limit ×{limit:.2f}; CPU ×{cpu_ratio:.2f})",
-                time_ratio <= limit,
-            )
-        )
-    else:
-        targets.append(Target(f"growth S→L ≤ {GROWTH_SLACK}× linear", "needs sizes S and L", None))
-    if sizes:
-        peak = max(figures["full"]["peak_rss_max"] for figures in sizes.values())
-        targets.append(Target("peak memory ≤ 1 GiB", f"{peak / MIB:.0f} MiB", peak <= PEAK_MEMORY_MAX))
-    if big:
-        ratio = sizes[big]["warm_over_cold"]
-        targets.append(
-            Target(
-                f"{big} warm rebuild ≤ {WARM_OVER_COLD_MAX}× cold",
-                f"{ratio:.2f}×",
-                ratio <= WARM_OVER_COLD_MAX,
-            )
-        )
-    if big and sizes[big].get("serve"):
-        preview = sizes[big]["serve"]
-        slowest = max(preview["edit_to_page_s"], preview["title_edit_to_page_s"])
-        targets.append(
-            Target(
-                f"{big} make serve: edit → page ≤ {SERVE_EDIT_MAX:.0f} s",
-                f"text {preview['edit_to_page_s']:.2f} s, title {preview['title_edit_to_page_s']:.2f} s "
-                f"(medians of {len(preview['edits_s'])} edits each, {preview['region']})",
-                slowest <= SERVE_EDIT_MAX,
-            )
-        )
-    reader = results.get("reader")
-    if reader and reader["regions"]:
-        label = reader["size"]
-        worst = max(reader["regions"], key=lambda r: r["html_median"])
-        targets.append(
-            Target(
-                f"{label} median HTML ≤ {HTML_MEDIAN_MAX // KB} KB",
-                f"{worst['html_median'] / KB:.1f} KB (largest median, {worst['region']})",
-                worst["html_median"] <= HTML_MEDIAN_MAX,
-            )
-        )
-        worst = max(reader["regions"], key=lambda r: r["first_search_gzip"])
-        targets.append(
-            Target(
-                f"{label} first search results ≤ {FIRST_SEARCH_MAX // KB} KB transferred",
-                f"{worst['first_search_gzip'] / KB:.0f} KB gzip ({worst['region']})",
-                worst["first_search_gzip"] <= FIRST_SEARCH_MAX,
-            )
-        )
-        hosts = sorted(
-            {
-                ref.split(":", 1)[0]
-                for r in reader["regions"]
-                for refs in r["third_party"].values()
-                for ref in refs
-            }
-        )
-        targets.append(Target("no third-party host", ", ".join(hosts) or "none found", not hosts))
-    return targets
-
-
 # -- text -----------------------------------------------------------------------------
 
 
@@ -195,7 +88,116 @@ def _x(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}×"
 
 
+def _share(value: float | None, threshold: float) -> str:
+    return "-" if value is None else f"{value:.0%} (≥{threshold:g} cores)"
+
+
+def _build_rows(setups: dict) -> list[list[str]]:
+    """The table of build figures: one row per figure, one column per corpus."""
+    labels = list(setups)
+    rows: list[list[str]] = []
+
+    def row(label: str, value: Callable[[dict], str]) -> None:
+        rows.append([label, *(value(setups[name]) for name in labels)])
+
+    def part(figures: dict, key: str) -> dict:
+        return figures.get(key) or {}
+
+    row(
+        "Markdown sources (shared + regions×each)",
+        lambda f: f"{f['sources']} ({f['shared']}+{f['regions']}×{f['regional']})",
+    )
+    row(
+        "  articles / newsletters / governing / pages",
+        lambda f: "/".join(
+            str(f["kinds"].get(k, 0)) for k in ("artikler", "nyhetsbrev", "styrende-dokumenter", "side")
+        ),
+    )
+    row("Region pages built (HTML under site/<id>/)", lambda f: thousands(f["region_pages"]))
+    row("Markdown floor, s (one process)", lambda f: _s(f["floor"]["seconds"]))
+    row("Cold build wall, s", lambda f: _s(f["cold"]["wall_s"]))
+    row("  each run, s", lambda f: ", ".join(f"{r['wall_s']:.1f}" for r in f["cold"]["runs"]))
+    row("Cold build CPU (process tree), s", lambda f: _s(f["cold"]["cpu_s"]))
+    row("  of it the main process, s", lambda f: _s(f["cold"]["main_cpu_s"]))
+    row("  cores busy (CPU / wall)", lambda f: f"{f['cold']['cores_busy']:.2f}")
+    row(
+        "  time with all cores busy",
+        lambda f: _share(f["cold"]["all_cores_share"], f["cold"]["all_cores_threshold"]),
+    )
+    row("  most processes at once", lambda f: str(f["cold"]["most_processes"]))
+    row("Peak RSS of process tree, MiB", lambda f: f"{f['cold']['peak_rss_max'] / MIB:.0f}")
+    row("Region pages per second", lambda f: f"{f['cold']['pages_per_s']:.1f}")
+    row("Cold / floor", lambda f: _x(f["cold_over_floor"]))
+    row("Rebuild, nothing changed, wall, s", lambda f: _s(part(f, "rebuild").get("wall_s")))
+    row("Rebuild / cold", lambda f: _x(f["rebuild_over_cold"]))
+    row("Naive per-region builds wall, s", lambda f: _s(part(f, "naive").get("wall_s")))
+    row("Naive CPU, s", lambda f: _s(part(f, "naive").get("cpu_s")))
+    row("Naive pages built", lambda f: str(part(f, "naive").get("pages", "-")))
+    row("Naive / cold", lambda f: _x(f["naive_over_cold"]))
+    row("make serve: first build, s", lambda f: _s(part(f, "serve").get("first_build_s")))
+    row(
+        "make serve: text edit → page shown, s (median)", lambda f: _s(part(f, "serve").get("edit_to_page_s"))
+    )
+    row(
+        "make serve: title edit → page shown, s (median)",
+        lambda f: _s(part(f, "serve").get("title_edit_to_page_s")),
+    )
+    row(
+        "make serve: any edit → page shown, s (median)",
+        lambda f: _s(part(f, "serve").get("any_edit_to_page_s")),
+    )
+    return rows
+
+
+def _reader_lines(reader: dict) -> list[str]:
+    header = [
+        "Region",
+        "pages",
+        "median HTML KB",
+        "largest HTML KB",
+        "CSS KB raw/gz",
+        "JS KB raw/gz",
+        "index KB raw/gz",
+        "first search KB gz",
+        "other hosts",
+    ]
+    rows = [
+        [
+            r["region"],
+            str(r["pages"]),
+            _kb(r["html_median"]),
+            f"{_kb(r['html_max'])} ({r['html_max_page']})",
+            f"{_kb(r['css']['raw'])}/{_kb(r['css']['gzip'])}",
+            f"{_kb(r['js']['raw'])}/{_kb(r['js']['gzip'])}",
+            f"{_kb(r['search_index_raw'])}/{_kb(r['search_index_gzip'])}",
+            _kb(r["first_search_gzip"]),
+            f"{len(r['third_party'])} pages" if r["third_party"] else "none",
+        ]
+        for r in reader["regions"]
+    ]
+    first = reader["regions"][0]
+    return [
+        "",
+        f"Reader side, {reader['setup']} (KB = 1000 bytes; gz = gzip -6)",
+        _table(header, rows, right={1, 2, 4, 5, 6, 7}),
+        f"CSS and JS as loaded by {first['sample_page']}; first search = index + "
+        + " + ".join(first["search_scripts"]["files"]),
+    ]
+
+
+def _added_region_lines(costs: list[dict]) -> list[str]:
+    lines = ["", "One added region (cold build, from the smaller corpus to the larger)"]
+    for cost in costs:
+        lines.append(
+            f"  {cost['from']} → {cost['to']}: {cost['ms_per_page']:.2f} ms per page "
+            f"({cost['cpu_ms_per_page']:.2f} ms CPU), {cost['s_per_region']:.2f} s per region "
+            f"({thousands(cost['pages_added'])} pages in {cost['regions_added']} regions)"
+        )
+    return lines
+
+
 def render(results: dict) -> str:
+    """The whole report as text."""
     machine = results["machine"]
     settings = results["settings"]
     out = [
@@ -209,99 +211,24 @@ def render(results: dict) -> str:
         f"Runs per figure: {settings['runs']} (median; peak memory is the largest run), seed {settings['seed']}",
         "",
     ]
-    sizes = results["sizes"]
-    names = list(sizes)
-    rows = []
-
-    def row(label: str, values: list[str]) -> None:
-        rows.append([label, *values])
-
-    row(
-        "Markdown sources (shared + regions×each)",
-        [
-            f"{sizes[n]['sources']} ({sizes[n]['shared']}+{sizes[n]['regions']}×{sizes[n]['regional']})"
-            for n in names
-        ],
-    )
-    row(
-        "  articles / newsletters / governing / pages",
-        [
-            "/".join(
-                str(sizes[n]["kinds"].get(k, 0))
-                for k in ("artikler", "nyhetsbrev", "styrende-dokumenter", "side")
-            )
-            for n in names
-        ],
-    )
-    row("Region pages built (HTML under site/<id>/)", [str(sizes[n]["region_pages"]) for n in names])
-    row("Markdown floor, s (one process)", [_s(sizes[n]["floor"]["seconds"]) for n in names])
-    row("Full build wall, s", [_s(sizes[n]["full"]["wall_s"]) for n in names])
-    row("Full build CPU (process tree), s", [_s(sizes[n]["full"]["cpu_s"]) for n in names])
-    row("Peak RSS of process tree, MiB", [f"{sizes[n]['full']['peak_rss_max'] / MIB:.0f}" for n in names])
-    row("Region pages per second", [f"{sizes[n]['full']['pages_per_s']:.1f}" for n in names])
-    row("Full / floor", [_x(sizes[n]["full_over_floor"]) for n in names])
-    row("Warm rebuild wall, s", [_s(sizes[n]["warm"]["wall_s"]) for n in names])
-    row("Warm / cold", [_x(sizes[n]["warm_over_cold"]) for n in names])
-    row("Naive per-region builds wall, s", [_s((sizes[n].get("naive") or {}).get("wall_s")) for n in names])
-    row("Naive CPU, s", [_s((sizes[n].get("naive") or {}).get("cpu_s")) for n in names])
-    row("Naive pages built", [str((sizes[n].get("naive") or {}).get("pages", "-")) for n in names])
-    row("Naive / full", [_x(sizes[n].get("naive_over_full")) for n in names])
-    row(
-        "make serve: first build, s",
-        [_s((sizes[n].get("serve") or {}).get("first_build_s")) for n in names],
-    )
-    row(
-        "make serve: text edit → page shown, s (median)",
-        [_s((sizes[n].get("serve") or {}).get("edit_to_page_s")) for n in names],
-    )
-    row(
-        "make serve: title edit → page shown, s (median)",
-        [_s((sizes[n].get("serve") or {}).get("title_edit_to_page_s")) for n in names],
-    )
-    out.append(_table(["Build", *names], rows))
-
+    setups = results["setups"]
+    if setups:
+        out.append(_table(["Build", *setups], _build_rows(setups)))
     reader = results.get("reader")
     if reader and reader["regions"]:
-        out += ["", f"Reader side, size {reader['size']} (KB = 1000 bytes; gz = gzip -6)"]
-        header = [
-            "Region",
-            "pages",
-            "median HTML KB",
-            "largest HTML KB",
-            "CSS KB raw/gz",
-            "JS KB raw/gz",
-            "index KB raw/gz",
-            "first search KB gz",
-            "other hosts",
-        ]
-        rows = []
-        for r in reader["regions"]:
-            rows.append(
-                [
-                    r["region"],
-                    str(r["pages"]),
-                    _kb(r["html_median"]),
-                    f"{_kb(r['html_max'])} ({r['html_max_page']})",
-                    f"{_kb(r['css']['raw'])}/{_kb(r['css']['gzip'])}",
-                    f"{_kb(r['js']['raw'])}/{_kb(r['js']['gzip'])}",
-                    f"{_kb(r['search_index_raw'])}/{_kb(r['search_index_gzip'])}",
-                    _kb(r["first_search_gzip"]),
-                    f"{len(r['third_party'])} pages" if r["third_party"] else "none",
-                ]
-            )
-        out.append(_table(header, rows, right={1, 2, 4, 5, 6, 7}))
-        first = reader["regions"][0]
-        out.append(
-            f"CSS and JS as loaded by {first['sample_page']}; first search = index + "
-            + " + ".join(first["search_scripts"]["files"])
-        )
-
+        out += _reader_lines(reader)
+    if results.get("added_region"):
+        out += _added_region_lines(results["added_region"])
     out += ["", "Targets"]
-    width = max((len(t["name"]) for t in results["targets"]), default=0)
+    verdict_width = max((len(t["verdict"]) for t in results["targets"]), default=0)
+    name_width = max((len(t["name"]) for t in results["targets"]), default=0)
     for target in results["targets"]:
-        out.append(f"  {target['verdict']:<5}  {target['name']:<{width}}  {target['value']}")
+        out.append(
+            f"  {target['verdict']:<{verdict_width}}  {target['name']:<{name_width}}  {target['value']}"
+        )
     return "\n".join(out) + "\n"
 
 
 def progress(message: str) -> None:
+    """A line on stderr while the run goes on (the report itself goes to stdout)."""
     print(message, file=sys.stderr, flush=True)

@@ -1,33 +1,70 @@
-"""The benchmark's corpus passes our own validation, and its Markdown floor runs."""
+"""The benchmark's own code: its corpora pass our validation, its plan and targets say what they should.
+
+No test here asserts how fast anything is: figures are made up where a target is
+judged, so both verdicts can be checked.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from kompetansebroen.cli import topics_from_config
 from kompetansebroen.listings.pages import all_generated_paths
+from kompetansebroen.model.regions import REGION_ID
+from kompetansebroen.model.topics import slugify
 from kompetansebroen.project.loader import load_project
 
-from bench.corpus import Size, generate
-from bench.measure import measure_floor, tree_rss
+from bench.__main__ import parse_args
+from bench.corpus import MAX_REGIONS, REGIONS, Size, generate
+from bench.measure import BuildFailed, BuildResult, FloorResult, measure_floor, run_measured
+from bench.process_tree import TreeUsage, tree_rss
 from bench.reader import third_party_references
-from bench.serve import edit_to_page
+from bench.report import render
+from bench.runner import setup_figures
+from bench.serve import ServeResult, edit_to_page
+from bench.targets import added_region_costs, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = Size("tiny", shared=5, regional=2, regions=2)
+HELSEFELLESSKAP_AFTER_THE_FIRST_FOUR = [
+    "Finnmark",
+    "UNN",
+    "Nordland",
+    "Helgeland",
+    "Nord-Trøndelag",
+    "St. Olavs",
+    "Møre og Romsdal",
+    "Førde",
+    "Bergen",
+    "Fonna",
+    "Stavanger",
+    "Sørlandet",
+    "Telemark",
+    "Vestre Viken",
+    "Oslo",
+]
+MIB = 1024 * 1024
 
 
 def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+def _load(corpus_root: Path, config_file: Path):
+    topics = topics_from_config(config_file)
+    return load_project(corpus_root, topics, generated_paths=all_generated_paths(topics))
+
+
+# -- corpus ----------------------------------------------------------------------------
+
+
 def test_generated_corpus_passes_validation(tmp_path: Path) -> None:
     corpus = generate(tmp_path / "corpus", TINY, seed=7, config_file=REPO / "mkdocs.yml")
-    topics = topics_from_config(corpus.config_file)
 
-    project, problems = load_project(corpus.root, topics, generated_paths=all_generated_paths(topics))
+    project, problems = _load(corpus.root, corpus.config_file)
 
     assert not problems, problems.report()
     assert len(project.shared) == TINY.shared
@@ -39,10 +76,246 @@ def test_generated_corpus_passes_validation(tmp_path: Path) -> None:
     assert corpus.kinds["artikler"] >= 1
 
 
+def test_six_regions_pass_validation_and_the_two_beyond_four_are_helsefellesskap_areas(
+    tmp_path: Path,
+) -> None:
+    six = TINY.with_regions(6)
+    corpus = generate(tmp_path / "corpus", six, seed=7, config_file=REPO / "mkdocs.yml")
+
+    project, problems = _load(corpus.root, corpus.config_file)
+
+    assert not problems, problems.report()
+    assert six.label == "tiny6"
+    assert len(project.regions) == 6
+    assert {region: len(docs) for region, docs in project.regional.items()} == dict.fromkeys(
+        project.regions, TINY.regional
+    )
+    names = {region.id: region.name for region in project.regions.values()}
+    assert [names[i] for i in ("ahus", "innlandet", "ostfold", "vestfold")] == [
+        "Ahus",
+        "Innlandet",
+        "Østfold",
+        "Vestfold",
+    ]
+    assert names["finnmark"] == "Finnmark" and names["unn"] == "UNN"
+    assert project.regions["unn"].hospital == "Universitetssykehuset Nord-Norge"
+
+
+def test_nineteen_regions_are_the_helsefellesskap_areas_with_ids_as_the_project_writes_addresses() -> None:
+    assert MAX_REGIONS == 19
+    assert [name for _, name, _ in REGIONS[4:]] == HELSEFELLESSKAP_AFTER_THE_FIRST_FOUR
+    for region_id, name, hospital in REGIONS:
+        assert region_id == slugify(name) and REGION_ID.match(region_id), region_id
+        assert hospital
+    assert {"st-olavs", "more-og-romsdal", "forde", "sorlandet", "vestre-viken"} <= {r[0] for r in REGIONS}
+
+
+def test_more_regions_add_regions_without_changing_the_rest(tmp_path: Path) -> None:
+    four = generate(tmp_path / "four", TINY.with_regions(4), seed=2, config_file=REPO / "mkdocs.yml")
+    six = generate(tmp_path / "six", TINY.with_regions(6), seed=2, config_file=REPO / "mkdocs.yml")
+
+    smaller, larger = _files(four.root), _files(six.root)
+
+    assert {path: larger[path] for path in smaller} == smaller
+    assert {path.split("/")[1] for path in set(larger) - set(smaller)} == {"finnmark", "unn"}
+
+
+def test_a_region_count_beyond_the_areas_is_refused() -> None:
+    with pytest.raises(ValueError, match="1–19"):
+        TINY.with_regions(20)
+    with pytest.raises(SystemExit):
+        parse_args(["--regions", "4,20"])
+
+
 def test_corpus_is_reproducible(tmp_path: Path) -> None:
     first = generate(tmp_path / "a", TINY, seed=3, config_file=REPO / "mkdocs.yml")
     second = generate(tmp_path / "b", TINY, seed=3, config_file=REPO / "mkdocs.yml")
     assert _files(first.root) == _files(second.root)
+
+
+# -- what a run measures -------------------------------------------------------------
+
+
+def _plan(argv: list[str]) -> list[tuple[str, bool, bool]]:
+    return [(s.label, s.rebuild_and_serve, s.naive) for s in parse_args(argv).setups]
+
+
+def test_default_run_builds_s_and_l_with_four_and_nineteen_regions() -> None:
+    args = parse_args([])
+
+    assert args.runs == 3
+    assert _plan([]) == [
+        ("S4", True, True),
+        ("S19", False, False),
+        ("L4", True, False),
+        ("L19", False, False),
+    ]
+
+
+def test_quick_run_leaves_out_l19_and_the_naive_baseline() -> None:
+    assert parse_args(["--quick"]).runs == 1
+    assert _plan(["--quick"]) == [("S4", True, False), ("S19", False, False), ("L4", True, False)]
+    assert _plan(["--quick", "--sizes", "S", "--regions", "19"]) == [("S19", True, False)]
+    with pytest.raises(SystemExit):
+        parse_args(["--quick", "--sizes", "L", "--regions", "19"])
+
+
+# -- targets and report from made-up figures -------------------------------------------
+
+
+def _build(wall: float, cpu: float, pages: int, peak_mib: int = 300) -> BuildResult:
+    usage = TreeUsage(peak_rss=peak_mib * MIB, samples=10, main_cpu=cpu / 3, most_processes=3)
+    usage.cores_busy = [1.9, 1.9, 1.2]
+    return BuildResult(wall, cpu, pages, usage)
+
+
+def _figures(
+    label: str,
+    *,
+    floor: float,
+    cold: float,
+    pages: int,
+    rebuild: float | None = None,
+    edit: float = 0.5,
+    peak_mib: int = 300,
+) -> dict:
+    """One setup's figures, put together by the benchmark's own code from made-up measurements."""
+    size = Size(label[0], 200 if label[0] == "S" else 1000, 50, int(label[1:]))
+    corpus = {
+        "sources": size.sources,
+        "source_bytes": 1000 * size.sources,
+        "kinds": {"artikler": size.sources},
+        "region_ids": [r[0] for r in REGIONS[: size.regions]],
+    }
+    preview = ServeResult("ahus", "artikler/a/", 3.0, [edit, edit], [edit, edit]) if rebuild else None
+    return setup_figures(
+        size,
+        corpus,
+        [FloorResult(floor, size.sources, 1000 * size.sources)],
+        [_build(cold, cold * 1.8, pages, peak_mib)],
+        [_build(rebuild, rebuild, pages)] if rebuild else [],
+        [],
+        preview,
+    )
+
+
+def _reader(median_kb: float) -> dict:
+    region = {
+        "region": "ahus",
+        "pages": 1400,
+        "html_median": int(median_kb * 1000),
+        "html_max": 49000,
+        "html_max_page": "nyhetsbrev/index.html",
+        "sample_page": "artikler/a/index.html",
+        "css": {"raw": 154000, "gzip": 26700},
+        "js": {"raw": 115000, "gzip": 35700},
+        "search_index_raw": 1200000,
+        "search_index_gzip": 102000,
+        "search_scripts": {"files": ["kb-search.js"], "raw": 50000, "gzip": 17000},
+        "first_search_gzip": 119000,
+        "third_party": {},
+    }
+    return {"setup": "L4", "regions": [region]}
+
+
+def _results(setups: list[dict], reader: dict | None) -> dict:
+    results = {
+        "machine": {
+            "cpus_usable": 2,
+            "cpu_count": 2,
+            "memory_total_mib": 24000,
+            "platform": "Linux",
+            "python": "3.11",
+            "mkdocs": "1.6.1",
+            "mkdocs_material": "9.8",
+            "markdown": "3.6",
+            "pymdown_extensions": "10",
+            "load_average_start": [0.1],
+        },
+        "settings": {"runs": 1, "seed": 1},
+        "setups": {figures["label"]: figures for figures in setups},
+        "reader": reader,
+    }
+    results["added_region"] = added_region_costs(results["setups"])
+    results["targets"] = [target.as_dict() for target in evaluate(results)]
+    return results
+
+
+def test_targets_held_when_every_figure_is_within_its_limit() -> None:
+    results = _results(
+        [
+            _figures("S4", floor=1.0, cold=2.0, pages=1000, rebuild=0.3),
+            _figures("S19", floor=4.0, cold=9.5, pages=5000),
+            _figures("L4", floor=4.0, cold=7.9, pages=5600, rebuild=1.5, edit=0.9),
+            _figures("L19", floor=20.0, cold=50.0, pages=26000, peak_mib=1000),
+        ],
+        _reader(23.0),
+    )
+
+    verdicts = [target["verdict"] for target in results["targets"]]
+
+    assert verdicts == ["held"] * 8
+    report = render(results)
+    assert "held  L4 cold build ≤ 2.0× Markdown floor" in report
+    assert "not held" not in report
+    assert "held  L19 peak memory (process tree) ≤ 1 GiB" in report
+
+
+def test_targets_not_held_when_figures_are_over_their_limits() -> None:
+    results = _results(
+        [
+            _figures("S4", floor=1.0, cold=2.0, pages=1000, rebuild=0.3),
+            _figures("S19", floor=4.0, cold=10.5, pages=5000),
+            _figures("L4", floor=4.0, cold=8.5, pages=5600, rebuild=1.8, edit=1.2),
+            _figures("L19", floor=20.0, cold=50.0, pages=26000, peak_mib=1425),
+        ],
+        _reader(41.0),
+    )
+
+    by_name = {target["name"]: target for target in results["targets"]}
+
+    assert [target["verdict"] for target in results["targets"]] == ["not held"] * 6 + ["held"] * 2
+    assert by_name["L4 cold build ≤ 2.0× Markdown floor"]["value"].startswith("2.12×")
+    assert by_name["S19 cold build ≤ 2.5× Markdown floor"]["value"].startswith("2.62×")
+    assert by_name["L19 peak memory (process tree) ≤ 1 GiB"]["value"] == (
+        "1425 MiB (cold build 50.00 s wall, 90.00 s CPU, 26 000 pages, floor 20.00 s, 2.50× floor)"
+    )
+    assert by_name["L4 rebuild with nothing changed ≤ 0.2× cold build"]["value"].startswith("0.21×")
+    report = render(results)
+    assert "not held  L4 make serve: edit shown ≤ 1.0 s" in report
+    assert "not held  L4 median HTML page ≤ 40 KB" in report
+
+
+def test_targets_of_corpora_not_built_are_not_measured_rather_than_held() -> None:
+    results = _results([_figures("S19", floor=4.0, cold=9.0, pages=5000, rebuild=1.0)], None)
+
+    verdicts = {target["name"]: target["verdict"] for target in results["targets"]}
+
+    assert verdicts.pop("S19 cold build ≤ 2.5× Markdown floor") == "held"
+    assert set(verdicts.values()) == {"n/a"}
+    assert results["added_region"] == []
+
+
+def test_added_region_cost_is_the_cold_build_difference_per_added_page_and_region() -> None:
+    setups = {
+        f["label"]: f
+        for f in (
+            _figures("S4", floor=1.0, cold=4.0, pages=1200),
+            _figures("S19", floor=4.0, cold=19.0, pages=5700),
+        )
+    }
+
+    [cost] = added_region_costs(setups)
+
+    assert (cost["from"], cost["to"], cost["regions_added"], cost["pages_added"]) == ("S4", "S19", 15, 4500)
+    assert cost["ms_per_page"] == pytest.approx(15.0 / 4500 * 1000)
+    assert cost["s_per_region"] == pytest.approx(1.0)
+    assert "S4 → S19: 3.33 ms per page (6.00 ms CPU), 1.00 s per region (4 500 pages in 15 regions)" in (
+        render(_results(list(setups.values()), None))
+    )
+
+
+# -- measuring -------------------------------------------------------------------------
 
 
 def test_floor_converts_every_source(tmp_path: Path) -> None:
@@ -58,6 +331,28 @@ def test_floor_converts_every_source(tmp_path: Path) -> None:
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
 def test_memory_sampler_sees_this_process() -> None:
     assert tree_rss(os.getpid()) > 0
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+def test_process_tree_sampler_follows_children_and_counts_their_cpu(tmp_path: Path) -> None:
+    # The child works, then starts a grandchild that works too: both show up in the figures.
+    busy = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass\n"
+    script = (
+        busy + "import subprocess, sys\nsubprocess.run([sys.executable, '-c', sys.argv[1]], check=True)\n"
+    )
+
+    wall, cpu, usage = run_measured([sys.executable, "-c", script, busy], tmp_path)
+
+    assert cpu >= 0.6 and wall > 0
+    assert usage.most_processes == 2
+    assert usage.peak_rss > 0 and usage.samples > 0
+    assert 0 < usage.main_cpu < cpu
+    assert usage.cores_busy and usage.busy_share(0.5) is not None
+
+
+def test_a_failing_command_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(BuildFailed, match="exited with 3"):
+        run_measured([sys.executable, "-c", "import sys; sys.exit(3)"], tmp_path)
 
 
 def test_third_party_scan() -> None:
