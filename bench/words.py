@@ -7,7 +7,7 @@ sentence lengths, compound words, æ/ø/å) without being copied from anywhere.
 
 from __future__ import annotations
 
-from kompetansebroen.dates import MONTHS as norwegian_months
+from kompetansebroen.text.dates import MONTHS as norwegian_months
 
 # Definite nouns that can start a sentence (singular, capitalised).
 SUBJECTS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from .model.documents import page_url
 from .model.regions import Region
+from .text.urls import page_url
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kompetansebroen.dates import norwegian_date
 from kompetansebroen.listings import html_blocks, paths
 from kompetansebroen.listings.pages import (
     GeneratedPage,
@@ -19,6 +18,7 @@ from kompetansebroen.listings.pages import (
 from kompetansebroen.model.topics import Topic, TopicRegistry, slugify
 from kompetansebroen.project.loader import load_project
 from kompetansebroen.selector import selector_links
+from kompetansebroen.text.dates import norwegian_date
 
 TOPICS = TopicRegistry(
     [
@@ -309,6 +309,17 @@ def test_a_placeholder_without_its_block_is_left_alone() -> None:
 def test_relative_path_agrees_with_posixpath(to_path: str, start: str) -> None:
     import posixpath
 
-    from kompetansebroen.model.documents import relative_path
+    from kompetansebroen.text.urls import relative_path
 
     assert relative_path(to_path, start) == posixpath.relpath(to_path, start)
+
+
+@pytest.mark.parametrize(("count", "pages"), [(0, 1), (1, 1), (20, 1), (21, 2), (40, 2), (41, 3)])
+def test_pagination_counts_and_cuts_the_same_pages(count: int, pages: int, project) -> None:
+    from kompetansebroen.listings.pages import ARTICLES_PER_PAGE, page_count, paginate
+
+    items = [project.shared["artikler/eldst.md"]] * count
+    chunks = paginate(items)
+    assert page_count(count) == len(chunks) == pages
+    assert [len(chunk) for chunk in chunks[:-1]] == [ARTICLES_PER_PAGE] * (pages - 1)
+    assert sum(len(chunk) for chunk in chunks) == count

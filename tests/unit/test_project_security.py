@@ -132,7 +132,6 @@ def test_resolve_is_relative_to_the_page() -> None:
     assert links.resolve("artikler/x.md", "../nyhetsbrev/y.md#del") == "nyhetsbrev/y.md"
     assert links.resolve("artikler/x.md", "z%20w.md?q=1") == "artikler/z w.md"
     assert links.resolve("artikler/x.md", "/tema/index.md") == "tema/index.md"
-    assert links.relative("artikler/x.md", "tema/index.md") == "../tema/index.md"
 
 
 def test_footnote_definitions_are_not_links() -> None:
@@ -141,3 +140,27 @@ def test_footnote_definitions_are_not_links() -> None:
     markdown = "Tekst[^1].\n\n[^1]: Kommunen har vedtatt planen.\n\n[ref]: annen-side.md\n"
     targets = [target for _, target in relative_targets(markdown)]
     assert targets == ["annen-side.md"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "checked"),
+    [
+        ("```\n[a](a.md) <script>\n```\n", False),
+        ("~~~~ python\n[a](a.md) <script>\n~~~~\n", False),
+        ("Tekst `[a](a.md) <script>` tekst\n", False),
+        # Not code for Python-Markdown: unclosed, indented, or closed by another fence.
+        ("```\n[a](a.md) <script>\n", True),
+        ("  ```\n[a](a.md) <script>\n  ```\n", True),
+        ("```\n[a](a.md) <script>\n~~~\n", True),
+    ],
+)
+def test_links_and_active_content_follow_one_rule_for_code(markdown: str, checked: bool) -> None:
+    """A link check that skipped what the security scan reads would disagree with the page."""
+    assert bool(list(links.internal_links(markdown))) is checked
+    assert bool(found(markdown)) is checked
+
+
+def test_link_targets_are_the_links_to_other_files() -> None:
+    markdown = "[a](a.md#x) [b](/b/) [c](#c) [d](https://x.example) `[e](e.md)`\n[f]: ../f.md\n"
+    assert links.link_targets(markdown) == {"a.md#x", "../f.md"}
+    assert links.link_targets("Bare tekst uten lenker.\n") == set()

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..dates import MONTHS
+from ..text.dates import MONTHS
 from .yaml_source import (
     BOOL_TAG,
     INT_TAG,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ..model.documents import Kind
+from ..model.documents import Kind, Status
 from .fields import (
     Boolean,
     Choice,
@@ -20,7 +20,7 @@ from .fields import (
     Url,
 )
 
-GOVERNING_STATUSES = ("gjeldende", "historisk")
+GOVERNING_STATUSES = tuple(status.value for status in Status)
 
 
 def _url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:

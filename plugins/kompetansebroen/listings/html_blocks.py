@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from ..dates import norwegian_date
-from ..model.documents import Document, Kind, page_url, relative_url
+from ..model.documents import Document, Kind
 from ..model.topics import TopicRegistry
+from ..text.dates import norwegian_date
+from ..text.urls import page_url, relative_url
 from . import paths
 
 _PLACEHOLDER = re.compile(r"<!--kb:block:([0-9a-f]{16})-->")
@@ -59,7 +60,7 @@ def items(docs: Iterable[Document], from_path: str, topics: TopicRegistry, level
         out.append(f"<h{level}>{_link(doc.title, from_path, doc.path)}</h{level}>")
         facts = [norwegian_date(doc.date)] if doc.date else []
         if doc.kind is Kind.GOVERNING:
-            facts.append(html.escape(str(doc.meta["issuer"])))
+            facts.append(html.escape(doc.governing.issuer))
         names = [name for name in doc.tags if name in topics]
         if names:
             links = ", ".join(_link(name, from_path, paths.topic_page(topics.get(name))) for name in names)

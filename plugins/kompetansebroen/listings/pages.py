@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ..model.documents import Document, Kind
+from ..model.documents import Document, Kind, Status
 from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
 from ..project.views import RegionView
+from ..text.markdown import link, markdown_date, markdown_text, with_class
 from . import html_blocks, paths
-from .markdown_text import date_of, link, text, with_class
 
 ARTICLES_PER_PAGE = 20
 LATEST_NEWSLETTERS = 6
@@ -36,6 +36,19 @@ class GeneratedPage:
     """HTML blocks by key; ``listing`` holds a placeholder for each (see html_blocks.py)."""
 
 
+def page_count(items: int) -> int:
+    """How many pages a list of ``items`` articles takes: ``ARTICLES_PER_PAGE`` a page, one when empty."""
+    return max(1, -(-items // ARTICLES_PER_PAGE))
+
+
+def paginate(items: list[Document]) -> list[list[Document]]:
+    """``items`` cut into the pages :func:`page_count` counts (one empty page for none)."""
+    return [
+        items[(number - 1) * ARTICLES_PER_PAGE : number * ARTICLES_PER_PAGE]
+        for number in range(1, page_count(len(items)) + 1)
+    ]
+
+
 def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
     names = [name for name in doc.tags if name in topics]
     return ", ".join(link(name, from_path, paths.topic_page(topics.get(name))) for name in names)
@@ -43,8 +56,7 @@ def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
 
 def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     """``artikler/`` newest first, paginated so that no page grows with the archive."""
-    articles = view.of_kind(Kind.ARTICLE)
-    chunks = [articles[i : i + ARTICLES_PER_PAGE] for i in range(0, len(articles), ARTICLES_PER_PAGE)] or [[]]
+    chunks = paginate(view.of_kind(Kind.ARTICLE))
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = paths.articles_page(number)
@@ -101,21 +113,22 @@ def subscribe_block(from_path: str) -> str:
 
 def governing_list(view: RegionView, topics: TopicRegistry, from_path: str, docs: Iterable[Document]) -> str:
     """Governing documents: current first, historical ones marked, each with a link to the document itself."""
-    ordered = sorted(docs, key=lambda d: (d.meta.get("status", "gjeldende") == "historisk",))
+    ordered = sorted(docs, key=lambda d: d.governing.status is Status.HISTORICAL)
     rows = ["| Dokument | Utgitt av | Dato | Status | Dokumentet |", "| --- | --- | --- | --- | --- |"]
     for doc in ordered:
-        status = "Historisk" if doc.meta.get("status") == "historisk" else "Gjeldende"
+        governing = doc.governing
         rows.append(
-            f"| {link(doc.title, from_path, doc.path)} | {text(doc.meta['issuer'])} | {date_of(doc)} "
-            f"| {status} | {_document_link(doc, from_path)} |"
+            f"| {link(doc.title, from_path, doc.path)} | {markdown_text(governing.issuer)} "
+            f"| {markdown_date(doc.date)} | {governing.status.label} | {_document_link(doc, from_path)} |"
         )
     return "\n".join(rows) + "\n"
 
 
 def _document_link(doc: Document, from_path: str) -> str:
-    if url := doc.meta.get("url"):
-        return f"[Åpne]({url})"
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), doc.meta["file"]))
+    governing = doc.governing
+    if governing.url:
+        return f"[Åpne]({governing.url})"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), governing.file or ""))
     return link("Åpne", from_path, target)
 
 
@@ -136,7 +149,7 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     for topic in topics:
         docs = view.with_topic(topic.name)
         index_rows.append(
-            f"- {link(topic.name, paths.TOPICS, paths.topic_page(topic))} ({len(docs)}) – {text(topic.description)}"
+            f"- {link(topic.name, paths.TOPICS, paths.topic_page(topic))} ({len(docs)}) – {markdown_text(topic.description)}"
         )
         pages.extend(_topic_pages(view, topics, topic, docs))
     index = GeneratedPage(
@@ -148,10 +161,6 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     return [index, *pages]
 
 
-def _chunks(items: list[Document]) -> list[list[Document]]:
-    return [items[i : i + ARTICLES_PER_PAGE] for i in range(0, len(items), ARTICLES_PER_PAGE)] or [[]]
-
-
 def _topic_pages(
     view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]
 ) -> list[GeneratedPage]:
@@ -159,7 +168,7 @@ def _topic_pages(
     articles; articles beyond the first page of them continue on ``tema/<slug>/side-N/``."""
     wanted = {doc.path for doc in docs}
     of_kind = {kind: [doc for doc in view.of_kind(kind) if doc.path in wanted] for kind in Kind}
-    chunks = _chunks(of_kind[Kind.ARTICLE])
+    chunks = paginate(of_kind[Kind.ARTICLE])
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = paths.topic_page_number(topic, number)
@@ -180,7 +189,7 @@ def _topic_pages(
             sections.append(_pager(path, number, len(chunks), lambda n: paths.topic_page_number(topic, n)))
         listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
         title = topic.name if number == 1 else f"{topic.name} – side {number}"
-        intro = text(topic.description) if number == 1 else ""
+        intro = markdown_text(topic.description) if number == 1 else ""
         pages.append(GeneratedPage(path, title, intro, listing, blocks=blocks))
     return pages
 
@@ -198,7 +207,7 @@ def hub_sections(
     newsletters = [d for d in view.of_kind(Kind.NEWSLETTER) if topic.name in d.tags][:LATEST_NEWSLETTERS]
     if newsletters:
         parts.append("## Siste nyhetsbrev\n")
-        parts += [f"- {link(d.title, hub_path, d.path)} ({date_of(d)})" for d in newsletters]
+        parts += [f"- {link(d.title, hub_path, d.path)} ({markdown_date(d.date)})" for d in newsletters]
         archive = link("Alle nyhetsbrev", hub_path, paths.NEWSLETTERS)
         parts.append(
             f"\n{archive} · {link('RSS', hub_path, paths.RSS)} · {link('Atom', hub_path, paths.ATOM)}\n"
@@ -235,7 +244,7 @@ def home_sections(view: RegionView, topics: TopicRegistry, count: int = HOME_ITE
     issues = view.of_kind(Kind.NEWSLETTER)[:3]
     if issues:
         parts.append("## Siste nyhetsbrev\n")
-        parts += [f"- {link(d.title, paths.HOME, d.path)} ({date_of(d)})" for d in issues]
+        parts += [f"- {link(d.title, paths.HOME, d.path)} ({markdown_date(d.date)})" for d in issues]
         parts.append(f"\n{link('Alle nyhetsbrev', paths.HOME, paths.NEWSLETTERS)}\n")
     return html_blocks.Section("\n".join(parts) + "\n" if parts else "", blocks)
 
@@ -279,12 +288,12 @@ def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
     """The accessibility statement (tilgjengelighetserklæring) the Norwegian rules require."""
     contact = region.contact
     if contact.email:
-        feedback = f"Send e-post til [{text(contact.email)}](mailto:{contact.email})."
+        feedback = f"Send e-post til [{markdown_text(contact.email)}](mailto:{contact.email})."
     elif contact.url:
         feedback = f"Bruk [kontaktskjemaet]({contact.url})."
     else:
-        feedback = f"Ta kontakt med {text(region.hospital)}."
-    body = f"""{text(site_name)} for {text(region.name)} skal kunne brukes av alle, også med skjermleser, forstørrelse eller bare tastatur. Nettstedet er laget for å oppfylle kravene til universell utforming av IKT-løsninger: WCAG 2.1 nivå A og AA, slik forskrift om universell utforming av IKT-løsninger krever.
+        feedback = f"Ta kontakt med {markdown_text(region.hospital)}."
+    body = f"""{markdown_text(site_name)} for {markdown_text(region.name)} skal kunne brukes av alle, også med skjermleser, forstørrelse eller bare tastatur. Nettstedet er laget for å oppfylle kravene til universell utforming av IKT-løsninger: WCAG 2.1 nivå A og AA, slik forskrift om universell utforming av IKT-løsninger krever.
 
 ## Status
 
@@ -315,14 +324,14 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
         *topic_pages(view, topics),
         accessibility_page(view.region, site_name),
     ]
-    if "Helsefellesskap" in topics:
+    if paths.HELSEFELLESSKAP_TOPIC in topics:
         pages.append(
             GeneratedPage(
                 paths.HELSEFELLESSKAP,
-                "Helsefellesskap",
+                paths.HELSEFELLESSKAP_TOPIC,
                 "Helsefellesskapene er samarbeidet mellom helseforetaket og kommunene i opptaksområdet.",
                 "",
-                hub="Helsefellesskap",
+                hub=paths.HELSEFELLESSKAP_TOPIC,
             )
         )
     return {page.path: page for page in pages}
@@ -330,10 +339,6 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
 
 def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
     """The paths ``region_pages`` makes for this region, without building their Markdown."""
-
-    def page_count(articles: int) -> int:
-        return max(1, -(-articles // ARTICLES_PER_PAGE))
-
     found = all_generated_paths(topics) - {paths.RSS, paths.ATOM}
     articles = view.of_kind(Kind.ARTICLE)
     found |= {paths.articles_page(n) for n in range(1, page_count(len(articles)) + 1)}
@@ -354,6 +359,6 @@ def all_generated_paths(topics: TopicRegistry) -> set[str]:
         paths.RSS,
         paths.ATOM,
     }
-    if "Helsefellesskap" in topics:
+    if paths.HELSEFELLESSKAP_TOPIC in topics:
         fixed.add(paths.HELSEFELLESSKAP)
     return fixed | {paths.topic_page(topic) for topic in topics}

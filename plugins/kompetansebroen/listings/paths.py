@@ -10,6 +10,8 @@ GOVERNING = "styrende-dokumenter/index.md"
 TOPICS = "tema/index.md"
 ACCESSIBILITY = "tilgjengelighet/index.md"
 HELSEFELLESSKAP = "helsefellesskap/index.md"
+HELSEFELLESSKAP_TOPIC = "Helsefellesskap"
+"""The topic whose hub every region gets at ``HELSEFELLESSKAP`` (when mkdocs.yml lists it), and its title."""
 HOME = "index.md"
 
 RSS = "nyhetsbrev/rss.xml"

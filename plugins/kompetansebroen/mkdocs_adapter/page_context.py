@@ -7,15 +7,17 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ..dates import norwegian_date
 from ..listings import paths
-from ..listings.markdown_text import text, with_class
 from ..listings.pages import related_documents, topic_links
-from ..model.documents import Document, Kind, page_url, relative_path, relative_url
+from ..model.documents import Document, Kind
 from ..model.topics import TopicRegistry
 from ..project.loader import Project
 from ..project.views import RegionView
 from ..selector import selector_links
+from ..text.dates import norwegian_date
+from ..text.markdown import markdown_text as text
+from ..text.markdown import with_class
+from ..text.urls import page_url, relative_path, relative_url
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
 

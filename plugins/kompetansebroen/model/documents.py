@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..text.urls import page_url
 
 
 class Kind(enum.Enum):
@@ -34,6 +35,33 @@ class Kind(enum.Enum):
             Kind.GOVERNING: "Styrende dokument",
             Kind.PAGE: "Side",
         }[self]
+
+
+class Status(enum.Enum):
+    """Whether a governing document is in force: ``status:`` in its front matter, ``gjeldende`` when left out."""
+
+    CURRENT = "gjeldende"
+    HISTORICAL = "historisk"
+
+    @property
+    def label(self) -> str:
+        """The status as a list shows it: «Gjeldende», «Historisk»."""
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class Governing:
+    """What a governing document says beyond its title and date.
+
+    Who issued it, whether it is in force, and where the document itself is:
+    ``url`` (an https address) or ``file`` (relative to the page); the schema
+    requires exactly one of them.
+    """
+
+    issuer: str
+    status: Status
+    url: str | None
+    file: str | None
 
 
 @dataclass(frozen=True)
@@ -91,37 +119,28 @@ class Document:
         return self.meta.get("hub")
 
     @property
+    def governing(self) -> Governing:
+        """The fields of a governing document, typed; only for ``Kind.GOVERNING`` (whose schema requires them)."""
+        if self.kind is not Kind.GOVERNING:
+            raise ValueError(f"{self.path} is not a governing document")
+        return Governing(
+            issuer=str(self.meta["issuer"]),
+            status=Status(self.meta.get("status", Status.CURRENT.value)),
+            url=self.meta.get("url"),
+            file=self.meta.get("file"),
+        )
+
+    def in_region(self, region_id: str) -> bool:
+        """Whether the page is part of ``region_id``'s site.
+
+        A region's own page is in that region only; a shared page is in every
+        region, unless its ``regions:`` names the ones it is for.
+        """
+        if self.origin is not None:
+            return self.origin == region_id
+        return self.regions is None or region_id in self.regions
+
+    @property
     def url(self) -> str:
         """URL relative to the region root, with directory URLs (``artikler/x/``)."""
         return page_url(self.path)
-
-
-def page_url(path: str) -> str:
-    """``artikler/x.md`` → ``artikler/x/``; ``index.md`` → ``""``; ``a/index.md`` → ``a/``."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def relative_path(to_path: str, start: str) -> str:
-    """``posixpath.relpath`` for paths inside the site, without asking the file system.
-
-    ``relpath`` makes both paths absolute with the working directory (a system call
-    each time), and listings ask this thousands of times a build.
-    """
-    target = [part for part in posixpath.normpath(to_path).split("/") if part not in ("", ".")]
-    origin = [part for part in posixpath.normpath(start).split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(target), len(origin)) and target[common] == origin[common]:
-        common += 1
-    parts = [".."] * (len(origin) - common) + target[common:]
-    return "/".join(parts) or "."
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """The link from the page at ``from_url`` to ``to_url``, both given from the region root."""
-    start = posixpath.dirname(from_url.rstrip("/")) if from_url else ""
-    start = from_url.rstrip("/") if from_url.endswith("/") else start
-    relative = relative_path(to_url or ".", start or ".")
-    return relative + ("/" if to_url.endswith("/") and not relative.endswith("/") else "")

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..frontmatter.fields import close_match
-from ..listings.markdown_text import text as markdown_text
-from ..model.documents import Document, Kind, page_url
+from ..model.documents import Document, Kind
 from ..problems import Problems
+from ..text.markdown import markdown_text
+from ..text.urls import page_url, source_link
 from . import links
 from .carry_over import CarryOver
 from .trees import Tree
@@ -24,8 +25,10 @@ def check_governing_files(shared: Tree, regional: Mapping[str, Tree], problems: 
         if tree.origin is not None:
             available |= set(shared.assets)
         for doc in tree.docs.values():
-            target = doc.meta.get("file")
-            if doc.kind is not Kind.GOVERNING or not target:
+            if doc.kind is not Kind.GOVERNING:
+                continue
+            target = doc.governing.file
+            if not target:
                 continue
             resolved = links.resolve(doc.path, target)
             if resolved in available:
@@ -70,7 +73,7 @@ class Checker:
         own = self.regional[region_id]
         view: dict[str, tuple[Tree, Document]] = {}
         for path, doc in self.shared.docs.items():
-            if doc.regions is None or region_id in doc.regions:
+            if doc.in_region(region_id):
                 view[path] = (self.shared, doc)
         for path, doc in own.docs.items():
             view[path] = (own, doc)
@@ -178,7 +181,7 @@ class Checker:
         if folder_like or self._is_folder(region_id, resolved, view):
             index = "index.md" if resolved == "." else f"{resolved}/index.md"
             if self._exists(region_id, index, view):
-                return f"lenken «{target}» peker på en mappe; lenk til filen: {links.relative(path, index)}"
+                return f"lenken «{target}» peker på en mappe; lenk til filen: {source_link(path, index)}"
         own = self.regional[region_id]
         if resolved in own.drafts or (resolved in self.shared.drafts and resolved not in own.docs):
             return (
@@ -225,7 +228,7 @@ class Checker:
         candidates = [resolved, f"{resolved}/index.md", f"{resolved}.md"]
         for candidate in candidates:
             if candidate in view or candidate in self.generated:
-                suggestion = links.relative(path, candidate)
+                suggestion = source_link(path, candidate)
                 anchor = f"#{link.anchor}" if link.anchor else ""
                 return (
                     f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under "

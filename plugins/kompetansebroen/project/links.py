@@ -9,13 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from ..model.documents import relative_path
+from .code_blocks import mask_code
 
 _INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>\n]*>|\S+)")  # not footnotes ([^1]: …)
 _HTML = re.compile(r"<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -40,26 +38,9 @@ class Link:
         return self.target.startswith("/") and not self.target.startswith("//")
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
 def code_free_lines(markdown: str) -> Iterator[tuple[int, str]]:
-    """``(line, text)`` of every line outside fenced code blocks, with code spans blanked out."""
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-                continue
-            if marker == fence:
-                fence = None
-                continue
-        if fence is not None:
-            continue
-        yield number, _INLINE_CODE.sub(_blank, line) if "`" in line else line
+    """``(line, text)`` of every line, with code blocks and code spans blanked out (see code_blocks.py)."""
+    return enumerate(mask_code(markdown).split("\n"), start=1)
 
 
 def internal_links(markdown: str) -> Iterator[Link]:
@@ -88,6 +69,17 @@ def relative_targets(markdown: str) -> Iterator[tuple[int, str]]:
             yield link.line, link.target
 
 
+def link_targets(markdown: str) -> set[str]:
+    """The targets of the links to other files in ``markdown``, as written (``../x.md#a``).
+
+    Whether these exist decides how MkDocs renders the page, so a cache of rendered
+    pages keys on them. Cheap: a page without ``](``, ``]:`` or ``=`` is not scanned.
+    """
+    if "](" not in markdown and "]:" not in markdown and "=" not in markdown:
+        return set()
+    return {target for _line, target in relative_targets(markdown)}
+
+
 def has_scheme(target: str) -> bool:
     """True for ``https://…``, ``mailto:…`` and other addresses with a scheme."""
     return bool(_SCHEME.match(target))
@@ -99,11 +91,6 @@ def resolve(page_path: str, target: str) -> str:
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
-
-
-def relative(from_page: str, to_path: str) -> str:
-    """How a page at ``from_page`` writes a link to the tree path ``to_path``."""
-    return relative_path(to_path, posixpath.dirname(from_page) or ".")
 
 
 class AnchorFinder:

@@ -56,7 +56,7 @@ class Project:
         """The merged content of one region."""
         view = RegionView(self.regions[region_id])
         for path, doc in self.shared.items():
-            if doc.regions is None or region_id in doc.regions:
+            if doc.in_region(region_id):
                 view.documents[path] = doc
         view.documents.update(self.regional.get(region_id, {}))
         view.assets.update(self.shared_assets)

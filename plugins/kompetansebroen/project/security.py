@@ -5,7 +5,7 @@ run script or load other sites is refused here: ``<script>`` and embedding
 elements, ``on…=`` event handlers, and ``javascript:``, ``vbscript:`` and
 ``data:`` addresses, also when hidden behind HTML entities or split over
 several lines. Fenced code blocks and code spans are shown as text and are
-not scanned (see :func:`_mask_code` for what counts as code).
+not scanned (see :func:`code_blocks.mask_code` for what counts as code).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import html
 import re
 from collections.abc import Iterator
 
-_FENCE = re.compile(r"^(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(?<![\\`])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+from .code_blocks import mask_code
 
 _ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta")
 _ELEMENT = re.compile(r"<\s*/?\s*(" + "|".join(_ELEMENTS) + r")(?=[\s/>]|$)", re.IGNORECASE)
@@ -39,35 +38,6 @@ SCHEME_MESSAGE = (
 )
 
 
-def _mask_code(markdown: str) -> str:
-    """``markdown`` with code blanked out, line numbers kept.
-
-    Only what Python-Markdown surely shows as code is left out: a fenced block
-    starting in the first column and closed by the very same fence, and code
-    spans within one line. Anything doubtful (an unclosed or indented fence, a
-    code span over several lines) is scanned, so it cannot hide active content.
-    """
-    lines = markdown.split("\n")
-    index = 0
-    while index < len(lines):
-        opening = _FENCE.match(lines[index])
-        if opening:
-            fence = opening.group(1)
-            closing = next(
-                (end for end in range(index + 1, len(lines)) if lines[end].rstrip(" ") == fence),
-                None,
-            )
-            if closing is not None:
-                for blank in range(index, closing + 1):
-                    lines[blank] = ""
-                index = closing + 1
-                continue
-        if "`" in lines[index]:
-            lines[index] = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), lines[index])
-        index += 1
-    return "\n".join(lines)
-
-
 def _scheme(url: str) -> str | None:
     """The forbidden scheme ``url`` uses, as a browser would read it (entities and blanks ignored)."""
     cleaned = _CONTROL.sub("", html.unescape(url)).lower()
@@ -83,7 +53,7 @@ def _line(text: str, offset: int) -> int:
 
 def scan(markdown: str) -> Iterator[tuple[int, str]]:
     """Yield ``(line, message)`` for active content, in order; code blocks and code spans are ignored."""
-    text = _mask_code(markdown)
+    text = mask_code(markdown)
     found: set[tuple[int, str]] = set()
 
     def report(offset: int, message: str) -> None:

@@ -1,17 +1,17 @@
-"""Small helpers to write Markdown safely from data."""
+"""Writing data into Markdown safely: editors' text, links between pages, dates, classes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ..dates import norwegian_date
-from ..model.documents import Document
-from ..project.links import relative
+from .dates import norwegian_date
+from .urls import source_link
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
 
 
-def text(value: str) -> str:
+def markdown_text(value: str) -> str:
     """Plain text as Markdown: HTML-escaped, Markdown punctuation backslash-escaped."""
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", escaped)
@@ -19,12 +19,12 @@ def text(value: str) -> str:
 
 def link(label: str, from_path: str, to_path: str) -> str:
     """A Markdown link between two tree paths (``artikler/index.md`` → ``artikler/x.md``)."""
-    return f"[{text(label)}]({relative(from_path, to_path)})"
+    return f"[{markdown_text(label)}]({source_link(from_path, to_path)})"
 
 
-def date_of(doc: Document) -> str:
-    """The document's date for Markdown; «1. mai» at a line start would otherwise become a list."""
-    return norwegian_date(doc.date).replace(".", "\\.", 1) if doc.date else ""
+def markdown_date(date: dt.date | None) -> str:
+    """A date for Markdown («1\\. mai 2020»: «1. mai» at a line start would become a list); ``""`` for none."""
+    return norwegian_date(date).replace(".", "\\.", 1) if date else ""
 
 
 def with_class(block: str, css_class: str) -> str:
