@@ -1,0 +1,408 @@
+"""The front matter of courses and events (``arrangementer/<navn>.md``): fields, rules and the schema.
+
+Times are Norwegian local time: ``start: 2025-03-14`` is an all-day event,
+``start: 2025-03-14 09:00`` starts at nine in ``Europe/Oslo``. YAML gets in the
+way here more than anywhere: an unquoted ``12:30`` is the number 750 to it
+(base 60), and ``2025-03-14 09:00:00`` a timestamp. We read the text as
+written (see yaml_source.py) and say exactly what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+import yaml
+
+from ..model.documents import Kind
+from ..model.events import EVENTS_FOLDER, Event, EventFormat, EventStatus, is_timed, local_day, oslo
+from .fields import (
+    Choice,
+    Date,
+    Email,
+    Field,
+    FieldError,
+    FoundProblem,
+    Schema,
+    Text,
+    TextList,
+    Url,
+    _why_impossible,
+)
+from .schemas import page_schema
+from .yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, describe
+
+EVENT_LABEL = "Arrangement"
+"""What an event is called on pages (as ``Kind.label`` names the other types)."""
+EVENT_KIND_NAME = "et arrangement"
+"""How messages name an event (as the loader's ``KIND_NAMES``): «… trenger title, … øverst i filen»."""
+
+FORMATS = tuple(member.value for member in EventFormat)
+STATUSES = tuple(member.value for member in EventStatus)
+
+DEFAULT_PROFESSIONS = (
+    "Sykepleiere",
+    "Leger",
+    "Fastleger",
+    "Helsefagarbeidere",
+    "Fysioterapeuter",
+    "Ergoterapeuter",
+    "Jordmødre",
+    "Psykologer",
+    "Vernepleiere",
+    "Ledere",
+)
+"""The controlled list of professions for ``audience``, used until mkdocs.yml gives its own."""
+
+EVENT_FIELD_ALIASES = {
+    "slutt": "end",
+    "til": "end",
+    "fra": "start",
+    "sted": "place",
+    "lokale": "place",
+    "arrangør": "organiser",
+    "arrangor": "organiser",
+    "organizer": "organiser",
+    "påmelding": "registration_url",
+    "påmeldingslenke": "registration_url",
+    "frist": "registration_deadline",
+    "påmeldingsfrist": "registration_deadline",
+    "målgruppe": "audience",
+    "pris": "price",
+    "kontakt": "contact",
+    "epost": "contact",
+    "e-post": "contact",
+    "form": "format",
+}
+"""Norwegian names editors are likely to write for the event fields (to merge into ``FIELD_ALIASES``)."""
+
+EXAMPLE_DAY = "2025-03-14"
+
+_CANONICAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
+# Forms YAML itself reads as a timestamp: ``T`` or spaces between date and time, seconds, a zone.
+_TIMESTAMP = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.\d*)?"
+    r"(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?$"
+)
+# A date and a time written some other way: ``2025-3-14 9:00``, ``14.03.2025 kl. 09.00``, ``2025-03-14T09:00``.
+_LOOSE = re.compile(
+    r"^(?:(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\s*[./-]\s*(?P<m2>\d{1,2})\s*[./-]\s*(?P<y2>\d{4}))"
+    r"(?:(?:\s*[Tt]\s*|\s+|\s*,\s*)(?:kl\.?\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2}))?$"
+)
+_TIME_ONLY = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
+_SEXAGESIMAL = re.compile(r"^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text + '"'
+
+
+def _time_text(hour: int, minute: int) -> str:
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _base60(raw: str) -> str:
+    """What YAML 1.1 makes of a plain ``12:30`` (750): each part is a digit in base 60."""
+    whole, _, fraction = raw.replace("_", "").lstrip("+").partition(".")
+    value = 0
+    for part in whole.split(":"):
+        value = value * 60 + int(part)
+    return f"{value},{fraction}" if fraction else str(value)
+
+
+def _local(date: dt.date, hour: int, minute: int, raw: str, name: str) -> dt.datetime:
+    """``date`` at ``hour:minute`` in Norwegian time; a time the clock skips is an error.
+
+    A time that occurs twice (the last Sunday of October, 02:00–03:00) is taken
+    the first time it occurs, in summer time.
+    """
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise FieldError(
+            f"«{raw}» har et klokkeslett som ikke finnes; skriv timer 00–23 og minutter 00–59, "
+            f"f.eks. {name}: {date.isoformat()} 09:00"
+        )
+    wall = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=oslo())
+    if wall.astimezone(dt.UTC).astimezone(oslo()).replace(tzinfo=None) != wall.replace(tzinfo=None):
+        # zoneinfo reads a skipped wall time with the offset before the change: 02:30 → 03:30 summer time.
+        later = wall.astimezone(dt.UTC).astimezone(oslo())
+        raise FieldError(
+            f"«{raw}» finnes ikke i norsk tid: klokken stilles fram én time denne natten; "
+            f"skriv f.eks. {name}: {later:%Y-%m-%d %H:%M}"
+        )
+    return wall
+
+
+def _day(year: int, month: int, day: int, raw: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise FieldError(
+            f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
+            "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
+        ) from None
+
+
+def parse_event_time(raw: str, name: str) -> dt.date | dt.datetime:
+    """``2025-03-14`` → a date; ``2025-03-14 09:00`` → that moment in Norwegian time.
+
+    ``raw`` is the text as the editor wrote it. YAML's timestamp forms with
+    ``:00`` seconds (``2025-03-14 09:00:00``, ``2025-03-14T09:00:00``) are
+    taken as the same local time; everything else that looks like a date or a
+    time gets the form to write instead.
+    """
+    raw = raw.strip()
+    if found := _CANONICAL.match(raw):
+        year, month, day = (int(part) for part in found.groups()[:3])
+        date = _day(year, month, day, raw)
+        if found.group(4) is None:
+            return date
+        return _local(date, int(found.group(4)), int(found.group(5)), raw, name)
+    if found := _TIMESTAMP.match(raw):
+        year, month, day, hour, minute, second = (int(part) for part in found.groups()[:6])
+        date = _day(year, month, day, raw)
+        zone = found.group(7)
+        if zone is not None:
+            moment = _with_zone(year, month, day, hour, minute, second, zone)
+            local = moment.astimezone(oslo()) if moment else None
+            fix = f"{local:%Y-%m-%d %H:%M}" if local else f"{date.isoformat()} {_time_text(hour, minute)}"
+            raise FieldError(f"«{raw}» har en tidssone; skriv norsk tid uten tidssone: {name}: {fix}")
+        if second != 0:
+            raise FieldError(
+                f"«{raw}» har sekunder; skriv {name}: {date.isoformat()} {_time_text(hour, minute)}"
+            )
+        return _local(date, hour, minute, raw, name)
+    if found := _LOOSE.match(raw):
+        year = int(found["y"] or found["y2"])
+        month = int(found["m"] or found["m2"])
+        day = int(found["d"] or found["d2"])
+        date = _day(year, month, day, raw)
+        if found["hh"] is None:
+            raise FieldError(f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {date.isoformat()}")
+        moment = _local(date, int(found["hh"]), int(found["mm"]), raw, name)
+        raise FieldError(f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD TT:MM; skriv {name}: {moment:%Y-%m-%d %H:%M}")
+    if found := _TIME_ONLY.match(raw):
+        time = _time_text(int(found.group(1)), int(found.group(2)))
+        raise FieldError(
+            f"«{raw}» er et klokkeslett uten dato; skriv datoen foran klokkeslettet, "
+            f"f.eks. {name}: {EXAMPLE_DAY} {time}"
+        )
+    raise FieldError(
+        f"«{raw}» er ikke en dato; skriv {name}: ÅÅÅÅ-MM-DD for en hel dag eller "
+        f"{name}: ÅÅÅÅ-MM-DD TT:MM med norsk klokkeslett, f.eks. {name}: {EXAMPLE_DAY} 09:00"
+    )
+
+
+def _with_zone(
+    year: int, month: int, day: int, hour: int, minute: int, second: int, zone: str
+) -> dt.datetime | None:
+    """The instant a timestamp with a zone names, or ``None`` when its time is impossible."""
+    if zone in ("Z", "z"):
+        offset = dt.timedelta(0)
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        hours, minutes = int(digits[:-2] or digits), int(digits[-2:]) if len(digits) > 2 else 0
+        offset = sign * dt.timedelta(hours=hours, minutes=minutes)
+    try:
+        return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.timezone(offset))
+    except ValueError:
+        return None
+
+
+class EventTime(Field):
+    """A day (``2025-03-14``) or a day and a Norwegian time (``2025-03-14 09:00``)."""
+
+    expected = "en dato ÅÅÅÅ-MM-DD eller dato og klokkeslett ÅÅÅÅ-MM-DD TT:MM"
+    example = f"{EXAMPLE_DAY} 09:00"
+
+    def convert(self, name: str, node: yaml.Node) -> dt.date | dt.datetime:
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+            raise FieldError(
+                f"er tom; skriv en dato, f.eks. {name}: {EXAMPLE_DAY}, eller dato og klokkeslett, "
+                f"f.eks. {name}: {EXAMPLE_DAY} 09:00"
+            )
+        if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
+            raise FieldError(
+                f"forventet en dato eller dato og klokkeslett, fant {describe(node)}; "
+                f"skriv f.eks. {name}: {EXAMPLE_DAY} 09:00"
+            )
+        raw = node.value.strip()
+        if node.tag in (INT_TAG, FLOAT_TAG) and _SEXAGESIMAL.match(raw):
+            found = _TIME_ONLY.match(raw)
+            time = _time_text(int(found.group(1)), int(found.group(2))) if found else raw
+            raise FieldError(
+                f"«{raw}» leses av YAML som tallet {_base60(raw)}, ikke et klokkeslett; "
+                f'skriv dato og klokkeslett, og sett dem i anførselstegn: {name}: "{EXAMPLE_DAY} {time}"'
+            )
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            raise FieldError(
+                f"YAML-merket «{node.tag}» er ikke tillatt her; skriv f.eks. {name}: {self.example}"
+            )
+        return parse_event_time(raw, name)
+
+
+class HttpsUrl(Url):
+    """An ``https://`` address: a sign-up form over plain http would send people's data unencrypted."""
+
+    def convert(self, name: str, node: yaml.Node) -> str:
+        value = super().convert(name, node)
+        if not value.lower().startswith("https://"):
+            secure = "https://" + value.split("://", 1)[1]
+            raise FieldError(
+                f"«{value}» er ikke en sikker adresse (https); påmelding sender personopplysninger, "
+                f"så skriv {name}: {secure}"
+            )
+        return value
+
+
+def _day_text(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value.astimezone(oslo()):%Y-%m-%d %H:%M}"
+    return value.isoformat()
+
+
+def _start_and_end(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """``end`` is written like ``start`` (a day, or a day and a time) and is not before it."""
+    start, end = values.get("start"), values.get("end")
+    if start is None or end is None:
+        return []
+    if is_timed(start) != is_timed(end):
+        if is_timed(start):
+            fix = f"skriv også slutten med klokkeslett, f.eks. end: {end.isoformat()} 15:30, eller fjern klokkeslettet i start"
+            what = "start har klokkeslett, men end er en hel dag"
+        else:
+            fix = f"skriv også start med klokkeslett, f.eks. start: {start.isoformat()} 09:00, eller skriv end: {local_day(end).isoformat()}"
+            what = "start er en hel dag, men end har klokkeslett"
+        return [FoundProblem(lines["end"], "end", f"{what}; {fix}")]
+    if end < start:
+        return [
+            FoundProblem(
+                lines["end"],
+                "end",
+                f"«{_day_text(end)}» er før start («{_day_text(start)}»); "
+                f"skriv en slutt som er lik eller senere enn start",
+            )
+        ]
+    return []
+
+
+def _place_unless_digital(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """People need to know where to go, unless the event is only online."""
+    form = values.get("format")
+    if form in (EventFormat.PHYSICAL.value, EventFormat.HYBRID.value) and "place" not in lines:
+        what = "et fysisk" if form == EventFormat.PHYSICAL.value else "et hybrid"
+        return [
+            FoundProblem(
+                lines["format"],
+                "place",
+                f"mangler; {what} arrangement trenger sted og adresse, "
+                'f.eks. place: "Auditoriet, Sykehuset Innlandet Hamar, Skolegata 32, 2318 Hamar" '
+                "(eller skriv format: digitalt)",
+            )
+        ]
+    return []
+
+
+def _deadline_not_after_start(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    deadline, start = values.get("registration_deadline"), values.get("start")
+    if deadline is None or start is None:
+        return []
+    first_day = local_day(start)
+    if deadline > first_day:
+        return [
+            FoundProblem(
+                lines["registration_deadline"],
+                "registration_deadline",
+                f"fristen {deadline.isoformat()} er etter start ({first_day.isoformat()}); "
+                f"skriv en frist som er senest startdagen, f.eks. registration_deadline: {first_day.isoformat()}",
+            )
+        ]
+    return []
+
+
+CHECKS = (_start_and_end, _place_unless_digital, _deadline_not_after_start)
+
+
+def _common_fields(topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
+    """``tags``, ``draft`` and ``regions`` exactly as every other page type has them."""
+    common = page_schema(Kind.PAGE, topics=topics, region_ids=region_ids, shared=shared)
+    names = ("tags", "draft", "regions")
+    return Schema(
+        {name: common.fields[name] for name in names if name in common.fields}, [], common.misplaced
+    )
+
+
+def event_schema(
+    *,
+    topics: Collection[str],
+    region_ids: Collection[str],
+    shared: bool,
+    professions: Sequence[str] = DEFAULT_PROFESSIONS,
+) -> Schema:
+    """The front-matter schema of ``arrangementer/<navn>.md``; ``shared`` pages may restrict regions."""
+    common = _common_fields(topics, region_ids, shared)
+    profession_list = ", ".join(professions)
+    fields: dict[str, Field] = {
+        "title": Text(required=True, example='"Fagdag om skrøpelige eldre"'),
+        "description": Text(required=True, example='"Én eller to setninger om arrangementet"'),
+        "start": EventTime(required=True),
+        "end": EventTime(example=f"{EXAMPLE_DAY} 15:30"),
+        "format": Choice(FORMATS, required=True, what="format"),
+        "place": Text(example='"Auditoriet, Sykehuset Innlandet Hamar, Skolegata 32, 2318 Hamar"'),
+        "organiser": Text(required=True, example='"Sykehuset Innlandet"'),
+        "registration_url": HttpsUrl(example="https://www.eksempel.no/pamelding"),
+        "registration_deadline": Date(example="2025-03-01"),
+        "audience": TextList(
+            allowed=lambda: professions,
+            what="yrkesgruppe",
+            known_label=f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}",
+            example=f"[{professions[0] if professions else 'Sykepleiere'}]",
+        ),
+        "price": Text(example='"Gratis"'),
+        "contact": Email(),
+        "status": Choice(STATUSES, what="status"),
+    }
+    return Schema(fields | common.fields, list(CHECKS), dict(common.misplaced))
+
+
+def read_event(
+    schema: Schema,
+    node: yaml.Node | None,
+    path: str,
+    *,
+    origin: str | None = None,
+    fingerprint: str = "",
+    fallback_line: int = 1,
+) -> tuple[Event | None, list[FoundProblem]]:
+    """Validate one event's front matter (the composed YAML mapping); the event when it has no problems.
+
+    ``path`` is relative to its tree (``arrangementer/fagdag.md``); lines in the
+    problems are relative to the YAML text, as :meth:`Schema.read` gives them.
+    """
+    reading = schema.read(node, fallback_line=fallback_line)
+    if reading.problems:
+        return None, reading.problems
+    return Event.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+
+
+def is_event_path(relative_path: str) -> bool:
+    """``arrangementer/<navn>.md`` (not its ``index.md``, not deeper): the files that are events."""
+    top, _, rest = relative_path.partition("/")
+    return top == EVENTS_FOLDER and rest.endswith(".md") and rest != "index.md" and "/" not in rest
+
+
+__all__ = [
+    "DEFAULT_PROFESSIONS",
+    "EVENT_FIELD_ALIASES",
+    "EVENT_KIND_NAME",
+    "EVENT_LABEL",
+    "EventTime",
+    "HttpsUrl",
+    "event_schema",
+    "is_event_path",
+    "parse_event_time",
+    "read_event",
+]

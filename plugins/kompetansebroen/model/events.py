@@ -1,0 +1,166 @@
+"""Courses and events (*kurs og arrangementer*): what one event is, once its front matter is read.
+
+Times are Norwegian: an event with a time of day has ``start`` (and ``end``)
+as datetimes in ``Europe/Oslo``; an all-day event has plain dates and may span
+several days, with ``end`` the last day (inclusive, as editors write it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .documents import page_url
+
+TIME_ZONE = "Europe/Oslo"
+EVENTS_FOLDER = "arrangementer"
+
+
+@cache
+def oslo() -> ZoneInfo:
+    """Norwegian time, with a clear message when the system has no time-zone database."""
+    try:
+        return ZoneInfo(TIME_ZONE)
+    except ZoneInfoNotFoundError as error:  # pragma: no cover - depends on the system
+        raise RuntimeError(
+            f"The time zone {TIME_ZONE} is missing: install the system time-zone database "
+            "or the tzdata package"
+        ) from error
+
+
+class EventFormat(enum.StrEnum):
+    """How people take part: on site, online, or either."""
+
+    PHYSICAL = "fysisk"
+    DIGITAL = "digitalt"
+    HYBRID = "hybrid"
+
+
+class EventStatus(enum.StrEnum):
+    """``avlyst`` events stay listed and in the calendars, marked as cancelled."""
+
+    PLANNED = "planlagt"
+    CANCELLED = "avlyst"
+
+
+EventTime = dt.date | dt.datetime
+"""A day (all-day event) or an aware ``Europe/Oslo`` datetime. A datetime *is* a date: test it first."""
+
+
+def is_timed(value: EventTime) -> bool:
+    """Whether ``value`` has a time of day (``datetime`` is a subclass of ``date``)."""
+    return isinstance(value, dt.datetime)
+
+
+def local_day(value: EventTime) -> dt.date:
+    """The calendar day of ``value`` in Norwegian time."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(oslo()).date()
+    return value
+
+
+@dataclass(frozen=True)
+class Event:
+    """One course or event.
+
+    ``path`` is relative to the tree it comes from (``arrangementer/fagdag.md``)
+    and so the same for a shared file and a region's replacement of it; it is
+    what calendar UIDs are made from. ``origin`` is ``None`` for shared content
+    or the region id.
+    """
+
+    path: str
+    title: str
+    description: str
+    start: EventTime
+    format: EventFormat
+    organiser: str
+    end: EventTime | None = None
+    place: str | None = None
+    registration_url: str | None = None
+    registration_deadline: dt.date | None = None
+    audience: tuple[str, ...] = ()
+    price: str | None = None
+    contact: str | None = None
+    tags: tuple[str, ...] = ()
+    status: EventStatus = EventStatus.PLANNED
+    origin: str | None = None
+    fingerprint: str = field(default="", compare=False)
+    """The source file's hash, when the loader knows it (not used for identity)."""
+
+    def __post_init__(self) -> None:
+        # Validation reports these to editors; here they guard the functions that rely on them.
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                raise ValueError(f"{self.path}: {name} must be an aware datetime")
+        if self.end is not None:
+            if is_timed(self.start) != is_timed(self.end):
+                raise ValueError(f"{self.path}: start and end must both be dates or both datetimes")
+            if _ordinal(self.end) < _ordinal(self.start):
+                raise ValueError(f"{self.path}: end is before start")
+
+    @classmethod
+    def from_meta(
+        cls, path: str, meta: Mapping[str, Any], *, origin: str | None = None, fingerprint: str = ""
+    ) -> Event:
+        """The event described by validated front matter (the values of the event schema)."""
+        return cls(
+            path=path,
+            title=meta["title"],
+            description=meta["description"],
+            start=meta["start"],
+            end=meta.get("end"),
+            format=EventFormat(meta["format"]),
+            organiser=meta["organiser"],
+            place=meta.get("place"),
+            registration_url=meta.get("registration_url"),
+            registration_deadline=meta.get("registration_deadline"),
+            audience=tuple(meta.get("audience", ())),
+            price=meta.get("price"),
+            contact=meta.get("contact"),
+            tags=tuple(meta.get("tags", ())),
+            status=EventStatus(meta.get("status", EventStatus.PLANNED.value)),
+            origin=origin,
+            fingerprint=fingerprint,
+        )
+
+    @property
+    def all_day(self) -> bool:
+        return not is_timed(self.start)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is EventStatus.CANCELLED
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day the event starts, in Norwegian time."""
+        return local_day(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the event ends (its start day when it has no end), in Norwegian time."""
+        return local_day(self.end if self.end is not None else self.start)
+
+    @property
+    def url(self) -> str:
+        """The event page, relative to the region root (``arrangementer/fagdag/``)."""
+        return page_url(self.path)
+
+    @property
+    def sort_key(self) -> tuple[float, str, str]:
+        """Chronological order; all-day events come before timed ones on the same day."""
+        return (_ordinal(self.start), self.title.casefold(), self.path)
+
+
+def _ordinal(value: EventTime) -> float:
+    """A number that orders days and instants together: a day counts as its midnight in Oslo."""
+    if isinstance(value, dt.datetime):
+        return value.timestamp()
+    return dt.datetime.combine(value, dt.time(0), tzinfo=oslo()).timestamp()
