@@ -1,0 +1,92 @@
+"""When an event is, written the Norwegian way: «torsdag 14. mars 2025 kl. 09.00–15.30».
+
+Conventions (Språkrådet): weekdays and months in lower case, times with a
+full stop (``09.00``), an en dash for «fra–til» — without spaces between short
+parts (``14.–15. mars 2025``, ``09.00–15.30``) and with spaces when the parts
+are longer expressions (``28. februar – 2. mars 2025``). Every time is shown in
+Norwegian time, whatever zone the value carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model.events import Event, EventTime, is_timed, oslo
+from .dates import MONTHS
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+DASH = "\u2013"
+"""En dash (tankestrek), the Norwegian sign for «fra–til»."""
+
+
+def clock(moment: dt.datetime) -> str:
+    """``09:00`` in Norwegian time → ``09.00``."""
+    local = moment.astimezone(oslo())
+    return f"{local.hour:02d}.{local.minute:02d}"
+
+
+def long_day(day: dt.date) -> str:
+    """``2025-03-14`` → ``fredag 14. mars 2025``."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def day_span(first: dt.date, last: dt.date) -> str:
+    """A run of whole days: ``14.–15. mars 2025``, ``28. februar – 2. mars 2025``, across years in full.
+
+    One day alone gets its weekday: ``fredag 14. mars 2025``.
+    """
+    if first == last:
+        return long_day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}.{DASH}{last.day}. {MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return (
+            f"{first.day}. {MONTHS[first.month - 1]} {DASH} {last.day}. {MONTHS[last.month - 1]} {last.year}"
+        )
+    return f"{_day_month_year(first)} {DASH} {_day_month_year(last)}"
+
+
+def _day_month_year(day: dt.date) -> str:
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def time_span(start: dt.datetime, end: dt.datetime | None) -> str:
+    """``torsdag 14. mars 2025 kl. 09.00–15.30``; over several days each end gets its day.
+
+    Without an end only the start: ``torsdag 14. mars 2025 kl. 09.00``. An end
+    equal to the start is not repeated.
+    """
+    start_day = start.astimezone(oslo()).date()
+    opening = f"{long_day(start_day)} kl. {clock(start)}"
+    if end is None or end == start:
+        return opening
+    end_day = end.astimezone(oslo()).date()
+    if end_day == start_day:
+        return f"{opening}{DASH}{clock(end)}"
+    return f"{opening} {DASH} {long_day(end_day)} kl. {clock(end)}"
+
+
+def when(start: EventTime, end: EventTime | None = None) -> str:
+    """An event's time in words, all-day or with times (see :func:`day_span` and :func:`time_span`)."""
+    if isinstance(start, dt.datetime):
+        if end is not None and not is_timed(end):
+            raise ValueError("start and end must both be dates or both datetimes")
+        return time_span(start, end)  # type: ignore[arg-type]
+    if end is not None and is_timed(end):
+        raise ValueError("start and end must both be dates or both datetimes")
+    return day_span(start, end if end is not None else start)
+
+
+def event_when(event: Event) -> str:
+    """``Event`` → «torsdag 14. mars 2025 kl. 09.00–15.30» or «14.–15. mars 2025»."""
+    return when(event.start, event.end)
+
+
+def month_heading(year: int, month: int) -> str:
+    """A month as a heading in the list of upcoming events: ``Mars 2025``."""
+    return f"{MONTHS[month - 1].capitalize()} {year}"
+
+
+def short_date(day: dt.date) -> str:
+    """``2025-03-14`` → ``14. mars 2025`` (a deadline, a list item's date)."""
+    return _day_month_year(day)
