@@ -1,8 +1,11 @@
 """``kompetansebroen-check``: validate all content without building, for pre-commit hooks and CI.
 
-It runs the same checks as the build (front matter, topics, regions, links,
-anchors, security) without starting MkDocs, and prints every problem as
-``path:line: field: what is wrong; what is expected``.
+It reads mkdocs.yml the way the build does (settings.py) and runs the same
+checks on the content (front matter, topics, regions, links, anchors with the
+site's Markdown extensions, security) without building a page. Every problem
+is printed as ``path:line: field: what is wrong; what to write instead``.
+
+Exit codes: 0 all is well, 1 the content has problems, 2 mkdocs.yml cannot be used.
 """
 
 from __future__ import annotations
@@ -11,116 +14,21 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
-import yaml
+from .settings import SettingsError, load_content, load_settings, topics_from_config
 
-from .listings.pages import all_generated_paths
-from .model.topics import Topic, TopicRegistry
-from .project.loader import load_project
-
-
-class ConfigError(Exception):
-    """mkdocs.yml cannot be read; the message says why, in the editors' language."""
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may use MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name``); their values do not matter here."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data."""
-    try:
-        text = config_file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{config_file.name}: filen finnes ikke; kjør kommandoen i repoets rotmappe"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{config_file.name}: filen kan ikke leses ({error})") from None
-    try:
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{config_file.name}{line}: ugyldig YAML ({error.problem})") from None
-    if not isinstance(config, dict):
-        raise ConfigError(f"{config_file.name}: forventet innstillinger på formen «navn: verdi»")
-    return config
-
-
-def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "kompetansebroen" in plugin:
-            return plugin["kompetansebroen"] or {}
-    return {}
-
-
-def topics_from_config(config_file: Path) -> TopicRegistry:
-    """Read the topic list from ``mkdocs.yml`` without starting MkDocs (which would import the theme)."""
-    return _topics(read_config(config_file), config_file)
-
-
-def _topics(config: dict[str, Any], config_file: Path) -> TopicRegistry:
-    topics = []
-    for number, entry in enumerate(_plugin_options(config).get("topics") or [], start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise ConfigError(
-                f"{config_file.name}: plugins → kompetansebroen → topics: tema nr. {number} mangler name"
-            )
-        topics.append(Topic(entry["name"], str(entry.get("description") or "")))
-    try:
-        return TopicRegistry(topics)
-    except ValueError as error:
-        raise ConfigError(f"{config_file.name}: plugins → kompetansebroen → topics: {error}") from None
-
-
-def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    """``markdown_extensions`` from mkdocs.yml as Python-Markdown wants them: names and configs."""
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for entry in config.get("markdown_extensions") or []:
-        if isinstance(entry, str):
-            names.append(entry)
-        elif isinstance(entry, dict):
-            for name, options in entry.items():
-                names.append(name)
-                if isinstance(options, dict):
-                    configs[name] = options
-    return names, configs
-
-
-def checks_anchors(config: dict[str, Any]) -> bool:
-    """Whether the build rejects links to missing anchors (``validation: anchors: warn``)."""
-    validation = config.get("validation") or {}
-    if not isinstance(validation, dict):
-        return False
-    level = validation.get("anchors")
-    if level is None and isinstance(validation.get("links"), dict):
-        level = validation["links"].get("anchors")
-    return level == "warn"
+__all__ = ["check", "check_main", "topics_from_config"]
 
 
 def check(root: Path, config_file: Path) -> int:
+    """Check the repository at ``root``; print what was found and return the exit code."""
     started = time.monotonic()
     try:
-        config = read_config(config_file)
-        topics = _topics(config, config_file)
-    except ConfigError as error:
+        settings = load_settings(config_file)
+    except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    extensions, extension_configs = markdown_extensions(config)
-    project, problems = load_project(
-        root,
-        topics,
-        generated_paths=all_generated_paths(topics),
-        markdown_extensions=extensions if checks_anchors(config) else None,
-        markdown_extension_configs=extension_configs,
-    )
+    project, problems = load_content(root, settings)
     if problems:
         print(problems.report("rett dem og kjør sjekken på nytt."), file=sys.stderr)
         return 1

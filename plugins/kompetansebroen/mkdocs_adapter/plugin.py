@@ -34,9 +34,9 @@ from ..model.documents import Kind
 from ..model.topics import Topic, TopicRegistry
 from ..problems import Problems
 from ..project.loader import Project, load_project
+from ..settings import KompetansebroenConfig
 from . import cache_store, fragments, incremental, page_context, root_site, search_index, staging
 from .cache_store import CacheStore
-from .config import KompetansebroenConfig
 from .feeds_writer import write_feeds
 from .page_cache import PageCache
 from .region_files import RegionFile, region_files
