@@ -18,7 +18,7 @@ from kompetansebroen.listings.events import (
     with_topic,
 )
 from kompetansebroen.model.events import Event, EventFormat, EventStatus
-from kompetansebroen.text.event_times import day_span, event_when, month_heading, short_date, time_span, when
+from kompetansebroen.text.event_times import day_span, month_heading, short_date, time_span, when
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -92,8 +92,12 @@ def test_a_day_and_a_time_cannot_be_mixed() -> None:
         when(at(2025, 3, 14, 9), dt.date(2025, 3, 14))
 
 
-def test_event_when_month_heading_and_short_date() -> None:
-    assert event_when(event("a", dt.date(2025, 3, 14), dt.date(2025, 3, 15))) == "14.–15. mars 2025"
+def test_an_event_in_words_month_heading_and_short_date() -> None:
+    assert event("a", dt.date(2025, 3, 14), dt.date(2025, 3, 15)).when == "14.–15. mars 2025"
+    assert (
+        event("b", at(2025, 3, 13, 9), at(2025, 3, 13, 15, 30)).when
+        == "torsdag 13. mars 2025 kl. 09.00–15.30"
+    )
     assert month_heading(2025, 3) == "Mars 2025"
     assert short_date(dt.date(2025, 3, 1)) == "1. mars 2025"
 

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from ..model.documents import Kind
-from ..model.events import EVENTS_FOLDER, Event, EventFormat, EventStatus, is_timed, local_day, oslo
+from ..model.events import EVENTS_FOLDER, Event, EventFormat, EventStatus, is_timed, local_day
+from ..text.event_times import oslo
 from .fields import (
     Choice,
     Date,

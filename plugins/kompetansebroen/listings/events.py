@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..model.events import Event, oslo
+from ..model.events import Event
+from ..text.event_times import oslo
 
 FEED_MONTHS = 12
 """How far back the region's calendar file reaches: events that ended in the last 12 months stay in it."""

@@ -11,26 +11,13 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .documents import page_url
+from ..text import event_times
+from ..text.event_times import oslo
+from ..text.urls import page_url
 
-TIME_ZONE = "Europe/Oslo"
 EVENTS_FOLDER = "arrangementer"
-
-
-@cache
-def oslo() -> ZoneInfo:
-    """Norwegian time, with a clear message when the system has no time-zone database."""
-    try:
-        return ZoneInfo(TIME_ZONE)
-    except ZoneInfoNotFoundError as error:  # pragma: no cover - depends on the system
-        raise RuntimeError(
-            f"The time zone {TIME_ZONE} is missing: install the system time-zone database "
-            "or the tzdata package"
-        ) from error
 
 
 class EventFormat(enum.StrEnum):
@@ -147,6 +134,11 @@ class Event:
     def last_day(self) -> dt.date:
         """The day the event ends (its start day when it has no end), in Norwegian time."""
         return local_day(self.end if self.end is not None else self.start)
+
+    @property
+    def when(self) -> str:
+        """In Norwegian: «torsdag 13. mars 2025 kl. 09.00–15.30», «14.–15. mars 2025»."""
+        return event_times.when(self.start, self.end)
 
     @property
     def url(self) -> str:

@@ -5,18 +5,36 @@ full stop (``09.00``), an en dash for «fra–til» — without spaces between s
 parts (``14.–15. mars 2025``, ``09.00–15.30``) and with spaces when the parts
 are longer expressions (``28. februar – 2. mars 2025``). Every time is shown in
 Norwegian time, whatever zone the value carries.
+
+Part of the bottom layer: it takes plain dates and datetimes, and the model
+takes Norwegian time (``oslo()``) from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model.events import Event, EventTime, is_timed, oslo
 from .dates import MONTHS
+
+TIME_ZONE = "Europe/Oslo"
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 DASH = "\u2013"
 """En dash (tankestrek), the Norwegian sign for «fra–til»."""
+
+
+@cache
+def oslo() -> ZoneInfo:
+    """Norwegian time, with a clear message when the system has no time-zone database."""
+    try:
+        return ZoneInfo(TIME_ZONE)
+    except ZoneInfoNotFoundError as error:  # pragma: no cover - depends on the system
+        raise RuntimeError(
+            f"The time zone {TIME_ZONE} is missing: install the system time-zone database "
+            "or the tzdata package"
+        ) from error
 
 
 def clock(moment: dt.datetime) -> str:
@@ -66,20 +84,18 @@ def time_span(start: dt.datetime, end: dt.datetime | None) -> str:
     return f"{opening} {DASH} {long_day(end_day)} kl. {clock(end)}"
 
 
-def when(start: EventTime, end: EventTime | None = None) -> str:
-    """An event's time in words, all-day or with times (see :func:`day_span` and :func:`time_span`)."""
+def when(start: dt.date, end: dt.date | None = None) -> str:
+    """An event's time in words: days alone (all-day) or days with times (see :func:`day_span`, :func:`time_span`).
+
+    ``start`` and ``end`` are both dates or both datetimes.
+    """
     if isinstance(start, dt.datetime):
-        if end is not None and not is_timed(end):
+        if end is not None and not isinstance(end, dt.datetime):
             raise ValueError("start and end must both be dates or both datetimes")
-        return time_span(start, end)  # type: ignore[arg-type]
-    if end is not None and is_timed(end):
+        return time_span(start, end)
+    if isinstance(end, dt.datetime):
         raise ValueError("start and end must both be dates or both datetimes")
     return day_span(start, end if end is not None else start)
-
-
-def event_when(event: Event) -> str:
-    """``Event`` → «torsdag 14. mars 2025 kl. 09.00–15.30» or «14.–15. mars 2025»."""
-    return when(event.start, event.end)
 
 
 def month_heading(year: int, month: int) -> str:
