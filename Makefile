@@ -59,9 +59,11 @@ test-browser: $(VENV)/.test-installed chromium
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
 
+## lint: ruff, and lint-imports for the layers (see README: Layers)
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check plugins tests
 	$(BIN)/ruff format --check plugins tests
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf site .site.building .cache test-artifacts
