@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from kompetansebroen.mkdocs_adapter import cache_store
-from kompetansebroen.mkdocs_adapter.cache_store import CacheStore, prune
+from kompetansebroen.output import cache_store
+from kompetansebroen.output.cache_store import CacheStore, prune
 
 
 def test_prune_keeps_what_the_last_build_used(tmp_path: Path) -> None:

@@ -1,50 +1,23 @@
-"""Region slots: one rendering of a shared page serves every region.
+"""A region's parts of a page, rendered from the small ``partials/kb-*.html`` templates.
 
-A shared page differs between regions only in a few parts: the feeds and
-``og:`` tags in the head, the region selector, «Les også» and the issue links
-below the text, the footer, and the canonical address. The page template
-prints a token for each (``kb.slots``); the page cache keeps the page with the
-tokens in, under a key without the region, and every region puts its own parts
-in, rendered from the small ``partials/kb-*.html`` templates. Material's page
-template, the largest cost of a build, then runs once per shared page instead
-of once per region.
+The page template prints a slot for each part (output/slots.py); every region
+fills them with its own. The parts see only the region context (``kb``), the
+page's canonical address and the site settings, and are rendered the same way
+for a page Material renders in this region and for a copy stamped from another
+region's rendering, so the two cannot differ.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
-from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 
-PARTS = {
-    "head": "partials/kb-head.html",
-    "selector": "partials/kb-selector.html",
-    "after_content": "partials/kb-after-content.html",
-    "footer": "partials/kb-footer.html",
-}
-
-# Printed where Material writes the canonical address (an attribute: no markup in it).
-CANONICAL = "kb-slot:canonical-url"
+from ..output.slots import PARTS
 
 
-def _token(name: str) -> str:
-    return f"<!--kb-slot:{name}-->"
-
-
-def tokens() -> dict[str, Markup]:
-    """What the template prints for each part (``kb.slots``)."""
-    return {name: Markup(_token(name)) for name in PARTS}
-
-
-def render(env: Any, context: Mapping[str, Any]) -> dict[str, str]:
-    """Every part for one page of one region; ``context`` is the page's template context."""
+def render(env: Any, config: MkDocsConfig, canonical: str | None, kb: dict[str, Any]) -> dict[str, str]:
+    """Every part for one page of one region."""
+    context = {"config": config, "page": SimpleNamespace(canonical_url=canonical), "kb": kb}
     return {name: env.get_template(template).render(context) for name, template in PARTS.items()}
-
-
-def fill(shell: str, parts: Mapping[str, str], canonical: str | None) -> str:
-    """The page as this region shows it."""
-    page = shell.replace(CANONICAL, canonical or "")
-    for name, html in parts.items():
-        page = page.replace(_token(name), html, 1)
-    return page

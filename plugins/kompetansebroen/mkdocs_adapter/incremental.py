@@ -39,82 +39,20 @@ import hashlib
 import json
 import os
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import markdown as markdown_package
+import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import __version__
 from ..model.documents import Document
-from ..project import links
-from ..project.cross_checks import links_of
+from ..output.region_state import RegionState
+from ..output.render_plan import link_targets
 from ..project.loader import Project
 from ..project.views import RegionView
 from .page_cache import theme_fingerprint
-
-
-@dataclass
-class RegionState:
-    """What the last good build of one region wrote, kept for the next build."""
-
-    fingerprints: dict[str, str] = field(default_factory=dict)
-    """Page source path → the fingerprint its output was built from."""
-    output_hashes: dict[str, str] = field(default_factory=dict)
-    """Page source path → SHA-256 of the HTML written (``mkdocs build`` only)."""
-    search_entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    newsletter_html: dict[str, str] = field(default_factory=dict)
-    written: set[str] = field(default_factory=set)
-    """Every output file of the build, to remove those whose source has gone (serve only)."""
-    cache_keys: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Page source path → the cache entries it was made from, by cache: kept while the page is."""
-
-    def to_json(self) -> str:
-        return json.dumps({"format": STATE_FORMAT, **{name: getattr(self, name) for name in _SAVED}})
-
-    @classmethod
-    def from_json(cls, text: str | None) -> RegionState:
-        data = json.loads(text) if text else {}
-        if data.get("format") != STATE_FORMAT:
-            return cls()
-        return cls(**{name: data[name] for name in _SAVED})
-
-
-_SAVED = ("fingerprints", "output_hashes", "search_entries", "newsletter_html", "cache_keys")
-STATE_FORMAT = 2
-
-_SERVE_STATES: dict[tuple[str, str, str], RegionState] = {}
-
-
-def serve_state(root: Path, region_id: str, site_dir: str) -> RegionState:
-    """The state of ``make serve`` for one region, in memory for the life of the server."""
-    return _SERVE_STATES.setdefault((str(root), region_id, os.path.abspath(site_dir)), RegionState())
-
-
-def build_state_key(region_id: str, published_dir: Path) -> str:
-    return f"{region_id}|{published_dir.resolve()}"
-
-
-def output_hash(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
-
-
-def reuse_output(published: Path, staging: Path, expected_hash: str | None) -> bool:
-    """Link the published page into ``staging`` when it is the output the state records."""
-    if expected_hash is None:
-        return False
-    try:
-        content = published.read_bytes()
-    except OSError:
-        return False
-    if hashlib.sha256(content).hexdigest() != expected_hash:
-        return False
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(published, staging)
-    except OSError:  # another file system, or links not allowed: a copy does the same
-        staging.write_bytes(content)
-    return True
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -125,16 +63,42 @@ def _digest(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def base_fingerprint(project: Project, region_id: str, config: MkDocsConfig) -> str:
-    """The settings of the build and the regions: what every page is made with."""
+def _version(package: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(package)
+    except Exception:  # noqa: BLE001 - not installed: its absence is the version
+        return ""
+
+
+def settings_fingerprint(config: MkDocsConfig) -> str:
+    """What every page of every region is made with: our version and the renderers', the settings, the theme.
+
+    The same in every region (no site address in it), so shared pages' renderings
+    can be keyed by it (output/render_plan.py).
+    """
     config_file = Path(config.config_file_path)
     return _digest(
         [
             __version__,
-            region_id,
-            config.site_url or "",
+            mkdocs.__version__,
+            markdown_package.__version__,
+            _version("pymdown-extensions"),
+            _version("mkdocs-material"),
             hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"").hexdigest(),
             theme_fingerprint(config),
+        ]
+    )
+
+
+def base_fingerprint(settings: str, project: Project, region_id: str, config: MkDocsConfig) -> str:
+    """The settings of the build, this region's address and the regions: what every page is made with."""
+    return _digest(
+        [
+            settings,
+            region_id,
+            config.site_url or "",
             repr(sorted((rid, repr(region)) for rid, region in project.regions.items())),
         ]
     )
@@ -172,24 +136,27 @@ def page_fingerprint(
     selector, «Les også», the issue links. Whether each link target exists, and the
     source of each page linked to (its anchors are checked), complete the inputs.
     """
-    targets = []
-    for link in links_of(doc):
-        if not link.path:
-            continue
-        resolved = links.resolve(doc.path, link.target)
-        target = view.documents.get(resolved)
-        if target is not None:
-            targets.append(f"{resolved}|{target.fingerprint}")
-        else:
-            kind = "asset" if resolved in view.assets else "generated" if resolved in generated else "none"
-            targets.append(f"{resolved}|{kind}")
     shown = {key: value for key, value in context.items() if key != "region"}
     return _digest(
         [
             base,
             doc.path,
             doc.fingerprint,
-            *sorted(set(targets)),
+            *link_targets(doc, view, generated),
             json.dumps(shown, sort_keys=True, default=str),
         ]
     )
+
+
+class ServeStates:
+    """The state of ``make serve`` per region, in memory for the life of the server.
+
+    MkDocs makes a new plugin for every rebuild of ``mkdocs serve``, so the state
+    is kept on the plugin class (see plugin.py), not on the plugin.
+    """
+
+    def __init__(self) -> None:
+        self.states: dict[tuple[str, str, str], RegionState] = {}
+
+    def get(self, root: Path, region_id: str, site_dir: str) -> RegionState:
+        return self.states.setdefault((str(root), region_id, os.path.abspath(site_dir)), RegionState())

@@ -7,7 +7,7 @@ table of contents, address, title and neighbours, and the navigation with its
 active entry. All of it goes into the key, so a stale entry cannot be used;
 anything we did not think of would only make the cache miss more often if it
 were added. What differs between regions is not in the entry but in slots
-each region fills (fragments.py), so the regions share the entries.
+each region fills (output/slots.py), so the regions share the entries.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import __version__
-from .cache_store import CacheStore
+from ..output.cache_store import CacheStore
 
 FORMAT = 2
 

@@ -17,8 +17,12 @@ class RegionFile(File):
 
     changed: bool | None = None
     """None: MkDocs' own judgement (file times); see incremental.py for when the plugin decides."""
+    stamped = False
+    """A copy of another region's rendering (output/render_plan.py): MkDocs never builds it here."""
 
     def is_modified(self) -> bool:
+        if self.stamped:
+            return False
         if self.changed is None:
             return super().is_modified()
         return self.changed or not os.path.isfile(self.abs_dest_path)
@@ -41,15 +45,10 @@ def region_files(
     view: RegionView,
     generated: dict[str, GeneratedPage],
     config: MkDocsConfig,
-    rotation: float = 0.0,
 ) -> Files:
     """Keep the theme's files, replace the docs with the region's merged tree plus generated pages."""
     result = theme_files(files, config)
-    # Regions built side by side start at different points of the list, so that each
-    # shared page is rendered once and found in the render cache by the others.
-    documents = sorted(view.documents.items())
-    start = int(len(documents) * rotation)
-    for path, doc in documents[start:] + documents[:start]:
+    for path, doc in sorted(view.documents.items()):
         result.append(_file(path, doc.tree, config))
     for path, asset in sorted(view.assets.items()):
         result.append(_file(path, asset.tree, config))

@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .. import __version__
+from ..output.cache_store import CacheStore
 from ..project import links
-from .cache_store import CacheStore
 
 FORMAT = 1
 

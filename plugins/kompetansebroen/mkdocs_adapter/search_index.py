@@ -11,9 +11,7 @@ at build time. See the README's design notes for the measurements.
 from __future__ import annotations
 
 import html
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
@@ -67,11 +65,3 @@ def entries_for(page: Page, title: str, description: str, tags: tuple[str, ...])
 
 def _html(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def write(site_dir: Path, entries: list[dict[str, Any]]) -> None:
-    """Replace the documents of Material's index, keeping its settings (language, separator)."""
-    path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = entries
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -28,3 +28,19 @@ def swap_in(staging: Path, final: Path) -> None:
 def discard(staging: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging, ignore_errors=True)
+
+
+class Publisher:
+    """One build's way to the published site: a staging folder, then a swap, or nothing."""
+
+    def __init__(self, final: Path) -> None:
+        self.final = final
+        self.staging = staging_dir(final)
+        discard(self.staging)
+
+    def publish(self) -> None:
+        if self.staging.exists():
+            swap_in(self.staging, self.final)
+
+    def discard(self) -> None:
+        discard(self.staging)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
 
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
 from ..listings import paths
@@ -15,34 +16,52 @@ from ..model.documents import Kind, page_url
 from ..project.views import RegionView
 
 
-def write_feeds(site_dir: Path, config: MkDocsConfig, view: RegionView, html_by_path: dict[str, str]) -> None:
-    base = config.site_url or "/"
+@dataclass(frozen=True)
+class RegionFeeds:
+    """What a region's feeds say, but for the issues' HTML (known once the issues are rendered)."""
+
+    info: FeedInfo
+    entries: tuple[FeedEntry, ...]
+    archive_url: str
+
+
+def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds:
+    """``base_url``: the region's own address (``https://…/ahus/``)."""
     region = view.region
-    archive = posixpath.join(base, page_url(paths.NEWSLETTERS))
+    archive = posixpath.join(base_url, page_url(paths.NEWSLETTERS))
     info = FeedInfo(
-        title=f"Nyhetsbrev – {config.site_name} {region.name}",
+        title=f"Nyhetsbrev – {site_name} {region.name}",
         description=f"Nyhetsbrev for helsefellesskapene, med felles utgaver og utgaver for {region.name}.",
         archive_url=archive,
-        rss_url=posixpath.join(base, paths.RSS),
-        atom_url=posixpath.join(base, paths.ATOM),
+        rss_url=posixpath.join(base_url, paths.RSS),
+        atom_url=posixpath.join(base_url, paths.ATOM),
         feed_id=f"kompetansebroen:{region.id}:nyhetsbrev",
         updated_when_empty=max(
             (d.date for d in view.documents.values() if d.date), default=dt.date(2019, 10, 29)
         ),
     )
-    entries = [
+    entries = tuple(
         FeedEntry(
             title=doc.title,
             date=doc.date,
             description=doc.description,
-            url=posixpath.join(base, doc.url),
-            content_html=html_by_path.get(doc.path, ""),
+            url=posixpath.join(base_url, doc.url),
+            content_html="",
             entry_id=doc.path,
         )
         for doc in view.of_kind(Kind.NEWSLETTER)
         if doc.date is not None
+    )
+    return RegionFeeds(info, entries, archive)
+
+
+def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str]) -> None:
+    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML."""
+    entries = [
+        dataclasses.replace(entry, content_html=html_by_path.get(entry.entry_id, ""))
+        for entry in feeds.entries
     ]
-    rss, atom = build_feeds(info, entries)
+    rss, atom = build_feeds(feeds.info, entries)
     out = site_dir / "nyhetsbrev"
     out.mkdir(parents=True, exist_ok=True)
     (out / "rss.xml").write_bytes(rss)
@@ -50,7 +69,7 @@ def write_feeds(site_dir: Path, config: MkDocsConfig, view: RegionView, html_by_
     # Material looks for a sitemap.xml beside every <link rel="alternate"> (meant for language
     # versions); our feed links would make it fetch a missing file on every page view. A
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
-    urls = [archive] + [entry.url for entry in entries]
+    urls = [feeds.archive_url] + [entry.url for entry in entries]
     body = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
     (out / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'

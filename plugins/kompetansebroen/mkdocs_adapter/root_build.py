@@ -1,0 +1,121 @@
+"""The build of every region: the root of the site in this process, the regions in workers.
+
+The root is the region chooser, the root accessibility statement, the 404
+page and the sitemap index. Before MkDocs renders them, this build plans
+which region renders each shared page (output/render_plan.py) and starts the
+region workers (workers.py), so the root is rendered while they work.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..listings.pages import generated_paths
+from ..output import cache_store
+from ..output.render_plan import RenderPlan, plan_renders
+from . import page_context, root_site
+from .region_build import RegionOrder, RegionSetup
+from .template_bytecode import COMPILED_TEMPLATES
+from .workers import RegionWorkers
+
+log = logging.getLogger("mkdocs.plugins.kompetansebroen")
+
+CACHE_TABLES = ("rendered_markdown", "finished_pages", "region_state", "page_shells")
+
+
+class RootBuild:
+    """The MkDocs events of the root build, and the region workers it runs."""
+
+    def __init__(
+        self, setup: RegionSetup, config_file: str, workers: int, published_dir: Path | None
+    ) -> None:
+        self.setup = setup
+        self.config_file = config_file
+        self.workers = workers
+        self.published_dir = published_dir
+        """The published site, whose regions' unchanged pages are reused; None: build every page."""
+        self.regions: RegionWorkers | None = None
+        self.plan: RenderPlan | None = None
+
+    def configure(self, config: MkDocsConfig, base_url: str) -> None:
+        """The root keeps the site's own address."""
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        project = self.setup.project
+        if self.setup.use_cache:
+            views = project.views()
+            generated = {
+                region_id: generated_paths(view, self.setup.topics) for region_id, view in views.items()
+            }
+            base = f"{self.setup.settings}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
+            self.plan = plan_renders(views, generated, base)
+        site_dir = Path(config.site_dir)
+        orders = {
+            region_id: RegionOrder(
+                region_id,
+                self.plan,
+                self.published_dir / region_id if self.published_dir is not None else None,
+            )
+            for region_id in sorted(project.regions)
+        }
+        self.regions = RegionWorkers(
+            self.config_file,
+            self.setup,
+            orders,
+            {region_id: str(site_dir / region_id) for region_id in orders},
+            self.workers,
+        )
+        self.regions.start()
+        return root_site.root_files(files, project, config)
+
+    def read_source(self, page: Page) -> str | None:
+        return None
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        return html
+
+    def page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        context["kb"] = page_context.root_context(self.setup.project)
+        return context
+
+    def env(self, env: Any, config: MkDocsConfig) -> Any:
+        env.bytecode_cache = COMPILED_TEMPLATES
+        env.globals["kb"] = page_context.root_context(self.setup.project)
+        return env
+
+    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return output
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        assert self.regions is not None
+        region_ids = sorted(self.setup.project.regions)
+        failures = self.regions.finish()
+        if failures:
+            for region_id, message in sorted(failures.items()):
+                log.error(f"område {region_id}: {message}")
+            raise PluginError(
+                f"{len(failures)} av {len(region_ids)} områder kunne ikke bygges; ingenting er publisert."
+            )
+        if self.plan is not None:
+            log.info(f"{self.plan.stamped_pages} sider stemplet fra en gjengivelse i et annet område")
+        root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
+        if self.setup.use_cache and self.setup.command == "build":
+            cache_file = self.setup.cache_file
+            removed = cache_store.prune(cache_file, CACHE_TABLES, cache_store.build_stamp())
+            if removed:
+                log.info(f"{removed} utdaterte oppføringer fjernet fra {cache_file.name}")
+
+    def build_error(self) -> None:
+        if self.regions is not None:
+            self.regions.cancel()
