@@ -55,7 +55,7 @@ test-unit: $(VENV)/.test-installed
 test-browser: $(VENV)/.test-installed chromium
 	$(BIN)/pytest tests/browser
 
-## bench: build-time and reader-side figures on a synthetic corpus
+## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
 
