@@ -9,6 +9,7 @@ import pytest
 import yaml
 from kompetansebroen.frontmatter.event_fields import (
     DEFAULT_PROFESSIONS,
+    EVENT_FIELD_ALIASES,
     EventTime,
     HttpsUrl,
     event_schema,
@@ -16,7 +17,7 @@ from kompetansebroen.frontmatter.event_fields import (
     parse_event_time,
     read_event,
 )
-from kompetansebroen.frontmatter.fields import FieldError
+from kompetansebroen.frontmatter.fields import FIELD_ALIASES, FieldError
 from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.events import Event, EventFormat, EventStatus
 
@@ -172,7 +173,7 @@ def test_summer_and_winter_times_get_their_own_offset() -> None:
 def test_a_time_read_by_yaml_as_a_number_is_explained_and_quoted() -> None:
     assert message("12:30", "end") == (
         "«12:30» leses av YAML som tallet 750, ikke et klokkeslett; "
-        'skriv dato og klokkeslett, og sett dem i anførselstegn: end: "2025-03-14 12:30"'
+        'skriv dato og klokkeslett i anførselstegn, f.eks. end: "2025-03-14 12:30"'
     )
     assert "tallet 570" in message("9:30", "end")
     assert 'end: "2025-03-14 09:30"' in message("9:30", "end")
@@ -185,7 +186,7 @@ def test_the_number_message_reaches_the_editor_with_file_line() -> None:
             4,
             "end",
             "«12:30» leses av YAML som tallet 750, ikke et klokkeslett; "
-            'skriv dato og klokkeslett, og sett dem i anførselstegn: end: "2025-03-14 12:30"',
+            'skriv dato og klokkeslett i anførselstegn, f.eks. end: "2025-03-14 12:30"',
         )
     ]
 
@@ -425,6 +426,11 @@ def test_tags_and_regions_follow_the_rules_of_every_page() -> None:
     [(line, field, text)] = problems(with_fields(regions="[innlandet]"), shared=False)
     assert (line, field) == (8, "regions")
     assert text.startswith("regions kan bare brukes på sider i content/")
+
+
+def test_event_aliases_name_event_fields_and_leave_the_shared_aliases_alone() -> None:
+    assert set(EVENT_FIELD_ALIASES.values()) <= set(schema().fields)
+    assert not set(EVENT_FIELD_ALIASES) & set(FIELD_ALIASES)
 
 
 def test_an_unknown_field_gets_did_you_mean() -> None:

@@ -59,8 +59,6 @@ DEFAULT_PROFESSIONS = (
 
 EVENT_FIELD_ALIASES = {
     "slutt": "end",
-    "til": "end",
-    "fra": "start",
     "sted": "place",
     "lokale": "place",
     "arrangør": "organiser",
@@ -72,12 +70,12 @@ EVENT_FIELD_ALIASES = {
     "påmeldingsfrist": "registration_deadline",
     "målgruppe": "audience",
     "pris": "price",
-    "kontakt": "contact",
-    "epost": "contact",
-    "e-post": "contact",
-    "form": "format",
 }
-"""Norwegian names editors are likely to write for the event fields (to merge into ``FIELD_ALIASES``)."""
+"""Norwegian names editors are likely to write for the event fields, to merge into ``FIELD_ALIASES``.
+
+Only names that ``FIELD_ALIASES`` does not have yet: its ``kontakt`` already
+means ``contact``, and ``epost`` means ``email`` in region.yml.
+"""
 
 EXAMPLE_DAY = "2025-03-14"
 
@@ -95,10 +93,6 @@ _LOOSE = re.compile(
 )
 _TIME_ONLY = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 _SEXAGESIMAL = re.compile(r"^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$")
-
-
-def _quoted(text: str) -> str:
-    return '"' + text + '"'
 
 
 def _time_text(hour: int, minute: int) -> str:
@@ -236,7 +230,7 @@ class EventTime(Field):
             time = _time_text(int(found.group(1)), int(found.group(2))) if found else raw
             raise FieldError(
                 f"«{raw}» leses av YAML som tallet {_base60(raw)}, ikke et klokkeslett; "
-                f'skriv dato og klokkeslett, og sett dem i anførselstegn: {name}: "{EXAMPLE_DAY} {time}"'
+                f'skriv dato og klokkeslett i anførselstegn, f.eks. {name}: "{EXAMPLE_DAY} {time}"'
             )
         if not node.tag.startswith("tag:yaml.org,2002:"):
             raise FieldError(
