@@ -8,16 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from kompetansebroen.listings.events import (
     build_today,
-    calendar_window,
     is_upcoming,
-    months_before,
     next_events,
     past,
     upcoming,
     upcoming_by_month,
     with_topic,
 )
-from kompetansebroen.model.events import Event, EventFormat, EventStatus
+from kompetansebroen.model.events import Event, EventFormat, EventStatus, calendar_window, months_before
 from kompetansebroen.text.event_times import day_span, month_heading, short_date, time_span, when
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -45,8 +45,7 @@ from functools import cache
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress, vDuration, vText
 from icalendar import Event as VEvent
 
-from ..listings.events import calendar_window
-from ..model.events import Event, EventFormat
+from ..model.events import Event, EventFormat, calendar_window
 from ..text.event_times import TIME_ZONE, oslo, short_date
 
 PRODUCT_ID = "-//Kompetansebroen//Kurs og arrangementer//NB"

@@ -10,7 +10,6 @@ on the same day gives the same pages.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,9 +17,6 @@ from itertools import groupby
 
 from ..model.events import Event
 from ..text.event_times import oslo
-
-FEED_MONTHS = 12
-"""How far back the region's calendar file reaches: events that ended in the last 12 months stay in it."""
 
 
 def build_today(
@@ -95,21 +91,3 @@ def next_events(
 def with_topic(events: Iterable[Event], topic: str) -> list[Event]:
     """The events tagged with ``topic``, in chronological order."""
     return sorted((event for event in events if topic in event.tags), key=lambda e: e.sort_key)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` months earlier, or the month's last day when it is shorter (31 → 30, 29 Feb → 28)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def calendar_window(events: Iterable[Event], today: dt.date, months: int = FEED_MONTHS) -> list[Event]:
-    """What a region's calendar file holds: upcoming events and those whose last day is within ``months``.
-
-    In chronological order. The window keeps a subscriber's recent history
-    (and cancellations of recent events) without the file growing for ever.
-    """
-    since = months_before(today, months)
-    return sorted((event for event in events if event.last_day >= since), key=lambda e: e.sort_key)

@@ -7,9 +7,10 @@ several days, with ``end`` the last day (inclusive, as editors write it).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,8 @@ from ..text.event_times import oslo
 from ..text.urls import page_url
 
 EVENTS_FOLDER = "arrangementer"
+FEED_MONTHS = 12
+"""How far back a region's calendar file reaches: events that ended in the last 12 months stay in it."""
 
 
 class EventFormat(enum.StrEnum):
@@ -156,3 +159,21 @@ def _ordinal(value: EventTime) -> float:
     if isinstance(value, dt.datetime):
         return value.timestamp()
     return dt.datetime.combine(value, dt.time(0), tzinfo=oslo()).timestamp()
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier, or the month's last day when it is shorter (31 → 30, 29 Feb → 28)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def calendar_window(events: Iterable[Event], today: dt.date, months: int = FEED_MONTHS) -> list[Event]:
+    """What a region's calendar file holds: upcoming events and those whose last day is within ``months``.
+
+    In chronological order. The window keeps a subscriber's recent history
+    (and cancellations of recent events) without the file growing for ever.
+    """
+    since = months_before(today, months)
+    return sorted((event for event in events if event.last_day >= since), key=lambda e: e.sort_key)
