@@ -45,7 +45,8 @@ chromium:
 
 ## test: lint, unit, integration, contract and browser tests
 test: $(VENV)/.test-installed chromium
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 test-unit: $(VENV)/.test-installed
@@ -61,8 +62,8 @@ bench: $(VENV)/.test-installed
 
 ## lint: ruff, and lint-imports for the layers (see README: Layers)
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/lint-imports
 
 clean:

@@ -23,12 +23,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..listings.pages import all_generated_paths
-from ..model.topics import Topic, TopicRegistry
 from ..output import cache_store
 from ..output.staging import Publisher
-from ..project.loader import Project, load_project
-from ..settings import KompetansebroenConfig
+from ..project.loader import Project
+from ..settings import KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
 from .region_build import RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
@@ -94,11 +92,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """Read and validate the whole tree; every problem at once, or nothing is built."""
         root = Path(config.config_file_path).resolve().parent
         cache_store.start_build()
-        topics = TopicRegistry(Topic(t.name, t.description) for t in self.config.topics)
-        serving = self.command == "serve"
-        project, problems = load_project(
-            root, topics, include_drafts=serving, generated_paths=all_generated_paths(topics)
-        )
+        settings = settings_from(config, self.config)
+        project, problems = load_content(root, settings, include_drafts=self.command == "serve")
         if problems:
             for problem in problems:
                 log.error(str(problem))
@@ -108,7 +103,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         pin_build_date(project)
         return RegionSetup(
             project=project,
-            topics=topics,
+            topics=settings.topics,
             command=self.command,
             dirty=self.dirty,
             root=root,
