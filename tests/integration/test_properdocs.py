@@ -1,0 +1,150 @@
+"""ProperDocs, the maintained fork of MkDocs 1.6, builds the same site as MkDocs.
+
+ProperDocs answers imports of ``mkdocs.*`` with its own modules and loads
+plugins registered for MkDocs, so the plugin runs unchanged. The one
+difference it makes is its own: Material writes the tool's name and version
+into every page's ``<meta name="generator">`` (``mkdocs-1.6.1`` under MkDocs,
+``mkdocs-ProperDocs 1.6.7`` under ProperDocs). ``extra.generator: false`` in
+mkdocs.yml only hides Material's «Made with» notice in the footer, not that
+tag, so the comparison below allows that one line and nothing else.
+
+Every build runs in strict mode, as CI's does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_repo
+
+ARTICLE = "content/artikler/det-utadvendte-sykehuset.md"
+GENERATOR = re.compile(rb'<meta name="generator" content="mkdocs-([^",]*), mkdocs-material-[^"]*">')
+EXPECTED_GENERATOR = {
+    "mkdocs": f"{importlib.metadata.version('mkdocs')}".encode(),
+    "properdocs": f"ProperDocs {importlib.metadata.version('properdocs')}".encode(),
+}
+
+
+def build(tool: str, repo: Path, site: Path, region: str = "") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` or ``properdocs build`` as a user runs it, strict."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": region}
+    result = subprocess.run(
+        [sys.executable, "-m", tool, "build", "--strict", "-d", str(site)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, f"{tool} build failed:\n{result.stdout}{result.stderr}"
+    return result
+
+
+def tree(site: Path) -> dict[str, str]:
+    """Every file below ``site`` by relative path, with the SHA-256 of its bytes."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def differences_beyond_the_generator(mkdocs_site: Path, properdocs_site: Path) -> list[str]:
+    """Files that are not byte-identical once each tool's own generator tag is set aside.
+
+    A page may differ only in that tag, and only by the tool's name and version.
+    """
+    ours, theirs = tree(mkdocs_site), tree(properdocs_site)
+    found = [f"only in the MkDocs build: {p}" for p in sorted(set(ours) - set(theirs))]
+    found += [f"only in the ProperDocs build: {p}" for p in sorted(set(theirs) - set(ours))]
+    for path in sorted(set(ours) & set(theirs)):
+        if ours[path] == theirs[path]:
+            continue
+        by_mkdocs = (mkdocs_site / path).read_bytes()
+        by_properdocs = (properdocs_site / path).read_bytes()
+        generators = (GENERATOR.findall(by_mkdocs), GENERATOR.findall(by_properdocs))
+        expected = ([EXPECTED_GENERATOR["mkdocs"]], [EXPECTED_GENERATOR["properdocs"]])
+        same_otherwise = GENERATOR.sub(b"", by_mkdocs) == GENERATOR.sub(b"", by_properdocs)
+        if generators != expected or not same_otherwise:
+            found.append(f"differs: {path}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def cold_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample site built from nothing by each tool, each in its own copy (no shared cache)."""
+    sites = {}
+    for tool in ("mkdocs", "properdocs"):
+        repo = copy_repo(tmp_path_factory.mktemp(tool) / "repo")
+        build(tool, repo, repo / "site")
+        sites[tool] = repo / "site"
+    return sites
+
+
+def test_properdocs_builds_every_region_as_mkdocs_does(cold_sites: dict[str, Path]) -> None:
+    assert (cold_sites["properdocs"] / "ahus/artikler/det-utadvendte-sykehuset/index.html").is_file()
+    assert differences_beyond_the_generator(cold_sites["mkdocs"], cold_sites["properdocs"]) == []
+
+
+def test_properdocs_builds_one_region_as_mkdocs_does(tmp_path: Path) -> None:
+    sites = {}
+    for tool in ("mkdocs", "properdocs"):
+        repo = copy_repo(tmp_path / tool)
+        build(tool, repo, repo / "site", region="ahus")
+        assert sorted(p.name for p in (repo / "site").iterdir()) == ["ahus"]
+        sites[tool] = repo / "site"
+    assert differences_beyond_the_generator(sites["mkdocs"], sites["properdocs"]) == []
+
+
+def test_the_generator_tag_is_the_only_difference_and_it_is_on_every_page(
+    cold_sites: dict[str, Path],
+) -> None:
+    """Tells when Material or our theme stops writing the tag: the module's note is then outdated."""
+    pages = sorted(cold_sites["properdocs"].rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert GENERATOR.findall(page.read_bytes()) == [EXPECTED_GENERATOR["properdocs"]], page
+
+
+def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_one(
+    tmp_path: Path,
+) -> None:
+    """Region workers build in MkDocs' dirty mode; its warning, on ProperDocs' build logger, must not count."""
+    repo = copy_repo(tmp_path / "repo")
+    build("properdocs", repo, repo / "site")
+    article = repo / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\nEn ny avslutning.\n", encoding="utf-8")
+
+    again = build("properdocs", repo, repo / "site")
+
+    output = again.stdout + again.stderr
+    assert "dirty" not in output.lower() and "WARNING" not in output, output
+    unchanged = [int(n) for n in re.findall(r"\w+: \d+ sider; uendret (\d+)", output)]
+    assert len(unchanged) == 4 and all(n > 0 for n in unchanged), output
+    assert "En ny avslutning." in (
+        repo / "site/innlandet/artikler/det-utadvendte-sykehuset/index.html"
+    ).read_text(encoding="utf-8")
+
+    cold = copy_repo(tmp_path / "cold")
+    shutil.copy(article, cold / ARTICLE)
+    build("properdocs", cold, cold / "site")
+    assert tree(repo / "site") == tree(cold / "site")
+
+
+def test_a_site_built_by_mkdocs_is_rebuilt_by_properdocs_as_if_from_nothing(
+    tmp_path: Path, cold_sites: dict[str, Path]
+) -> None:
+    """The caches are keyed by the tool's version: no page MkDocs rendered is reused by ProperDocs."""
+    repo = copy_repo(tmp_path / "repo")
+    build("mkdocs", repo, repo / "site")
+    build("properdocs", repo, repo / "site")
+    assert tree(repo / "site") == tree(cold_sites["properdocs"])
