@@ -44,10 +44,10 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
             if doc.kind is not Kind.GOVERNING
             else f"Datert {norwegian_date(doc.date)}"
         )
-    if doc.kind is Kind.GOVERNING:
-        facts.append(f"Utgitt av {text(doc.meta['issuer'])}")
-        status = doc.meta.get("status", "gjeldende")
-        facts.append("Status: historisk" if status == "historisk" else "Status: gjeldende")
+    governing = doc.governing if doc.kind is Kind.GOVERNING else None
+    if governing is not None:
+        facts.append(f"Utgitt av {text(governing.issuer)}")
+        facts.append(f"Status: {governing.status.value}")
     if doc.kind is Kind.ARTICLE and doc.meta.get("authors"):
         facts.append("Av " + ", ".join(text(a) for a in doc.meta["authors"]))
     if topics_md := topic_links(doc, doc.path, topics):
@@ -55,9 +55,8 @@ def _facts(doc: Document, topics: TopicRegistry) -> str:
     line = with_class(" · ".join(facts), "kb-meta") if facts else ""
     if doc.kind is Kind.ARTICLE and doc.meta.get("image"):
         line += f"\n\n![{text(doc.meta.get('image_alt', ''))}]({doc.meta['image']})"
-    if doc.kind is Kind.GOVERNING:
-        target = doc.meta.get("url") or doc.meta.get("file")
-        line += f"\n\n[Åpne dokumentet]({target}){{ .md-button }}"
+    if governing is not None:
+        line += f"\n\n[Åpne dokumentet]({governing.url or governing.file}){{ .md-button }}"
     return line
 
 

@@ -55,7 +55,7 @@ SECTION_NAV = [
     {"Fagartikler": paths.ARTICLES},
     {"Nyhetsbrev": paths.NEWSLETTERS},
     {"Styrende dokumenter": paths.GOVERNING},
-    {"Helsefellesskap": paths.HELSEFELLESSKAP},
+    {paths.HELSEFELLESSKAP_TOPIC: paths.HELSEFELLESSKAP},
     {"Tema": paths.TOPICS},
 ]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from typing import Any
 
 import markdown as markdown_package
@@ -30,9 +29,6 @@ from ..output.cache_store import CacheStore
 from ..project import links
 
 FORMAT = 1
-
-_LINK_TOKENS = re.compile(r"\]\(\s*<?([^)\s>]+)|\]:\s*<?([^\s>]+)|(?:href|src)\s*=\s*[\"']([^\"']+)")
-_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
 
 class _Counter(logging.Handler):
@@ -74,10 +70,8 @@ class RenderCache:
 
     def key(self, page: Page, files: Files) -> str:
         assert page.markdown is not None
-        # Every link-like token counts, code blocks included: more than the real links
-        # only makes the key stricter, and one regular expression is much cheaper.
-        tokens = {a or b or c for a, b, c in _LINK_TOKENS.findall(page.markdown)}
-        targets = sorted({links.resolve(page.file.src_uri, t) for t in tokens if not _ABSOLUTE.match(t)})
+        # The links the check reads are the links MkDocs resolves (project/links.py).
+        targets = sorted({links.resolve(page.file.src_uri, t) for t in links.link_targets(page.markdown)})
         existing = [(t, files.get_file_from_path(t) is not None) for t in targets]
         inputs = json.dumps([self.salt, page.file.src_uri, page.file.url, page.markdown, existing])
         return hashlib.sha256(inputs.encode("utf-8")).hexdigest()

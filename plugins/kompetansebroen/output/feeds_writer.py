@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
 from ..listings import paths
-from ..model.documents import Kind, page_url
+from ..model.documents import Kind
 from ..project.views import RegionView
+from ..text.urls import page_url
 
 
 @dataclass(frozen=True)
