@@ -1,0 +1,66 @@
+"""A mistake in mkdocs.yml's topic list stops the check and the build alike, in the editors' words.
+
+The topic list is the one setting editors change. The check and the build
+read it through the same option (settings.py), so a topic without a
+description is refused by both with the same Norwegian text naming the
+option, and the build publishes nothing: the last good site/ stays as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_repo
+
+from .repo import BUILD, CHECK, Run, differences, run, tree_hashes
+
+TOPIC = "        - name: Psykisk helse og rus\n"
+DESCRIPTION = "          description: Personer med alvorlige psykiske lidelser og rusavhengighet.\n"
+PROBLEM = "tema nr. 3 mangler description"
+OPTION = "plugins → kompetansebroen → topics"
+
+
+def _problem_lines(result: Run) -> list[str]:
+    return [line for line in result.output.splitlines() if PROBLEM in line]
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], Run, Run]:
+    """The sample project, built once, then its third topic's description removed; the check and the build run."""
+    repo = copy_repo(tmp_path_factory.mktemp("settings") / "repo")
+    good = run(BUILD, repo)
+    assert good.returncode == 0, good.output
+    published = tree_hashes(repo / "site")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert TOPIC + DESCRIPTION in text, "the sample's third topic has moved: update TOPIC and DESCRIPTION"
+    config.write_text(text.replace(TOPIC + DESCRIPTION, TOPIC, 1), encoding="utf-8")
+    return repo, published, run(CHECK, repo), run(BUILD, repo)
+
+
+def test_the_check_names_the_file_the_option_and_the_topic(
+    broken: tuple[Path, dict[str, str], Run, Run],
+) -> None:
+    _repo, _published, check, _build = broken
+    assert check.returncode == 2, check.output
+    assert check.output.strip() == f"mkdocs.yml: {OPTION}: {PROBLEM}"
+
+
+def test_the_build_fails_with_the_same_words_for_the_same_option(
+    broken: tuple[Path, dict[str, str], Run, Run],
+) -> None:
+    _repo, _published, _check, build = broken
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    (line,) = _problem_lines(build)
+    # MkDocs frames its refusal of a plugin option as «Plugin '<plugin>' option '<option>': <our text>».
+    assert line.endswith(f"option 'topics': {PROBLEM}"), line
+    assert "'kompetansebroen'" in line, line
+
+
+def test_the_published_site_is_untouched(broken: tuple[Path, dict[str, str], Run, Run]) -> None:
+    repo, published, _check, _build = broken
+    assert differences(published, tree_hashes(repo / "site")) == []
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
