@@ -128,7 +128,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             return RootBuild(setup, str(config.config_file_path), self.config.workers, published)
         serving = self.command == "serve" and self.dirty
         state = self.serve_states.get(setup.root, region_id, config.site_dir) if serving else None
-        return RegionBuild(setup, RegionOrder(region_id, None, None, worker=False), state)
+        return RegionBuild(
+            setup, RegionOrder(region_id, stamping=False, published_dir=None, worker=False), state
+        )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         regions_dir = Path(config.config_file_path).resolve().parent / "regions"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +76,8 @@ class RegionOrder:
     """What the build of every region asks of one region's worker."""
 
     region_id: str
-    plan: RenderPlan | None
-    """Which shared pages this region renders for others and which it stamps; None: render all."""
+    stamping: bool
+    """Whether this region copies the shared pages another region renders (setup.plan); False: render all."""
     published_dir: Path | None
     """The region's published site, whose unchanged pages are reused; None: build every page."""
     worker: bool = True
@@ -96,6 +97,19 @@ class RegionSetup:
     use_cache: bool
     settings: str
     """incremental.settings_fingerprint of this build."""
+    pages_by_region: Mapping[str, Collection[str]] | None = None
+    """Every region's page paths (for the selector); worked out once for all regions when None is replaced."""
+    plan: RenderPlan | None = None
+    """Which region renders each shared page, for a build of every region."""
+
+    def region_pages(self) -> Mapping[str, Collection[str]]:
+        """Every region's page paths, documents and generated pages (the selector links to them)."""
+        if self.pages_by_region is not None:
+            return self.pages_by_region
+        return {
+            region_id: set(view.documents) | generated_paths(view, self.topics)
+            for region_id, view in self.project.views().items()
+        }
 
 
 class RegionBuild:
@@ -112,8 +126,9 @@ class RegionBuild:
         self.view = setup.project.view(order.region_id)
         self.serve_state = serve_state
         """The in-memory state of ``make serve --dirty``; None for ``mkdocs build``."""
-        self.stamped = order.plan.stamped_in(self.region_id) if order.plan else {}
-        self.renders = order.plan.rendered_by(self.region_id) if order.plan else {}
+        plan = setup.plan if order.stamping else None
+        self.stamped = plan.stamped_in(self.region_id) if plan else {}
+        self.renders = plan.rendered_by(self.region_id) if plan else {}
         self.to_stamp: list[str] = []
         self.state: RegionState | None = None
         self.fingerprints: dict[str, str] = {}
@@ -143,10 +158,7 @@ class RegionBuild:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.generated = region_pages(self.view, self.topics, config.site_name)
-        self.pages_by_region = {
-            region_id: set(view.documents) | generated_paths(view, self.topics)
-            for region_id, view in self.project.views().items()
-        }
+        self.pages_by_region = self.setup.region_pages()
         files = region_files(files, self.view, self.generated, config)
         self.files_ = files
         cache = None

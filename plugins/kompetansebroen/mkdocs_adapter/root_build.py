@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,25 +51,26 @@ class RootBuild:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         project = self.setup.project
-        if self.setup.use_cache:
-            views = project.views()
-            generated = {
-                region_id: generated_paths(view, self.setup.topics) for region_id, view in views.items()
-            }
+        views = project.views()
+        generated = {region_id: generated_paths(view, self.setup.topics) for region_id, view in views.items()}
+        if self.setup.use_cache:  # renderings are handed to the other regions through the cache file
             base = f"{self.setup.settings}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
             self.plan = plan_renders(views, generated, base)
+        # Worked out once here; the workers inherit it (and the plan) when they are forked.
+        pages = {region_id: set(views[region_id].documents) | generated[region_id] for region_id in views}
+        setup = replace(self.setup, pages_by_region=pages, plan=self.plan)
         site_dir = Path(config.site_dir)
         orders = {
             region_id: RegionOrder(
                 region_id,
-                self.plan,
-                self.published_dir / region_id if self.published_dir is not None else None,
+                stamping=self.plan is not None,
+                published_dir=self.published_dir / region_id if self.published_dir is not None else None,
             )
             for region_id in sorted(project.regions)
         }
         self.regions = RegionWorkers(
             self.config_file,
-            self.setup,
+            setup,
             orders,
             {region_id: str(site_dir / region_id) for region_id in orders},
             self.workers,

@@ -60,7 +60,7 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
             return None
         except MissingShell:
             shutil.rmtree(result.site_dir, ignore_errors=True)
-            again = render_region(config_file, replace(order, plan=None), result.site_dir)
+            again = render_region(config_file, replace(order, stamping=False), result.site_dir)
             if isinstance(again, str):
                 return again
             finish_region(again)
