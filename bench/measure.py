@@ -9,6 +9,7 @@ process's share of the CPU, cores kept busy).
 
 from __future__ import annotations
 
+import importlib
 import os
 import resource
 import shutil
@@ -37,7 +38,17 @@ def _read_config(config_file: Path) -> dict:
         pass
 
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    # ``toc``'s ``slugify: !!python/name:…``: the floor converts with the build's own function.
+    _Loader.add_multi_constructor(
+        "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _python_name(suffix)
+    )
     return yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
+
+
+def _python_name(dotted: str) -> object:
+    """The object ``module.name`` names, as MkDocs' YAML loader resolves ``!!python/name:``."""
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 def markdown_settings(config_file: Path) -> tuple[list[str], dict[str, dict]]:
@@ -215,7 +226,7 @@ def prepare_naive(root: Path, work: Path, region_ids: list[str]) -> dict[str, Pa
             "strict": False,
         }
         config_path = folder / "mkdocs.yml"
-        config_path.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config_path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
         configs[region_id] = config_path
     return configs
 

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
-
-
-def slugify(name: str) -> str:
-    """ASCII slug for URLs: æ→ae, ø→o, å→a, spaces→-; ``Skrøpelige eldre`` → ``skropelige-eldre``."""
-    text = name.translate(_TRANSLITERATION).lower()
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text)
-    return text.strip("-")
+from ..text.slugs import slugify
 
 
 @dataclass(frozen=True)
