@@ -35,7 +35,7 @@ def chooser_markdown(project: Project) -> str:
 def accessibility_markdown(project: Project) -> str:
     """The root's statement points to each region's own (which names its feedback contact)."""
     items = "\n".join(
-        f'<li><a href="{r.id}/tilgjengelighet/">{html.escape(r.name)}</a></li>'
+        f'<li><a href="../{r.id}/tilgjengelighet/">{html.escape(r.name)}</a></li>'
         for r in sorted(project.regions.values(), key=lambda r: r.name)
     )
     return (
