@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..output import cache_store
+from ..output.cache_store import CacheFile
 from ..output.staging import Publisher
 from ..project.loader import Project
 from ..settings import KompetansebroenConfig, load_content, settings_from
@@ -91,7 +91,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def _setup(self, config: MkDocsConfig) -> RegionSetup:
         """Read and validate the whole tree; every problem at once, or nothing is built."""
         root = Path(config.config_file_path).resolve().parent
-        cache_store.start_build()
         settings = settings_from(config, self.config)
         project, problems = load_content(root, settings, include_drafts=self.command == "serve")
         if problems:
@@ -107,8 +106,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             command=self.command,
             dirty=self.dirty,
             root=root,
-            cache_file=root / ".cache" / "kompetansebroen" / "cache.sqlite",
-            use_cache=self.config.cache,
+            cache=CacheFile.for_build(root / ".cache" / "kompetansebroen" / "cache.sqlite")
+            if self.config.cache
+            else None,
             settings=incremental.settings_fingerprint(config),
         )
 

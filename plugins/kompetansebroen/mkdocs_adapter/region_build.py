@@ -35,7 +35,7 @@ from ..listings.pages import generated_paths, home_sections, hub_sections, regio
 from ..model.documents import Kind
 from ..model.topics import TopicRegistry
 from ..output import region_state
-from ..output.cache_store import CacheStore
+from ..output.cache_store import CacheFile, CacheStore
 from ..output.feeds_writer import region_feeds
 from ..output.region_output import STATE_TABLE, RegionResult, StampJob, finish_region
 from ..output.region_state import RegionState
@@ -93,8 +93,8 @@ class RegionSetup:
     command: str
     dirty: bool
     root: Path
-    cache_file: Path
-    use_cache: bool
+    cache: CacheFile | None
+    """The cache file and this build's stamp; None: no cache (and nothing stamped)."""
     settings: str
     """incremental.settings_fingerprint of this build."""
     pages_by_region: Mapping[str, Collection[str]] | None = None
@@ -162,19 +162,19 @@ class RegionBuild:
         files = region_files(files, self.view, self.generated, config)
         self.files_ = files
         cache = None
-        if self.setup.use_cache:
-            render_store = CacheStore(self.setup.cache_file, "rendered_markdown")
-            page_store = CacheStore(self.setup.cache_file, "finished_pages")
+        if self.setup.cache is not None:
+            render_store = self.setup.cache.table("rendered_markdown")
+            page_store = self.setup.cache.table("finished_pages")
             self.stores += [render_store, page_store]
             cache = self.render_cache = RenderCache(render_store, config)
             self.page_cache = PageCache(page_store, config, self.setup.command)
             if self.renders:
-                self.shells = ShellStore(self.setup.cache_file)
+                self.shells = ShellStore(self.setup.cache)
         if self.serve_state is not None:
             self.state = self.serve_state
             self._plan(files, config, reuse_from=None)
-        elif self.order.published_dir is not None and self.setup.use_cache:
-            store = CacheStore(self.setup.cache_file, STATE_TABLE)
+        elif self.order.published_dir is not None and self.setup.cache is not None:
+            store = self.setup.cache.table(STATE_TABLE)
             self.stores.append(store)
             key = region_state.state_key(self.region_id, self.order.published_dir)
             self.state = RegionState.from_json(store.get(key))
@@ -236,9 +236,7 @@ class RegionBuild:
         assert self.state is not None
         keys = self.state.cache_keys.get(path, {})
         self.cache_keys[path] = keys
-        stores = (
-            dict(zip(("markdown", "page"), self.stores[:2], strict=False)) if self.setup.use_cache else {}
-        )
+        stores = dict(zip(("markdown", "page"), self.stores[:2], strict=False)) if self.setup.cache else {}
         for name, store in stores.items():
             if name in keys:
                 store.touch([keys[name]])
@@ -402,7 +400,7 @@ class RegionBuild:
                 if keep_state and self.order.published_dir is not None
                 else None
             ),
-            cache_file=str(self.setup.cache_file) if self.setup.use_cache else None,
+            cache=self.setup.cache,
         )
         if not self.order.worker:
             finish_region(self.result)

@@ -53,7 +53,7 @@ class RootBuild:
         project = self.setup.project
         views = project.views()
         generated = {region_id: generated_paths(view, self.setup.topics) for region_id, view in views.items()}
-        if self.setup.use_cache:  # renderings are handed to the other regions through the cache file
+        if self.setup.cache is not None:  # renderings are handed to the other regions through the cache file
             base = f"{self.setup.settings}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
             self.plan = plan_renders(views, generated, base)
         # Worked out once here; the workers inherit it (and the plan) when they are forked.
@@ -112,11 +112,11 @@ class RootBuild:
         if self.plan is not None:
             log.info(f"{self.plan.stamped_pages} sider stemplet fra en gjengivelse i et annet område")
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
-        if self.setup.use_cache and self.setup.command == "build":
-            cache_file = self.setup.cache_file
-            removed = cache_store.prune(cache_file, CACHE_TABLES, cache_store.build_stamp())
+        cache = self.setup.cache
+        if cache is not None and self.setup.command == "build":
+            removed = cache_store.prune(cache, CACHE_TABLES)
             if removed:
-                log.info(f"{removed} utdaterte oppføringer fjernet fra {cache_file.name}")
+                log.info(f"{removed} utdaterte oppføringer fjernet fra {cache.path.name}")
 
     def build_error(self) -> None:
         if self.regions is not None:

@@ -9,32 +9,60 @@ After a build of every region, :func:`prune` removes what that build did not
 use, so the file holds what the published site is made of, not every version
 of every page since the cache was created. Pages an incremental build takes
 from the published site touch the entries they were made from (see
-incremental.py), so those stay.
+mkdocs_adapter/incremental.py), so those stay.
+
+A cache can only make a build faster. A damaged file (not a database, a
+malformed page) is deleted with a one-line note and made again; a cache that
+cannot be written at all (``.cache`` is a file, no permission) is left out of
+the build, which is then as slow as a build without a cache, and as correct.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 BATCH = 64  # entries written per transaction; others see them after each batch
 
-# The stamp of the build running in this process; region workers are forked after the
-# main build has set it, so every part of one build marks its entries alike.
-_build_stamp = time.time_ns()
+log = logging.getLogger(__name__)
 
 
-def start_build() -> int:
-    """Give the build starting now its stamp (call before any store is opened)."""
-    global _build_stamp
-    _build_stamp = time.time_ns()
-    return _build_stamp
+@dataclass(frozen=True)
+class CacheFile:
+    """The cache file of one build: where it is, and the stamp this build marks what it uses with."""
 
+    path: Path
+    stamp: int
 
-def build_stamp() -> int:
-    return _build_stamp
+    @classmethod
+    def for_build(cls, path: Path) -> CacheFile | None:
+        """The cache at ``path`` for a build starting now (a later build has a larger stamp).
+
+        None, with a note, when no cache can be kept there (``.cache`` is a file, no
+        permission); a file SQLite cannot read is deleted and made again.
+        """
+        try:
+            db = _connect(path)
+            try:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as error:
+            discard_damaged(path, error)
+        except OSError as error:
+            log.warning(
+                f"kompetansebroen: mellomlageret {path} kan ikke brukes ({error}); bygget fortsetter uten"
+            )
+            return None
+        return cls(path, time.time_ns())
+
+    def table(self, name: str) -> CacheStore:
+        return CacheStore(self, name)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -44,35 +72,83 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-class CacheStore:
-    """Entries of one kind (``table``) in ``path``."""
+def discard_damaged(path: Path, error: Exception) -> None:
+    """Delete a cache file that SQLite cannot read (and its journal files)."""
+    log.warning(
+        f"kompetansebroen: mellomlageret {path.name} var skadet ({error}) og er slettet; bygget fortsetter"
+    )
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
-    def __init__(self, path: Path, table: str) -> None:
+
+class CacheStore:
+    """Entries of one kind (``table``) in the cache file; empty and silent when the file cannot be used."""
+
+    def __init__(self, cache: CacheFile, table: str) -> None:
+        self.path = cache.path
         self.table = table
-        self.stamp = build_stamp()
+        self.stamp = cache.stamp
         self.pending: list[tuple[str, str, int]] = []
         self.touched: list[tuple[int, str]] = []
-        self.db = _connect(path)
+        self.db: sqlite3.Connection | None = None
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                self._give_up(error)
+                return
+            discard_damaged(self.path, error)
+            try:
+                self.db = self._open()
+            except (sqlite3.DatabaseError, OSError) as again:
+                self._give_up(again)
+        except OSError as error:
+            self._give_up(error)
+
+    def _open(self) -> sqlite3.Connection:
+        db = _connect(self.path)
+        table = self.table
         for attempt in range(50):
             try:
                 # Switching to WAL takes an exclusive lock that does not wait for the busy
                 # timeout; two region builds opening a new cache at once may collide.
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute(
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(
                     f"CREATE TABLE IF NOT EXISTS {table} "
                     "(key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL DEFAULT 0)"
                 )
-                columns = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+                columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
                 if "used" not in columns:  # a cache from before entries were stamped
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
-                break
-            except sqlite3.OperationalError:
-                if attempt == 49:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
+                return db
+            except sqlite3.OperationalError as error:
+                if attempt == 49 or "locked" not in str(error):
+                    db.close()
                     raise
                 time.sleep(0.1)
+        raise AssertionError("unreachable")
+
+    def _give_up(self, error: Exception) -> None:
+        """Go on without this store: every read misses, every write is dropped."""
+        log.warning(
+            f"kompetansebroen: mellomlageret {self.path} kan ikke brukes ({error}); bygget fortsetter uten"
+        )
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+        self.db = None
+        self.pending.clear()
+        self.touched.clear()
 
     def get(self, key: str) -> str | None:
-        row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as error:
+            self._give_up(error)
+            return None
         if row is None:
             return None
         self.touch([key])
@@ -90,42 +166,61 @@ class CacheStore:
             self.flush()
 
     def flush(self) -> None:
+        if self.db is None:
+            self.pending.clear()
+            self.touched.clear()
+            return
         if not self.pending and not self.touched:
             return
-        with self.db:
-            if self.pending:
-                self.db.executemany(
-                    f"INSERT OR REPLACE INTO {self.table} (key, value, used) VALUES (?, ?, ?)", self.pending
-                )
-            if self.touched:
-                self.db.executemany(f"UPDATE {self.table} SET used = ? WHERE key = ?", self.touched)
+        try:
+            with self.db:
+                if self.pending:
+                    self.db.executemany(
+                        f"INSERT OR REPLACE INTO {self.table} (key, value, used) VALUES (?, ?, ?)",
+                        self.pending,
+                    )
+                if self.touched:
+                    self.db.executemany(f"UPDATE {self.table} SET used = ? WHERE key = ?", self.touched)
+        except sqlite3.DatabaseError as error:
+            self._give_up(error)
         self.pending.clear()
         self.touched.clear()
 
     def close(self) -> None:
         self.flush()
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
 
 
-def prune(path: Path, tables: Iterable[str], stamp: int) -> int:
-    """Remove every entry the build with ``stamp`` did not use; return how many went.
+def prune(cache: CacheFile, tables: Iterable[str]) -> int:
+    """Remove every entry the build of ``cache`` did not use; return how many went.
 
-    The file is compacted when more than half of it is free space afterwards.
+    The file is compacted when more than half of it is free space afterwards. A
+    damaged file is deleted instead: the next build makes it again.
     """
+    path = cache.path
     if not path.is_file():
         return 0
-    db = _connect(path)
     removed = 0
+    try:
+        db = _connect(path)
+    except (sqlite3.DatabaseError, OSError) as error:
+        discard_damaged(path, error)
+        return 0
     try:
         existing = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         with db:
             for table in tables:
                 if table in existing:
-                    removed += db.execute(f"DELETE FROM {table} WHERE used < ?", (stamp,)).rowcount
+                    removed += db.execute(f"DELETE FROM {table} WHERE used < ?", (cache.stamp,)).rowcount
         free = db.execute("PRAGMA freelist_count").fetchone()[0]
         total = db.execute("PRAGMA page_count").fetchone()[0]
         if total and free * 2 > total:
             db.execute("VACUUM")
-    finally:
+    except sqlite3.DatabaseError as error:
         db.close()
+        discard_damaged(path, error)
+        return 0
+    db.close()
     return removed

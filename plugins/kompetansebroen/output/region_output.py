@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import search_index, slots
-from .cache_store import CacheStore
+from .cache_store import CacheFile
 from .feeds_writer import RegionFeeds, write_feeds
 from .region_state import RegionState, output_hash
 from .shells import ShellStore
@@ -56,7 +56,7 @@ class RegionResult:
     state: RegionState | None = None
     """The incremental state to save, when the build keeps one in the cache file."""
     state_key: str | None = None
-    cache_file: str | None = None
+    cache: CacheFile | None = None
 
 
 def write_page(site_dir: Path, dest: str, html: str) -> None:
@@ -84,7 +84,7 @@ def stamp(result: RegionResult, shells: ShellStore | None) -> None:
 
 def finish_region(result: RegionResult) -> None:
     """Stamp the region's copies, then write its search index and feeds, and save its state."""
-    shells = ShellStore(Path(result.cache_file)) if result.stamp_jobs and result.cache_file else None
+    shells = ShellStore(result.cache) if result.stamp_jobs and result.cache is not None else None
     try:
         stamp(result, shells)
     finally:
@@ -101,8 +101,8 @@ def finish_region(result: RegionResult) -> None:
         return
     state.search_entries = {path: result.search_entries.get(path, []) for path in pages}
     state.newsletter_html = newsletters
-    if result.state_key is not None and result.cache_file is not None:
-        store = CacheStore(Path(result.cache_file), STATE_TABLE)
+    if result.state_key is not None and result.cache is not None:
+        store = result.cache.table(STATE_TABLE)
         try:
             store.put(result.state_key, state.to_json())
         finally:

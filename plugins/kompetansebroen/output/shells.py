@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from .cache_store import CacheStore
+from .cache_store import CacheFile
 
 TABLE = "page_shells"
 
@@ -32,8 +31,8 @@ class Shell:
 class ShellStore:
     """Shells by key, in the shared cache file."""
 
-    def __init__(self, cache_file: Path) -> None:
-        self.store = CacheStore(cache_file, TABLE)
+    def __init__(self, cache: CacheFile) -> None:
+        self.store = cache.table(TABLE)
 
     def put(self, key: str, shell: Shell) -> None:
         data = {"html": shell.html, "search": shell.search_entries, "newsletter": shell.newsletter_html}
