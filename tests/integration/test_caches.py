@@ -132,11 +132,12 @@ def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(tmp_path: Path) ->
     assert _entries(repo) == first
 
     # Pages taken unchanged from the published site kept their entries: when a title
-    # changes what they show, their Markdown comes from the cache.
+    # changes what they show, their Markdown comes from the cache (in the region that
+    # renders them; the others stamp a copy and convert nothing).
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace('title: "', 'title: "Ny tittel: ', 1), encoding="utf-8")
     result = run_build(repo, repo / "site")
     assert result.returncode == 0, result.stderr
     reused = [int(n) for n in re.findall(r"Markdown gjenbrukt for (\d+)", result.stderr)]
-    assert len(reused) == 4 and all(n > 0 for n in reused)
+    assert len(reused) == 4 and sum(reused) > 0
     assert _tree(repo / "site") == _cold_tree(repo)
