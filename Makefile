@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test test-unit test-browser bench lint clean
+.PHONY: site serve check test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,31 @@ chromium:
 	  command -v apt-get >/dev/null 2>&1 || { echo "Installer chromium for nettlesertestene"; exit 1; }; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+## nginx: Debian's nginx for `make serve-prod` and the nginx tests (installed when missing and apt is there)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "Installer nginx for make serve-prod og nginx-testene"; exit 1; }; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx >/dev/null; }
+
+# serve-prod listens on 8080 unless PORT is given on the command line or in the environment.
+PROD_PORT := $(if $(filter file,$(origin PORT)),8080,$(PORT))
+PUBLISH := $(BIN)/kompetansebroen-publish
+
+## precompress: .gz beside every text file over 1 KB in site/ (the build does it too)
+precompress: $(VENV)/.installed
+	$(PUBLISH) precompress site
+
+## deploy-config: write deploy/kompetansebroen.conf for the built site/ (ROOT=, LISTEN=, SERVER_NAME= for the host)
+deploy-config: $(VENV)/.installed
+	$(PUBLISH) nginx-config site $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN)) $(if $(SERVER_NAME),--server-name $(SERVER_NAME))
+
+## serve-prod: the built site/ through nginx with the production configuration on 127.0.0.1:$(PORT) (8080)
+serve-prod: $(VENV)/.installed nginx
+	@test -f site/index.html || { echo "Bygg nettstedet først: make site"; exit 2; }
+	$(PUBLISH) serve site --port $(PROD_PORT)
+
 ## test: lint, unit, integration, contract and browser tests
-test: $(VENV)/.test-installed chromium
+test: $(VENV)/.test-installed chromium nginx
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
@@ -53,7 +76,7 @@ test-unit: $(VENV)/.test-installed
 	$(BIN)/pytest tests/unit
 
 ## test-browser: only the browser tests (screenshots land in test-artifacts/)
-test-browser: $(VENV)/.test-installed chromium
+test-browser: $(VENV)/.test-installed chromium nginx
 	$(BIN)/pytest tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions

@@ -24,7 +24,9 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".ics", ".svg", ".txt", ".vtt", ".webmanifest"})
+SUFFIXES = frozenset(
+    {".html", ".css", ".js", ".json", ".xml", ".ics", ".svg", ".txt", ".vtt", ".webmanifest"}
+)
 """Text formats the site serves; images, PDFs and fonts are compressed already."""
 MIN_SIZE = 1024
 LEVEL = 6
@@ -96,8 +98,8 @@ def precompress_file(path: Path, published: Path | None = None) -> PrecompressRe
     if not wants_gzip(path, len(data)):
         return report
     target = path.with_name(path.name + GZ)
-    published_gz = published.with_name(published.name + GZ) if published is not None else None
-    if published is not None and published_gz is not None and _same_file(path, published):
+    if published is not None and _same_file(path, published):
+        published_gz = published.with_name(published.name + GZ)
         if gzip_matches(published_gz, data):
             _replace(target, link_from=published_gz)
             report.reused = 1
