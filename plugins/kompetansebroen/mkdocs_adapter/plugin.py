@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..output.cache_store import CacheFile
-from ..output.staging import Publisher
+from ..output.staging import BuildLocked, Publisher
 from ..project.loader import Project
 from ..settings import KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
@@ -121,7 +121,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         published: Path | None = None
         if self.command == "build":
             final = Path(config.site_dir) / (region_id or "")
-            self.publisher = Publisher(final)
+            try:
+                self.publisher = Publisher(final, Path(config.site_dir))
+            except BuildLocked as error:
+                raise PluginError(str(error)) from None
             config.site_dir = str(self.publisher.staging)
             published = final
         if region_id is None:

@@ -15,11 +15,13 @@ again on its own, stamping nothing.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import shutil
-from concurrent.futures import Future, ProcessPoolExecutor
+import signal
 from dataclasses import replace
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..output.region_output import MissingShell, RegionResult, finish_region
@@ -30,8 +32,22 @@ _worker_setup: RegionSetup | None = None
 
 
 def _adopt(setup: RegionSetup) -> None:
+    """Set up a worker: the build's set-up, and a life no longer than the main build's."""
     global _worker_setup
     _worker_setup = setup
+    # Ctrl-C goes to the main build, which stops the workers; a worker does not go on alone.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the main build ends, even by SIGKILL (elsewhere: no-op)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
 
 
 def render_region(config_file: str, order: RegionOrder, site_dir: str) -> RegionResult | str:
@@ -48,7 +64,7 @@ def render_region(config_file: str, order: RegionOrder, site_dir: str) -> Region
         result = plugin.site_build.result  # type: ignore[attr-defined]
         assert isinstance(result, RegionResult)
         return result
-    except BaseException as error:  # noqa: BLE001 - reported back to the parent as text
+    except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
 
 
@@ -65,7 +81,7 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
                 return again
             finish_region(again)
             return None
-    except BaseException as error:  # noqa: BLE001 - reported back to the parent as text
+    except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
 
 
@@ -85,45 +101,43 @@ class RegionWorkers:
         self.site_dirs = site_dirs
         count = max(1, min(workers or os.cpu_count() or 1, len(orders)))
         # fork keeps the parent's logging set-up, so workers print like the main build.
-        self.pool = ProcessPoolExecutor(
-            max_workers=count,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_adopt,
-            initargs=(setup,),
-        )
-        self.rendering: dict[str, Future[RegionResult | str]] = {}
+        context = multiprocessing.get_context("fork")
+        self.pool = context.Pool(processes=count, initializer=_adopt, initargs=(setup,))
+        self.rendering: dict[str, AsyncResult[RegionResult | str]] = {}
 
     def start(self) -> None:
         """Start rendering every region (the main build goes on with the root meanwhile)."""
         for region_id, order in sorted(self.orders.items()):
             Path(self.site_dirs[region_id]).mkdir(parents=True, exist_ok=True)
-            self.rendering[region_id] = self.pool.submit(
-                render_region, self.config_file, order, self.site_dirs[region_id]
+            self.rendering[region_id] = self.pool.apply_async(
+                render_region, (self.config_file, order, self.site_dirs[region_id])
             )
 
     def finish(self) -> dict[str, str]:
         """Wait for every region, finish each; return the regions that failed, with their messages."""
         failures: dict[str, str] = {}
         results: dict[str, RegionResult] = {}
-        try:
-            for region_id, future in self.rendering.items():
-                outcome = future.result()
-                if isinstance(outcome, str):
-                    failures[region_id] = outcome
-                else:
-                    results[region_id] = outcome
-            if failures:
-                return failures
-            finishing = {
-                region_id: self.pool.submit(finish, self.config_file, result, self.orders[region_id])
-                for region_id, result in results.items()
-            }
-            for region_id, future in finishing.items():
-                if message := future.result():
-                    failures[region_id] = message
+        for region_id, pending in self.rendering.items():
+            outcome = pending.get()
+            if isinstance(outcome, str):
+                failures[region_id] = outcome
+            else:
+                results[region_id] = outcome
+        if failures:
+            self.cancel()
             return failures
-        finally:
-            self.pool.shutdown(cancel_futures=True)
+        finishing = {
+            region_id: self.pool.apply_async(finish, (self.config_file, result, self.orders[region_id]))
+            for region_id, result in results.items()
+        }
+        for region_id, pending in finishing.items():
+            if message := pending.get():
+                failures[region_id] = message
+        self.pool.close()
+        self.pool.join()
+        return failures
 
     def cancel(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """Stop every worker now (a failed or interrupted build)."""
+        self.pool.terminate()
+        self.pool.join()
