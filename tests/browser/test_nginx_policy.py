@@ -1,0 +1,138 @@
+"""The browser suite's key checks against nginx with the production configuration and its strict CSP.
+
+Every page type loads with no Content-Security-Policy violation reported by
+Chromium (the ``securitypolicyviolation`` event and the console), and with no
+axe violation in either colour scheme; search (a worker) and the region
+selector and chooser still work under the policy. A last test shows that the
+listener does report a script the policy does not allow, so zero means zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from kb_browser import (
+    ALL_PAGES,
+    PAGE_TYPES,
+    SCHEMES,
+    axe_violations,
+    describe_violations,
+    open_page,
+    switch_color_scheme,
+)
+from playwright.sync_api import ConsoleMessage, Page
+
+from tests.published_site import nginx_serving, published_copy
+
+pytestmark = pytest.mark.browser
+
+LISTENER = """
+window.__kbViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__kbViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+"""
+PROBE = "kb-csp-probe"
+
+
+@dataclass
+class ViolationRecorder:
+    """CSP violations a page reports: its own event and Chromium's console messages."""
+
+    console: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> ViolationRecorder:
+        page.add_init_script(LISTENER)
+        page.on("console", self._record)
+        return self
+
+    def _record(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.console.append(message.text)
+
+    def all(self, page: Page) -> list[str]:
+        page.wait_for_timeout(100)  # the event is queued as a task after the blocked load
+        reported = page.evaluate("() => window.__kbViolations || []")
+        return [*reported, *self.console]
+
+
+@pytest.fixture(scope="module")
+def nginx_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return published_copy(built_site, tmp_path_factory.mktemp("nginx-browser") / "site")
+
+
+@pytest.fixture(scope="module")
+def nginx_url(nginx_site: Path) -> Iterator[str]:
+    with nginx_serving(nginx_site) as server:
+        yield server.base_url
+
+
+@pytest.mark.parametrize("page_type", list(ALL_PAGES))
+def test_page_type_has_no_csp_or_axe_violations_under_nginx(page, nginx_url, page_type):
+    recorder = ViolationRecorder().attach(page)
+    response = page.goto(nginx_url + ALL_PAGES[page_type], wait_until="load")
+    assert response is not None and "script-src" in response.headers.get("content-security-policy", "")
+    page.wait_for_load_state("networkidle")
+
+    for scheme in SCHEMES:
+        switch_color_scheme(page, scheme)
+        violations = axe_violations(page)
+        assert not violations, f"{page_type} ({scheme}) under nginx:\n" + describe_violations(violations)
+
+    assert recorder.all(page) == [], f"CSP violations on {page_type} ({ALL_PAGES[page_type]})"
+
+
+def test_search_works_under_the_policy(page, nginx_url):
+    recorder = ViolationRecorder().attach(page)
+    open_page(page, nginx_url, PAGE_TYPES["article"])
+    search = page.locator("input.md-search__input")
+    search.click()
+    query = "sekretariatets"
+    search.fill(query[:-1])
+    search.press(query[-1])
+    page.wait_for_function(
+        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert any(urlsplit(h).path == "/innlandet/artikler/tilskudd-til-sekretariat/" for h in hrefs), hrefs
+    assert recorder.all(page) == []
+
+
+def test_region_selector_and_chooser_work_under_the_policy(page, nginx_url):
+    recorder = ViolationRecorder().attach(page)
+    open_page(page, nginx_url, PAGE_TYPES["article"])
+    page.locator("summary.kb-region__summary").click()
+    page.locator('a.kb-region__link[data-kb-region="vestfold"]').click()
+    page.wait_for_url(nginx_url + "/vestfold/artikler/hva-er-et-helsefellesskap/")
+    assert "Vestfold" in page.locator("summary.kb-region__summary").inner_text()
+    assert page.evaluate("() => localStorage.getItem('kompetansebroen.omrade')") == "vestfold"
+
+    # The chooser's script still sends a returning reader on; ?o= is now answered by nginx.
+    page.goto(nginx_url + "/")
+    page.wait_for_url(nginx_url + "/vestfold/")
+    page.goto(nginx_url + "/?o=ostfold")
+    page.wait_for_url(nginx_url + "/ostfold/")
+    page.goto(nginx_url + "/?velg")
+    page.locator('.kb-chooser a[data-kb-region="innlandet"]').click()
+    page.wait_for_url(nginx_url + "/innlandet/")
+    assert page.evaluate("() => localStorage.getItem('kompetansebroen.omrade')") == "innlandet"
+    assert recorder.all(page) == []
+
+
+def test_the_recorder_reports_an_inline_script_the_policy_does_not_list(page, nginx_url, nginx_site):
+    """A page added after the configuration was written: its script is not hashed, so it is blocked."""
+    probe = nginx_site / PROBE / "index.html"
+    probe.parent.mkdir()
+    probe.write_text(
+        '<!doctype html><html lang="nb"><title>Prøve</title>'
+        "<script>document.title = 'kjørte';</script><main><h1>Prøve</h1></main></html>",
+        encoding="utf-8",
+    )
+    recorder = ViolationRecorder().attach(page)
+    open_page(page, nginx_url, f"/{PROBE}/")
+    reported = recorder.all(page)
+    assert page.title() == "Prøve", "the script must not have run"
+    assert any("script-src" in line for line in reported), reported
