@@ -5,7 +5,9 @@ through MkDocs and Material and returns a :class:`RegionResult`. Once every
 region has rendered, :func:`finish_region` writes the region's copies of the
 shared pages another region rendered (the shell with this region's parts
 filled in), and then what lists every page: the search index, the feeds and
-the state the next incremental build starts from.
+the state the next incremental build starts from. The region's text files
+get their ``.gz`` copies here too (publishing/precompress.py), in the
+region's worker, so the regions compress in parallel.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from . import search_index, slots
 from .cache_store import CacheFile
 from .feeds_writer import RegionFeeds, write_feeds
+from .publishing.precompress import precompress_tree
 from .region_state import RegionState, output_hash
 from .shells import ShellStore
 
@@ -57,6 +60,10 @@ class RegionResult:
     """The incremental state to save, when the build keeps one in the cache file."""
     state_key: str | None = None
     cache: CacheFile | None = None
+    precompress: bool = False
+    """Write ``.gz`` files for nginx's ``gzip_static`` (a build, not ``make serve``, where it would only cost)."""
+    published_dir: str | None = None
+    """The published region folder: an unchanged (hard-linked) page keeps its published ``.gz``."""
 
 
 def write_page(site_dir: Path, dest: str, html: str) -> None:
@@ -96,6 +103,9 @@ def finish_region(result: RegionResult) -> None:
     shown = set(pages)
     newsletters = {path: html for path, html in result.newsletter_html.items() if path in shown}
     write_feeds(site_dir, result.feeds, newsletters)
+    if result.precompress:
+        published = Path(result.published_dir) if result.published_dir else None
+        precompress_tree(site_dir, reuse_from=published if published and published.is_dir() else None)
     state = result.state
     if state is None:
         return
