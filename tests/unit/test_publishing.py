@@ -10,7 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from kompetansebroen.output.publishing import content_policy, http_rules, nginx_config, old_addresses
+from kompetansebroen.output.publishing import (
+    content_policy,
+    http_rules,
+    nginx_config,
+    old_addresses,
+    site_finish,
+)
 from kompetansebroen.output.publishing.built_site import read_site
 from kompetansebroen.output.publishing.old_addresses import OldAddress
 from kompetansebroen.output.publishing.precompress import gzip_bytes, precompress_tree
@@ -322,3 +328,23 @@ def test_a_page_path_nginx_would_misread_is_left_out_of_the_map_not_written(tmp_
 
 def test_deploy_dir_is_beside_the_site_not_inside_it(tmp_path):
     assert nginx_config.deploy_dir(tmp_path / "site") == (tmp_path / "deploy").resolve()
+
+
+def test_finish_root_writes_redirect_pages_root_gz_and_the_configuration_beside_the_published_site(tmp_path):
+    staging = small_site(tmp_path / ".site.building")
+    write(staging / "sitemap.xml", "<sitemapindex>" + "<sitemap/>" * 200 + "</sitemapindex>")
+    write(staging / "innlandet" / "big.html", BIG_HTML)
+    published = tmp_path / "site"
+
+    config = site_finish.finish_root(staging, published, [LOCAL], {"innlandet": "Innlandet"})
+
+    assert config == (tmp_path / "deploy" / nginx_config.CONFIG_NAME).resolve()
+    text = config.read_text(encoding="utf-8")
+    assert f'root "{published.resolve()}";' in text, "nginx serves the published folder, not the staging one"
+    assert 'location = "/article/samarbeid"' in text
+    assert (staging / "article" / "samarbeid" / "index.html").is_file()
+    assert (
+        gzip.decompress((staging / "sitemap.xml.gz").read_bytes()) == (staging / "sitemap.xml").read_bytes()
+    )
+    assert not (staging / "innlandet" / "big.html.gz").exists(), "the regions compress their own folders"
+    assert old_addresses.load(tmp_path / "deploy" / nginx_config.OLD_ADDRESSES_NAME) == [LOCAL]

@@ -7,6 +7,7 @@
 * ``old_addresses``: old addresses (``/article/<slug>``) as nginx rules and as redirect pages;
 * ``nginx_config``: the production nginx configuration;
 * ``local_nginx``: Debian's nginx in the foreground on a loopback port (``make serve-prod``, tests);
+* ``site_finish``: the build's last step: redirect pages, the root's ``.gz`` files, the configuration;
 * ``commands``: ``kompetansebroen-publish``, the command line for all of it.
 
 Nothing here imports MkDocs: a deployer regenerates the configuration from a
