@@ -76,7 +76,7 @@ def test_precompress_tree_gives_byte_identical_files_when_run_again(tmp_path):
     assert page.read_text(encoding="utf-8") == BIG_HTML
 
 
-def test_a_hard_linked_page_keeps_the_published_gz_and_a_changed_one_is_compressed_again(tmp_path):
+def test_an_unchanged_file_keeps_the_published_gz_and_a_changed_one_is_compressed_again(tmp_path):
     published = tmp_path / "site"
     staging = tmp_path / "staging"
     same = write(published / "same" / "index.html", BIG_HTML)
@@ -92,9 +92,15 @@ def test_a_hard_linked_page_keeps_the_published_gz_and_a_changed_one_is_compress
     (staging / "other").mkdir()
     os.link(other, staging / "other" / "index.html")
 
+    # A copy with the same bytes (the theme's assets, copied by every build) reuses it too.
+    asset = write(published / "assets" / "bundle.js", "var a = 1;\n" * 300)
+    write(staging / "assets" / "bundle.js", asset.read_text(encoding="utf-8"))
+    precompress_tree(published / "assets")
+
     report = precompress_tree(staging, reuse_from=published)
 
-    assert report.reused == 1 and report.compressed == 2
+    assert report.reused == 2 and report.compressed == 2
+    assert os.path.samefile(staging / "assets" / "bundle.js.gz", published / "assets" / "bundle.js.gz")
     assert os.path.samefile(staging / "same" / "index.html.gz", published / "same" / "index.html.gz")
     assert gzip.decompress((staging / "other" / "index.html.gz").read_bytes()) == other.read_bytes()
     new_gz = staging / "changed" / "index.html.gz"

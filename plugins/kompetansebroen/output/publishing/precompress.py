@@ -7,10 +7,11 @@ in the gzip header, so a rebuild of the same content gives a byte-identical
 site, ``.gz`` files included. Files of 1 KB or less are left alone (the
 headers would eat the gain), and so is a file that does not get smaller.
 
-An unchanged page in an incremental build is a hard link to the published
-file; its published ``.gz`` is linked too when given the published tree
-(``reuse_from``), after a check of the gzip trailer (CRC-32 and length of the
-original) against the file, which costs a fraction of compressing it again.
+Given the published tree (``reuse_from``), a file that is the published one
+(an unchanged page, hard-linked by an incremental build) or has the same
+bytes (the theme's assets, copied again by every build) gets the published
+``.gz`` linked, after a check of its gzip trailer (CRC-32 and length of the
+original) against the file: a fraction of the cost of compressing it again.
 """
 
 from __future__ import annotations
@@ -84,9 +85,12 @@ def _replace(target: Path, data: bytes | None = None, link_from: Path | None = N
     os.replace(temporary, target)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_content(path: Path, published: Path, data: bytes) -> bool:
+    """Whether the published file is this one (a hard link) or has the same bytes (Material's assets)."""
     try:
-        return os.path.samefile(a, b)
+        if os.path.samefile(path, published):
+            return True
+        return published.stat().st_size == len(data) and published.read_bytes() == data
     except OSError:
         return False
 
@@ -98,7 +102,7 @@ def precompress_file(path: Path, published: Path | None = None) -> PrecompressRe
     if not wants_gzip(path, len(data)):
         return report
     target = path.with_name(path.name + GZ)
-    if published is not None and _same_file(path, published):
+    if published is not None and _same_content(path, published, data):
         published_gz = published.with_name(published.name + GZ)
         if gzip_matches(published_gz, data):
             _replace(target, link_from=published_gz)
