@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from kompetansebroen.content_types.registry import content_type
+from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.frontmatter.fields import (
     Boolean,
     Choice,
@@ -20,7 +22,7 @@ from kompetansebroen.frontmatter.fields import (
     Url,
     did_you_mean,
 )
-from kompetansebroen.frontmatter.schemas import page_schema, region_schema
+from kompetansebroen.frontmatter.schemas import region_schema
 from kompetansebroen.frontmatter.splitter import split
 from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.documents import Kind
@@ -386,12 +388,17 @@ def test_nested_contact_problems_are_named_with_their_path() -> None:
     assert len(found) == 1 and found[0][1] == "contact"
 
 
+def schema_of(kind: Kind, *, shared: bool) -> Schema:
+    """The schema the loader gives a page of ``kind`` (its content type's declaration)."""
+    return content_type(kind).schema(Vocabulary(tuple(TOPICS)), REGIONS, shared=shared)
+
+
 def article() -> Schema:
-    return page_schema(Kind.ARTICLE, topics=TOPICS, region_ids=REGIONS, shared=True)
+    return schema_of(Kind.ARTICLE, shared=True)
 
 
 def governing() -> Schema:
-    return page_schema(Kind.GOVERNING, topics=TOPICS, region_ids=REGIONS, shared=True)
+    return schema_of(Kind.GOVERNING, shared=True)
 
 
 def test_article_schema_accepts_a_complete_article() -> None:
@@ -424,7 +431,7 @@ def test_unknown_region_lists_the_known_ones() -> None:
 
 
 def test_regions_is_not_allowed_inside_a_region_tree() -> None:
-    schema = page_schema(Kind.PAGE, topics=TOPICS, region_ids=REGIONS, shared=False)
+    schema = schema_of(Kind.PAGE, shared=False)
     (found,) = problems_of(schema, "regions: [ahus]\n")
     assert found[1] == "regions"
     assert "bare brukes på sider i content/" in found[2]
@@ -453,7 +460,7 @@ def test_governing_status_is_a_choice() -> None:
 
 
 def test_newsletter_schema() -> None:
-    schema = page_schema(Kind.NEWSLETTER, topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = schema_of(Kind.NEWSLETTER, shared=True)
     assert not read(schema, 'title: "A"\ndate: 2024-01-02\ndescription: "B"\n').problems
     assert (
         problems_of(schema, 'title: "A"\ndate: 2024-01-02\ndescription: "B"\nimage: a.jpg\n')[0][1] == "image"
@@ -461,7 +468,7 @@ def test_newsletter_schema() -> None:
 
 
 def test_other_pages_take_an_optional_title_and_a_hub_topic() -> None:
-    schema = page_schema(Kind.PAGE, topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = schema_of(Kind.PAGE, shared=True)
     assert not read(schema, "").problems
     assert read(schema, "hub: Helsefellesskap\n").values["hub"] == "Helsefellesskap"
     assert "mente du «Helsefellesskap»?" in problems_of(schema, "hub: Helsefelleskap\n")[0][2]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from kompetansebroen.content_types import registry
 from kompetansebroen.listings import html_blocks, paths
 from kompetansebroen.listings.pages import (
     GeneratedPage,
@@ -15,6 +17,7 @@ from kompetansebroen.listings.pages import (
     related_documents,
     topic_pages,
 )
+from kompetansebroen.model.documents import Kind
 from kompetansebroen.model.topics import Topic, TopicRegistry, slugify
 from kompetansebroen.project.loader import load_project
 from kompetansebroen.selector import selector_links
@@ -97,6 +100,14 @@ def project(tmp_path: Path):
     return loaded
 
 
+def declare(monkeypatch, kind: Kind, **changes) -> None:
+    """Change one content type's declaration for this test (``list_page``, ``hub`` … as keyword arguments
+    holding the changes to make to that part: ``list_page={"per_page": 2}``)."""
+    declared = registry.REGISTRY[kind]
+    parts = {name: dataclasses.replace(getattr(declared, name), **value) for name, value in changes.items()}
+    monkeypatch.setitem(registry.REGISTRY, kind, dataclasses.replace(declared, **parts))
+
+
 def shown(page: GeneratedPage) -> str:
     """The listing as the page shows it: Markdown with its HTML blocks in place."""
     return html_blocks.put_in_place(page.listing, page.blocks)
@@ -118,7 +129,7 @@ def test_article_list_is_newest_first_and_scoped_to_the_region(project) -> None:
 
 
 def test_article_list_is_paginated(project, monkeypatch) -> None:
-    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    declare(monkeypatch, Kind.ARTICLE, list_page={"per_page": 2})
     pages = article_pages(project.view("nord"), TOPICS)
     assert [p.path for p in pages] == [paths.ARTICLES, "artikler/side-2.md"]
     assert "[Eldre artikler →](side-2.md)" in pages[0].listing
@@ -221,14 +232,14 @@ def test_norwegian_dates() -> None:
 def test_generated_paths_match_the_generated_pages(project, monkeypatch) -> None:
     from kompetansebroen.listings.pages import generated_paths
 
-    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    declare(monkeypatch, Kind.ARTICLE, list_page={"per_page": 2})
     for region in ["nord", "sor"]:
         view = project.view(region)
         assert generated_paths(view, TOPICS) == set(region_pages(view, TOPICS, "Kompetansebroen"))
 
 
 def test_hub_shows_the_newest_articles_and_links_to_the_rest(project, monkeypatch) -> None:
-    monkeypatch.setattr("kompetansebroen.listings.pages.HUB_ARTICLES", 1)
+    declare(monkeypatch, Kind.ARTICLE, hub={"count": 1})
     hub = hub_sections(project.view("nord"), TOPICS, paths.HELSEFELLESSKAP, "Helsefellesskap").shown()
     assert "Nyest" in hub and "Eldst" not in hub
     assert "[Alle 3 fagartikler om helsefellesskap](../tema/helsefellesskap.md)" in hub
@@ -243,7 +254,7 @@ def test_governing_list_links_each_document_itself(project) -> None:
 
 
 def test_topic_pages_are_paginated_by_articles(project, monkeypatch) -> None:
-    monkeypatch.setattr("kompetansebroen.listings.pages.ARTICLES_PER_PAGE", 2)
+    declare(monkeypatch, Kind.ARTICLE, list_page={"per_page": 2})
     _index, *pages = topic_pages(project.view("nord"), TOPICS)
     by_path = {p.path: p for p in pages}
     first, second = by_path["tema/helsefellesskap.md"], by_path["tema/helsefellesskap/side-2.md"]
@@ -254,11 +265,12 @@ def test_topic_pages_are_paginated_by_articles(project, monkeypatch) -> None:
     assert "[← Nyere artikler](../helsefellesskap.md)" in second.listing
 
 
-def test_home_shows_the_regions_newest_articles_and_issues(project) -> None:
+def test_home_shows_the_regions_newest_articles_and_issues(project, monkeypatch) -> None:
     from kompetansebroen.listings.pages import home_sections
 
-    nord = home_sections(project.view("nord"), TOPICS, count=2).shown()
-    sor = home_sections(project.view("sor"), TOPICS, count=2).shown()
+    declare(monkeypatch, Kind.ARTICLE, home={"count": 2})
+    nord = home_sections(project.view("nord"), TOPICS).shown()
+    sor = home_sections(project.view("sor"), TOPICS).shown()
     assert _titles_in_order(nord, ["Nyest", "Lokal nord", "Midt"]) == ["Nyest", "Lokal nord"]
     assert _titles_in_order(sor, ["Nyest", "Lokal nord", "Midt"]) == ["Nyest", "Midt"]
     assert "[Alle fagartikler](artikler/index.md)" in nord
@@ -316,10 +328,12 @@ def test_relative_path_agrees_with_posixpath(to_path: str, start: str) -> None:
 
 @pytest.mark.parametrize(("count", "pages"), [(0, 1), (1, 1), (20, 1), (21, 2), (40, 2), (41, 3)])
 def test_pagination_counts_and_cuts_the_same_pages(count: int, pages: int, project) -> None:
-    from kompetansebroen.listings.pages import ARTICLES_PER_PAGE, page_count, paginate
+    from kompetansebroen.listings.pages import page_count, paginate
 
+    per_page = registry.REGISTRY[Kind.ARTICLE].list_page.per_page
+    assert per_page == 20
     items = [project.shared["artikler/eldst.md"]] * count
-    chunks = paginate(items)
-    assert page_count(count) == len(chunks) == pages
-    assert [len(chunk) for chunk in chunks[:-1]] == [ARTICLES_PER_PAGE] * (pages - 1)
+    chunks = paginate(items, per_page)
+    assert page_count(count, per_page) == len(chunks) == pages
+    assert [len(chunk) for chunk in chunks[:-1]] == [per_page] * (pages - 1)
     assert sum(len(chunk) for chunk in chunks) == count

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kompetansebroen.content_types.registry import kind_of
 from kompetansebroen.frontmatter.schemas import GOVERNING_STATUSES
-from kompetansebroen.model.documents import Document, Kind, Status
+from kompetansebroen.model.documents import Document, Status
 
 
 def document(path: str, origin: str | None = None, **meta: Any) -> Document:
-    return Document(path=path, origin=origin, source_file="", tree="", kind=Kind.of(path), meta=meta, body="")
+    return Document(path=path, origin=origin, source_file="", tree="", kind=kind_of(path), meta=meta, body="")
 
 
 def test_a_shared_page_is_in_every_region_unless_it_names_some() -> None:

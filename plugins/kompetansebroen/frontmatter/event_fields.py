@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from ..model.documents import Kind
 from ..model.events import EVENTS_FOLDER, Event, EventFormat, EventStatus, is_timed, local_day
 from ..text.event_times import oslo
 from .fields import (
@@ -36,9 +35,9 @@ from .schemas import page_schema
 from .yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, describe
 
 EVENT_LABEL = "Arrangement"
-"""What an event is called on pages (as ``Kind.label`` names the other types)."""
+"""What an event is called on pages (its content type's ``label``)."""
 EVENT_KIND_NAME = "et arrangement"
-"""How messages name an event (as the loader's ``KIND_NAMES``): «… trenger title, … øverst i filen»."""
+"""How messages name an event (its content type's ``indefinite``): «… trenger title, … øverst i filen»."""
 
 FORMATS = tuple(member.value for member in EventFormat)
 STATUSES = tuple(member.value for member in EventStatus)
@@ -321,26 +320,10 @@ def _deadline_not_after_start(values: Mapping[str, Any], lines: Mapping[str, int
 CHECKS = (_start_and_end, _place_unless_digital, _deadline_not_after_start)
 
 
-def _common_fields(topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
-    """``tags``, ``draft`` and ``regions`` exactly as every other page type has them."""
-    common = page_schema(Kind.PAGE, topics=topics, region_ids=region_ids, shared=shared)
-    names = ("tags", "draft", "regions")
-    return Schema(
-        {name: common.fields[name] for name in names if name in common.fields}, [], common.misplaced
-    )
-
-
-def event_schema(
-    *,
-    topics: Collection[str],
-    region_ids: Collection[str],
-    shared: bool,
-    professions: Sequence[str] = DEFAULT_PROFESSIONS,
-) -> Schema:
-    """The front-matter schema of ``arrangementer/<navn>.md``; ``shared`` pages may restrict regions."""
-    common = _common_fields(topics, region_ids, shared)
+def event_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, Field]:
+    """An event's own fields; ``audience`` takes the professions of mkdocs.yml."""
     profession_list = ", ".join(professions)
-    fields: dict[str, Field] = {
+    return {
         "title": Text(required=True, example='"Fagdag om skrøpelige eldre"'),
         "description": Text(required=True, example='"Én eller to setninger om arrangementet"'),
         "start": EventTime(required=True),
@@ -360,7 +343,20 @@ def event_schema(
         "contact": Email(),
         "status": Choice(STATUSES, what="status"),
     }
-    return Schema(fields | common.fields, list(CHECKS), dict(common.misplaced))
+
+
+def event_schema(
+    *,
+    topics: Collection[str],
+    region_ids: Collection[str],
+    shared: bool,
+    professions: Sequence[str] = DEFAULT_PROFESSIONS,
+) -> Schema:
+    """The front-matter schema of ``arrangementer/<navn>.md``; ``shared`` pages may restrict regions.
+
+    The same schema the content type registry gives events (every page's fields, then these).
+    """
+    return page_schema(event_fields(professions), CHECKS, topics=topics, region_ids=region_ids, shared=shared)
 
 
 def read_event(
@@ -396,6 +392,7 @@ __all__ = [
     "EVENT_LABEL",
     "EventTime",
     "HttpsUrl",
+    "event_fields",
     "event_schema",
     "is_event_path",
     "parse_event_time",

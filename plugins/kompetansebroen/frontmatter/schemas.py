@@ -1,16 +1,19 @@
-"""Which fields each content type and ``region.yml`` accept."""
+"""The fields every page accepts, the checks content types share, and ``region.yml``'s schema.
+
+Each content type's own fields are declared with the type (content_types/registry.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from ..model.documents import Kind, Status
+from ..model.documents import Status
 from .fields import (
     Boolean,
-    Choice,
-    Date,
+    CrossCheck,
     Email,
+    Field,
     FoundProblem,
     Integer,
     Nested,
@@ -23,7 +26,8 @@ from .fields import (
 GOVERNING_STATUSES = tuple(status.value for status in Status)
 
 
-def _url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+def url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """A governing document points at the document itself: an address or a file, exactly one."""
     has_url, has_file = "url" in lines, "file" in lines
     if has_url and has_file:
         return [
@@ -47,7 +51,8 @@ def _url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Fo
     return []
 
 
-def _image_alt(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+def image_alt(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """An image needs a text for screen readers, and a text needs its image."""
     if "image" in lines and "image_alt" not in lines:
         return [
             FoundProblem(
@@ -75,16 +80,18 @@ REGIONS_ONLY_SHARED = (
 
 
 def page_schema(
-    kind: Kind,
+    own_fields: Mapping[str, Field],
+    checks: Sequence[CrossCheck] = (),
     *,
     topics: Collection[str],
     region_ids: Collection[str],
     shared: bool,
 ) -> Schema:
-    """The front-matter schema for a page of ``kind``; ``shared`` pages may restrict regions."""
+    """A page's schema: the fields every page has (``tags``, ``draft``, and ``regions`` when
+    ``shared``), then a content type's own fields and checks (content_types/registry.py)."""
     topic_list = ", ".join(topics)
     region_list = ", ".join(sorted(region_ids)) or "(ingen)"
-    fields: dict[str, Any] = {
+    fields: dict[str, Field] = {
         "tags": TextList(
             allowed=lambda: topics,
             what="tema",
@@ -103,41 +110,7 @@ def page_schema(
         )
     else:
         misplaced["regions"] = REGIONS_ONLY_SHARED
-    checks = []
-    if kind is Kind.ARTICLE:
-        fields |= {
-            "title": Text(required=True, example='"Tittel på artikkelen"'),
-            "date": Date(required=True),
-            "description": Text(required=True, example='"Én eller to setninger om innholdet"'),
-            "authors": TextList(example='["Kari Nordmann"]'),
-            "image": Text(example="bilder/illustrasjon.jpg"),
-            "image_alt": Text(example='"Beskrivelse av bildet"'),
-        }
-        checks.append(_image_alt)
-    elif kind is Kind.NEWSLETTER:
-        fields |= {
-            "title": Text(required=True, example='"Nyhetsbrev – juni 2024"'),
-            "date": Date(required=True),
-            "description": Text(required=True, example='"Sakene i denne utgaven"'),
-        }
-    elif kind is Kind.GOVERNING:
-        fields |= {
-            "title": Text(required=True, example='"Tittel på dokumentet"'),
-            "date": Date(required=True),
-            "issuer": Text(required=True, example='"Helse- og omsorgsdepartementet"'),
-            "url": Url(),
-            "file": Text(example="vedlegg/plan.pdf"),
-            "status": Choice(GOVERNING_STATUSES),
-            "description": Text(),
-        }
-        checks.append(_url_or_file)
-    else:
-        fields |= {
-            "title": Text(),
-            "description": Text(),
-            "hub": Choice(tuple(topics), what="tema"),
-        }
-    return Schema(fields, checks, misplaced)
+    return Schema(fields | dict(own_fields), list(checks), misplaced)
 
 
 def region_schema() -> Schema:

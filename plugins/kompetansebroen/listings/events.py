@@ -11,29 +11,12 @@ on the same day gives the same pages.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
 from ..model.events import Event
-from ..text.event_times import oslo
-
-
-def build_today(
-    environ: Mapping[str, str], now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
-) -> dt.date:
-    """The build date in Norwegian time: ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, else today.
-
-    Raises ``ValueError`` with the variable's value when it is not a whole number.
-    """
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            seconds = int(epoch)
-        except ValueError:
-            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-        return dt.datetime.fromtimestamp(seconds, dt.UTC).astimezone(oslo()).date()
-    return now().astimezone(oslo()).date()
+from ..project.build_date import build_today
 
 
 def is_upcoming(event: Event, today: dt.date) -> bool:
@@ -91,3 +74,15 @@ def next_events(
 def with_topic(events: Iterable[Event], topic: str) -> list[Event]:
     """The events tagged with ``topic``, in chronological order."""
     return sorted((event for event in events if topic in event.tags), key=lambda e: e.sort_key)
+
+
+__all__ = [
+    "MonthGroup",
+    "build_today",
+    "is_upcoming",
+    "next_events",
+    "past",
+    "upcoming",
+    "upcoming_by_month",
+    "with_topic",
+]

@@ -1,13 +1,19 @@
-"""Build the Markdown of every generated page and section for one region."""
+"""Build the Markdown of every generated page and section for one region.
+
+What each content type lists, where and how is declared with the type
+(content_types/registry.py); the functions here render those declarations.
+"""
 
 from __future__ import annotations
 
 import heapq
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from ..content_types.registry import content_type, ranked, with_list_page
+from ..content_types.spec import ContentType, Feed, Layout, ListPage, More, Section, Style
 from ..model.documents import Document, Kind, Status
 from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
@@ -15,10 +21,6 @@ from ..project.views import RegionView
 from ..text.markdown import link, markdown_date, markdown_text, with_class
 from . import html_blocks, paths
 
-ARTICLES_PER_PAGE = 20
-LATEST_NEWSLETTERS = 6
-HUB_ARTICLES = 10  # the hub shows the newest; its topic page lists them all
-HOME_ITEMS = 5
 RELATED_COUNT = 3
 
 
@@ -36,16 +38,16 @@ class GeneratedPage:
     """HTML blocks by key; ``listing`` holds a placeholder for each (see html_blocks.py)."""
 
 
-def page_count(items: int) -> int:
-    """How many pages a list of ``items`` articles takes: ``ARTICLES_PER_PAGE`` a page, one when empty."""
-    return max(1, -(-items // ARTICLES_PER_PAGE))
+def page_count(items: int, per_page: int) -> int:
+    """How many pages a list of ``items`` takes at ``per_page`` a page; one when empty."""
+    return max(1, -(-items // per_page))
 
 
-def paginate(items: list[Document]) -> list[list[Document]]:
+def paginate(items: list[Document], per_page: int) -> list[list[Document]]:
     """``items`` cut into the pages :func:`page_count` counts (one empty page for none)."""
     return [
-        items[(number - 1) * ARTICLES_PER_PAGE : number * ARTICLES_PER_PAGE]
-        for number in range(1, page_count(len(items)) + 1)
+        items[(number - 1) * per_page : number * per_page]
+        for number in range(1, page_count(len(items), per_page) + 1)
     ]
 
 
@@ -54,61 +56,89 @@ def topic_links(doc: Document, from_path: str, topics: TopicRegistry) -> str:
     return ", ".join(link(name, from_path, paths.topic_page(topics.get(name))) for name in names)
 
 
-def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
-    """``artikler/`` newest first, paginated so that no page grows with the archive."""
-    chunks = paginate(view.of_kind(Kind.ARTICLE))
+def _list_page(declared: ContentType) -> ListPage:
+    assert declared.list_page is not None, declared.kind
+    return declared.list_page
+
+
+def list_pages(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """The list page(s) of one content type, as its declaration lays them out."""
+    return _LAYOUTS[_list_page(declared).layout](declared, view, topics)
+
+
+def _paged_list(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """Newest first, ``per_page`` a page, so that no page grows with the archive (``artikler/``)."""
+    list_page = _list_page(declared)
+    chunks = paginate(view.of_kind(declared.kind), list_page.per_page or 1)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        path = paths.articles_page(number)
+        path = paths.list_page_number(list_page, number)
         blocks: dict[str, str] = {}
         body = (
             [html_blocks.embed(html_blocks.items(chunk, path, topics, 2), blocks)]
             if chunk
-            else ["Det er ingen fagartikler her ennå.\n"]
+            else [f"{list_page.empty}\n"]
         )
         if len(chunks) > 1:
-            body.append(_pager(path, number, len(chunks)))
-        title = "Alle fagartikler" if number == 1 else f"Alle fagartikler – side {number}"
-        intro = (
-            "Fagartikler om kompetansedeling og samhandling, nyeste først. Velg et tema for å se bare det."
-        )
-        pages.append(GeneratedPage(path, title, intro if number == 1 else "", "\n".join(body), blocks=blocks))
+            body.append(
+                _pager(
+                    path, number, len(chunks), lambda n: paths.list_page_number(list_page, n), list_page.pager
+                )
+            )
+        title = list_page.title if number == 1 else f"{list_page.title} – side {number}"
+        intro = list_page.intro if number == 1 else ""
+        pages.append(GeneratedPage(path, title, intro, "\n".join(body), blocks=blocks))
     return pages
 
 
-def _pager(path: str, number: int, total: int, page_path: Callable[[int], str] = paths.articles_page) -> str:
+def _pager(
+    path: str, number: int, total: int, page_path: Callable[[int], str], words: tuple[str, str]
+) -> str:
+    newer, older = words
     parts = []
     if number > 1:
-        parts.append(link("← Nyere artikler", path, page_path(number - 1)))
+        parts.append(link(newer, path, page_path(number - 1)))
     parts.append(f"Side {number} av {total}")
     if number < total:
-        parts.append(link("Eldre artikler →", path, page_path(number + 1)))
+        parts.append(link(older, path, page_path(number + 1)))
     return with_class(" · ".join(parts), "kb-pager") + "\n"
 
 
-def newsletter_archive(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
-    """``nyhetsbrev/`` grouped by year, newest first, with the feed links."""
-    path = paths.NEWSLETTERS
-    issues = view.of_kind(Kind.NEWSLETTER)
-    body = [subscribe_block(path)]
+def _by_year(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """Grouped by year, newest first, after the subscription block (``nyhetsbrev/``)."""
+    list_page = _list_page(declared)
+    path = list_page.path
+    issues = view.of_kind(declared.kind)
+    body = [subscription_block(declared, path)] if declared.feed else []
     blocks: dict[str, str] = {}
     if not issues:
-        body.append("Det er ingen nyhetsbrev her ennå.\n")
+        body.append(f"{list_page.empty}\n")
     for year, group in groupby(issues, key=lambda doc: doc.date.year if doc.date else 0):
         body.append(f"## {year}\n")
         body.append(html_blocks.embed(html_blocks.items(group, path, topics, 3), blocks))
-    intro = "Nyhetsbrevet for helsefellesskapene kommer ut fire til seks ganger i året."
-    return GeneratedPage(path, "Nyhetsbrev", intro, "\n".join(body), blocks=blocks)
+    return [GeneratedPage(path, list_page.title, list_page.intro, "\n".join(body), blocks=blocks)]
 
 
-def subscribe_block(from_path: str) -> str:
-    rss = link("RSS", from_path, paths.RSS)
-    atom = link("Atom", from_path, paths.ATOM)
-    return (
-        '!!! abstract "Abonner på nyhetsbrevet"\n\n'
-        f"    Følg nyhetsbrevet med {rss} eller {atom}. En nyhetsstrøm er en adresse du legger inn i en "
-        "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk.\n"
-    )
+def subscription_block(declared: ContentType, from_path: str) -> str:
+    """How to follow a type's feed, as an admonition on its list page."""
+    links = _feed_links(declared, from_path)
+    if declared.feed is Feed.NEWSLETTER:
+        rss, atom = links
+        return (
+            '!!! abstract "Abonner på nyhetsbrevet"\n\n'
+            f"    Følg nyhetsbrevet med {rss} eller {atom}. En nyhetsstrøm er en adresse du legger inn i en "
+            "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk.\n"
+        )
+    raise ValueError(f"no subscription block for {declared.feed}")
+
+
+def _feed_links(declared: ContentType, from_path: str) -> list[str]:
+    """Markdown links to a type's feed files."""
+    labels = {"rss.xml": "RSS", "atom.xml": "Atom"}
+    return [
+        link(labels.get(posixpath.basename(file), posixpath.basename(file)), from_path, file)
+        for file in paths.feed_files(declared)
+    ]
 
 
 def governing_list(view: RegionView, topics: TopicRegistry, from_path: str, docs: Iterable[Document]) -> str:
@@ -132,14 +162,74 @@ def _document_link(doc: Document, from_path: str) -> str:
     return link("Åpne", from_path, target)
 
 
+def _table(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """A table of every item (``styrende-dokumenter/``)."""
+    list_page = _list_page(declared)
+    path = list_page.path
+    docs = view.of_kind(declared.kind)
+    listing = governing_list(view, topics, path, docs) if docs else f"{list_page.empty}\n"
+    return [GeneratedPage(path, list_page.title, list_page.intro, listing)]
+
+
+_LAYOUTS: dict[Layout, Callable[[ContentType, RegionView, TopicRegistry], list[GeneratedPage]]] = {
+    Layout.PAGES: _paged_list,
+    Layout.BY_YEAR: _by_year,
+    Layout.TABLE: _table,
+}
+
+
+def article_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+    """``artikler/``: all articles, newest first, paginated."""
+    return list_pages(content_type(Kind.ARTICLE), view, topics)
+
+
+def newsletter_archive(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
+    """``nyhetsbrev/``: grouped by year, newest first, with the feed links."""
+    return list_pages(content_type(Kind.NEWSLETTER), view, topics)[0]
+
+
 def governing_page(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
-    path = paths.GOVERNING
-    docs = view.of_kind(Kind.GOVERNING)
-    listing = (
-        governing_list(view, topics, path, docs) if docs else "Det er ingen styrende dokumenter her ennå.\n"
-    )
-    intro = "Avtaler, planer og andre dokumenter som styrer samarbeidet mellom sykehus og kommuner."
-    return GeneratedPage(path, "Styrende dokumenter", intro, listing)
+    """``styrende-dokumenter/``: every governing document in a table."""
+    return list_pages(content_type(Kind.GOVERNING), view, topics)[0]
+
+
+# -- sections: a type's items on hubs, the home page and topic pages --------------------------
+
+
+def _section(
+    declared: ContentType,
+    section: Section,
+    docs: Sequence[Document],
+    view: RegionView,
+    topics: TopicRegistry,
+    from_path: str,
+    blocks: dict[str, str],
+    topic: Topic | None = None,
+) -> list[str]:
+    """The Markdown parts of one section: its heading, its items and what follows them."""
+    shown = list(docs[: section.count] if section.count is not None else docs)
+    if not shown:
+        return []
+    parts = [f"## {section.heading}\n"]
+    if section.style is Style.ITEMS:
+        parts.append(html_blocks.embed(html_blocks.items(shown, from_path, topics, 3), blocks))
+    elif section.style is Style.LINKS:
+        parts += [f"- {link(d.title, from_path, d.path)} ({markdown_date(d.date)})" for d in shown]
+    elif section.style is Style.TABLE:
+        parts.append(governing_list(view, topics, from_path, shown))
+    else:
+        raise ValueError(f"no renderer for {section.style}")
+    # A list needs a blank line before the paragraph after it; an HTML block ends in one.
+    gap = "\n" if section.style is Style.LINKS else ""
+    if section.more in (More.ALL, More.ALL_AND_FEEDS):
+        everything = [link(declared.all_label, from_path, _list_page(declared).path)]
+        if section.more is More.ALL_AND_FEEDS:
+            everything += _feed_links(declared, from_path)
+        parts.append(f"{gap}{' · '.join(everything)}\n")
+    elif section.more is More.TOPIC_IF_MORE and topic is not None and len(docs) > len(shown):
+        label = f"Alle {len(docs)} {declared.plural.lower()} om {topic.name.lower()}"
+        parts.append(f"{gap}{link(label, from_path, paths.topic_page(topic))}\n")
+    return parts
 
 
 def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
@@ -161,33 +251,51 @@ def topic_pages(view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
     return [index, *pages]
 
 
+def _paged_on_topic_pages() -> ContentType | None:
+    """The type whose items topic pages spread over several pages, as its own list page does."""
+    return next(
+        (declared for declared, _ in ranked("topic") if declared.list_page and declared.list_page.per_page),
+        None,
+    )
+
+
 def _topic_pages(
     view: RegionView, topics: TopicRegistry, topic: Topic, docs: list[Document]
 ) -> list[GeneratedPage]:
-    """The first page lists newsletters, documents and pages with the topic, and the newest
-    articles; articles beyond the first page of them continue on ``tema/<slug>/side-N/``."""
+    """The first page lists every type's items with the topic; the paginated type's items
+    (articles) beyond its first page continue on ``tema/<slug>/side-N/``."""
     wanted = {doc.path for doc in docs}
-    of_kind = {kind: [doc for doc in view.of_kind(kind) if doc.path in wanted] for kind in Kind}
-    chunks = paginate(of_kind[Kind.ARTICLE])
+    sections = ranked("topic")
+    of_kind = {
+        declared.kind: [d for d in view.of_kind(declared.kind) if d.path in wanted]
+        for declared, _ in sections
+    }
+    paged = _paged_on_topic_pages()
+    chunks = paginate(of_kind[paged.kind], _list_page(paged).per_page or 1) if paged else [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = paths.topic_page_number(topic, number)
-        sections = []
+        parts: list[str] = []
         blocks: dict[str, str] = {}
-        groups = [(Kind.ARTICLE, "Fagartikler", chunk)]
-        if number == 1:
-            groups += [
-                (Kind.NEWSLETTER, "Nyhetsbrev", of_kind[Kind.NEWSLETTER]),
-                (Kind.GOVERNING, "Styrende dokumenter", of_kind[Kind.GOVERNING]),
-                (Kind.PAGE, "Sider", of_kind[Kind.PAGE]),
-            ]
-        for _kind, heading, items in groups:
-            if items:
-                sections.append(f"## {heading}\n")
-                sections.append(html_blocks.embed(html_blocks.items(items, path, topics, 3), blocks))
-        if len(chunks) > 1:
-            sections.append(_pager(path, number, len(chunks), lambda n: paths.topic_page_number(topic, n)))
-        listing = "\n".join(sections) or "Det er ikke noe innhold med dette temaet ennå.\n"
+        for declared, section in sections:
+            if declared is paged:
+                items = chunk
+            elif number == 1:
+                items = of_kind[declared.kind]
+            else:
+                continue
+            parts += _section(declared, section, items, view, topics, path, blocks)
+        if len(chunks) > 1 and paged is not None:
+            parts.append(
+                _pager(
+                    path,
+                    number,
+                    len(chunks),
+                    lambda n: paths.topic_page_number(topic, n),
+                    _list_page(paged).pager,
+                )
+            )
+        listing = "\n".join(parts) or "Det er ikke noe innhold med dette temaet ennå.\n"
         title = topic.name if number == 1 else f"{topic.name} – side {number}"
         intro = markdown_text(topic.description) if number == 1 else ""
         pages.append(GeneratedPage(path, title, intro, listing, blocks=blocks))
@@ -197,32 +305,13 @@ def _topic_pages(
 def hub_sections(
     view: RegionView, topics: TopicRegistry, hub_path: str, topic_name: str
 ) -> html_blocks.Section:
-    """The generated part of a hub page: documents, newsletters, articles and related topics."""
+    """The generated part of a hub page: each type's items with the topic, then related topics."""
     topic = topics.get(topic_name)
-    parts = []
+    parts: list[str] = []
     blocks: dict[str, str] = {}
-    governing = [d for d in view.of_kind(Kind.GOVERNING) if topic.name in d.tags]
-    if governing:
-        parts += ["## Styrende dokumenter\n", governing_list(view, topics, hub_path, governing)]
-    newsletters = [d for d in view.of_kind(Kind.NEWSLETTER) if topic.name in d.tags][:LATEST_NEWSLETTERS]
-    if newsletters:
-        parts.append("## Siste nyhetsbrev\n")
-        parts += [f"- {link(d.title, hub_path, d.path)} ({markdown_date(d.date)})" for d in newsletters]
-        archive = link("Alle nyhetsbrev", hub_path, paths.NEWSLETTERS)
-        parts.append(
-            f"\n{archive} · {link('RSS', hub_path, paths.RSS)} · {link('Atom', hub_path, paths.ATOM)}\n"
-        )
-    articles = [d for d in view.of_kind(Kind.ARTICLE) if topic.name in d.tags]
-    if articles:
-        parts.append("## Fagartikler\n")
-        parts.append(
-            html_blocks.embed(html_blocks.items(articles[:HUB_ARTICLES], hub_path, topics, 3), blocks)
-        )
-        if len(articles) > HUB_ARTICLES:
-            everything = link(
-                f"Alle {len(articles)} fagartikler om {topic.name.lower()}", hub_path, paths.topic_page(topic)
-            )
-            parts.append(f"{everything}\n")
+    for declared, section in ranked("hub"):
+        docs = [d for d in view.of_kind(declared.kind) if topic.name in d.tags]
+        parts += _section(declared, section, docs, view, topics, hub_path, blocks, topic)
     related = related_topics(view, topic)
     if related:
         parts.append("## Relaterte tema\n")
@@ -232,20 +321,12 @@ def hub_sections(
     return html_blocks.Section("\n".join(parts) + "\n", blocks)
 
 
-def home_sections(view: RegionView, topics: TopicRegistry, count: int = HOME_ITEMS) -> html_blocks.Section:
-    """What a region's home page shows after the editor's text: the newest articles and issues."""
-    parts = []
+def home_sections(view: RegionView, topics: TopicRegistry) -> html_blocks.Section:
+    """What a region's home page shows after the editor's text: each type's newest items."""
+    parts: list[str] = []
     blocks: dict[str, str] = {}
-    articles = view.of_kind(Kind.ARTICLE)[:count]
-    if articles:
-        parts.append("## Siste fagartikler\n")
-        parts.append(html_blocks.embed(html_blocks.items(articles, paths.HOME, topics, 3), blocks))
-        parts.append(f"{link('Alle fagartikler', paths.HOME, paths.ARTICLES)}\n")
-    issues = view.of_kind(Kind.NEWSLETTER)[:3]
-    if issues:
-        parts.append("## Siste nyhetsbrev\n")
-        parts += [f"- {link(d.title, paths.HOME, d.path)} ({markdown_date(d.date)})" for d in issues]
-        parts.append(f"\n{link('Alle nyhetsbrev', paths.HOME, paths.NEWSLETTERS)}\n")
+    for declared, section in ranked("home"):
+        parts += _section(declared, section, view.of_kind(declared.kind), view, topics, paths.HOME, blocks)
     return html_blocks.Section("\n".join(parts) + "\n" if parts else "", blocks)
 
 
@@ -261,8 +342,8 @@ def related_topics(view: RegionView, topic: Topic) -> list[str]:
 
 def related_documents(view: RegionView, doc: Document, count: int = RELATED_COUNT) -> list[Document]:
     """«Les også»: items of the same region sharing the most topics, newest first."""
-    ranked = _ranked_for_topics(view, frozenset(doc.tags), count + 1)
-    return [other for other in ranked if other.path != doc.path][:count]
+    ranked_ = _ranked_for_topics(view, frozenset(doc.tags), count + 1)
+    return [other for other in ranked_ if other.path != doc.path][:count]
 
 
 def _ranked_for_topics(view: RegionView, tags: frozenset[str], count: int) -> list[Document]:
@@ -273,7 +354,7 @@ def _ranked_for_topics(view: RegionView, tags: frozenset[str], count: int) -> li
         candidates: dict[str, Document] = {}
         for topic in tags:
             for other in view.with_topic(topic):
-                if other.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING):
+                if content_type(other.kind).related:
                     shared[other.path] = shared.get(other.path, 0) + 1
                     candidates[other.path] = other
         view.memo[key] = heapq.nsmallest(
@@ -317,13 +398,8 @@ Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsyn
 
 def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dict[str, GeneratedPage]:
     """Every generated page of one region, by tree path."""
-    pages = [
-        *article_pages(view, topics),
-        newsletter_archive(view, topics),
-        governing_page(view, topics),
-        *topic_pages(view, topics),
-        accessibility_page(view.region, site_name),
-    ]
+    pages = [page for declared in with_list_page() for page in list_pages(declared, view, topics)]
+    pages += [*topic_pages(view, topics), accessibility_page(view.region, site_name)]
     if paths.HELSEFELLESSKAP_TOPIC in topics:
         pages.append(
             GeneratedPage(
@@ -339,26 +415,28 @@ def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dic
 
 def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
     """The paths ``region_pages`` makes for this region, without building their Markdown."""
-    found = all_generated_paths(topics) - {paths.RSS, paths.ATOM}
-    articles = view.of_kind(Kind.ARTICLE)
-    found |= {paths.articles_page(n) for n in range(1, page_count(len(articles)) + 1)}
-    for topic in topics:
-        count = sum(1 for doc in articles if topic.name in doc.tags)
-        found |= {paths.topic_page_number(topic, n) for n in range(1, page_count(count) + 1)}
+    found = {path for path in all_generated_paths(topics) if path.endswith(".md")}
+    for declared in with_list_page():
+        list_page = _list_page(declared)
+        if list_page.per_page:
+            count = page_count(len(view.of_kind(declared.kind)), list_page.per_page)
+            found |= {paths.list_page_number(list_page, n) for n in range(1, count + 1)}
+    paged = _paged_on_topic_pages()
+    if paged is not None:
+        items = view.of_kind(paged.kind)
+        per_page = _list_page(paged).per_page or 1
+        for topic in topics:
+            count = sum(1 for doc in items if topic.name in doc.tags)
+            found |= {paths.topic_page_number(topic, n) for n in range(1, page_count(count, per_page) + 1)}
     return found
 
 
 def all_generated_paths(topics: TopicRegistry) -> set[str]:
-    """Paths that exist in every region whatever the content (for link checks)."""
-    fixed = {
-        paths.ARTICLES,
-        paths.NEWSLETTERS,
-        paths.GOVERNING,
-        paths.TOPICS,
-        paths.ACCESSIBILITY,
-        paths.RSS,
-        paths.ATOM,
-    }
+    """Paths that exist in every region whatever the content (for link checks): list pages and feeds too."""
+    fixed = {paths.TOPICS, paths.ACCESSIBILITY}
+    for declared in with_list_page():
+        fixed.add(_list_page(declared).path)
+        fixed.update(paths.feed_files(declared))
     if paths.HELSEFELLESSKAP_TOPIC in topics:
         fixed.add(paths.HELSEFELLESSKAP)
     return fixed | {paths.topic_page(topic) for topic in topics}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from ..content_types.registry import content_type
 from ..listings import paths
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind
@@ -22,9 +24,9 @@ from ..text.urls import page_url, relative_path, relative_url
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
 
 
-def with_heading(doc: Document, topics: TopicRegistry) -> str:
+def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
     """The page body with an H1 (the skip link's target) and the type's facts under it."""
-    facts = _facts(doc, topics)
+    facts = _facts(doc, topics, today)
     body = doc.body
     match = _H1.search(body)
     if match and not body[: match.start()].strip():
@@ -36,27 +38,15 @@ def with_heading(doc: Document, topics: TopicRegistry) -> str:
     return head + "\n" + rest
 
 
-def _facts(doc: Document, topics: TopicRegistry) -> str:
-    facts = []
-    if doc.kind in (Kind.ARTICLE, Kind.NEWSLETTER, Kind.GOVERNING) and doc.date:
-        facts.append(
-            f"Publisert {norwegian_date(doc.date)}"
-            if doc.kind is not Kind.GOVERNING
-            else f"Datert {norwegian_date(doc.date)}"
-        )
-    governing = doc.governing if doc.kind is Kind.GOVERNING else None
-    if governing is not None:
-        facts.append(f"Utgitt av {text(governing.issuer)}")
-        facts.append(f"Status: {governing.status.value}")
-    if doc.kind is Kind.ARTICLE and doc.meta.get("authors"):
-        facts.append("Av " + ", ".join(text(a) for a in doc.meta["authors"]))
+def _facts(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
+    """The facts line its content type gives the page, with its topics, and what the type shows below it."""
+    shown = content_type(doc.kind).facts(doc, today)
+    facts = list(shown.facts)
     if topics_md := topic_links(doc, doc.path, topics):
         facts.append(f"Tema: {topics_md}")
     line = with_class(" · ".join(facts), "kb-meta") if facts else ""
-    if doc.kind is Kind.ARTICLE and doc.meta.get("image"):
-        line += f"\n\n![{text(doc.meta.get('image_alt', ''))}]({doc.meta['image']})"
-    if governing is not None:
-        line += f"\n\n[Åpne dokumentet]({governing.url or governing.file}){{ .md-button }}"
+    if shown.below:
+        line += "\n\n" + shown.below
     return line
 
 

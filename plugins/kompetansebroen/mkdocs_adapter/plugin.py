@@ -12,7 +12,6 @@ good site as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -38,14 +37,9 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 def pin_build_date(project: Project) -> None:
     """Date the build by its content, not the clock: sitemaps (and their .gz headers) are then
-    the same whichever day the same content is built. MkDocs reads SOURCE_DATE_EPOCH itself."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    documents = [*project.shared.values(), *(d for docs in project.regional.values() for d in docs.values())]
-    newest = max((d.date for d in documents if d.date), default=None)
-    if newest is not None:
-        moment = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    the same whichever day the same content is built. MkDocs reads SOURCE_DATE_EPOCH itself;
+    the project keeps the date for what is decided against it (upcoming events)."""
+    project.date_the_build(os.environ)
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):

@@ -31,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..listings import html_blocks, paths
+from ..listings.navigation import section_nav
 from ..listings.pages import generated_paths, home_sections, hub_sections, region_pages
 from ..model.documents import Kind
 from ..model.topics import TopicRegistry
@@ -51,14 +52,7 @@ from .template_bytecode import COMPILED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
-SECTION_NAV = [
-    {"Forside": paths.HOME},
-    {"Fagartikler": paths.ARTICLES},
-    {"Nyhetsbrev": paths.NEWSLETTERS},
-    {"Styrende dokumenter": paths.GOVERNING},
-    {paths.HELSEFELLESSKAP_TOPIC: paths.HELSEFELLESSKAP},
-    {"Tema": paths.TOPICS},
-]
+SECTION_NAV = section_nav()  # from the content types' declarations
 
 
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -267,7 +261,7 @@ class RegionBuild:
         if doc is not None:
             page.meta = template_meta(doc.meta)
             page.meta["search"] = {"exclude": True}  # we index it ourselves (search_index.py)
-            parts.append(page_context.with_heading(doc, self.topics))
+            parts.append(page_context.with_heading(doc, self.topics, self.view.today))
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
         elif generated is not None:

@@ -11,30 +11,13 @@ from ..text.urls import page_url
 
 
 class Kind(enum.Enum):
-    """Content types, decided by the top folder of a page."""
+    """The identity of a content type; what each type is (its folder, names, fields, lists, feed)
+    is declared once, in content_types/registry.py, which also decides a page's type by its path."""
 
     ARTICLE = "artikler"
     NEWSLETTER = "nyhetsbrev"
     GOVERNING = "styrende-dokumenter"
     PAGE = "side"
-
-    @classmethod
-    def of(cls, relative_path: str) -> Kind:
-        top, _, rest = relative_path.partition("/")
-        if rest and rest != "index.md" and "/" not in rest:
-            for kind in (cls.ARTICLE, cls.NEWSLETTER, cls.GOVERNING):
-                if top == kind.value:
-                    return kind
-        return cls.PAGE
-
-    @property
-    def label(self) -> str:
-        return {
-            Kind.ARTICLE: "Fagartikkel",
-            Kind.NEWSLETTER: "Nyhetsbrev",
-            Kind.GOVERNING: "Styrende dokument",
-            Kind.PAGE: "Side",
-        }[self]
 
 
 class Status(enum.Enum):

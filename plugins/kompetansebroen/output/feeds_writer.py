@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content_types.registry import with_feed
+from ..content_types.spec import ContentType, Feed
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
 from ..listings import paths
-from ..model.documents import Kind
 from ..project.views import RegionView
 from ..text.urls import page_url
 
@@ -26,16 +27,25 @@ class RegionFeeds:
     archive_url: str
 
 
+def _newsletter_type() -> ContentType:
+    """The content type whose items the RSS and Atom feeds carry (its declaration says ``Feed.NEWSLETTER``)."""
+    (declared,) = with_feed(Feed.NEWSLETTER)
+    return declared
+
+
 def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds:
     """``base_url``: the region's own address (``https://…/ahus/``)."""
     region = view.region
-    archive = posixpath.join(base_url, page_url(paths.NEWSLETTERS))
+    declared = _newsletter_type()
+    assert declared.list_page is not None
+    archive = posixpath.join(base_url, page_url(declared.list_page.path))
+    rss, atom = paths.feed_files(declared)
     info = FeedInfo(
         title=f"Nyhetsbrev – {site_name} {region.name}",
         description=f"Nyhetsbrev for helsefellesskapene, med felles utgaver og utgaver for {region.name}.",
         archive_url=archive,
-        rss_url=posixpath.join(base_url, paths.RSS),
-        atom_url=posixpath.join(base_url, paths.ATOM),
+        rss_url=posixpath.join(base_url, rss),
+        atom_url=posixpath.join(base_url, atom),
         feed_id=f"kompetansebroen:{region.id}:nyhetsbrev",
         updated_when_empty=max(
             (d.date for d in view.documents.values() if d.date), default=dt.date(2019, 10, 29)
@@ -50,7 +60,7 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
             content_html="",
             entry_id=doc.path,
         )
-        for doc in view.of_kind(Kind.NEWSLETTER)
+        for doc in view.of_kind(declared.kind)
         if doc.date is not None
     )
     return RegionFeeds(info, entries, archive)
@@ -63,10 +73,11 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
         for entry in feeds.entries
     ]
     rss, atom = build_feeds(feeds.info, entries)
-    out = site_dir / "nyhetsbrev"
+    rss_path, atom_path = paths.feed_files(_newsletter_type())
+    out = (site_dir / rss_path).parent
     out.mkdir(parents=True, exist_ok=True)
-    (out / "rss.xml").write_bytes(rss)
-    (out / "atom.xml").write_bytes(atom)
+    (site_dir / rss_path).write_bytes(rss)
+    (site_dir / atom_path).write_bytes(atom)
     # Material looks for a sitemap.xml beside every <link rel="alternate"> (meant for language
     # versions); our feed links would make it fetch a missing file on every page view. A
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.

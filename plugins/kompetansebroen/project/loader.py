@@ -7,17 +7,20 @@ broken in every region is one message, not one per region.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..content_types.registry import content_type, content_types, kind_of
+from ..content_types.spec import Vocabulary
 from ..frontmatter.fields import FoundProblem, Schema
-from ..frontmatter.schemas import page_schema, region_schema
+from ..frontmatter.schemas import region_schema
 from ..frontmatter.splitter import split
 from ..frontmatter.yaml_source import compose
 from ..model.documents import Document, Kind
@@ -25,19 +28,13 @@ from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
 from . import links, security
+from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
 from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
 
 REGION_FILE = "region.yml"
-
-KIND_NAMES = {
-    Kind.ARTICLE: "en fagartikkel",
-    Kind.NEWSLETTER: "et nyhetsbrev",
-    Kind.GOVERNING: "et styrende dokument",
-    Kind.PAGE: "en side",
-}
 
 
 @dataclass
@@ -51,10 +48,13 @@ class Project:
     regional: dict[str, dict[str, Document]] = field(default_factory=dict)
     shared_assets: dict[str, Asset] = field(default_factory=dict)
     regional_assets: dict[str, dict[str, Asset]] = field(default_factory=dict)
+    today: dt.date | None = None
+    """The build date, once the build is dated (build_date.date_the_build); until then the clock's."""
 
     def view(self, region_id: str) -> RegionView:
         """The merged content of one region."""
-        view = RegionView(self.regions[region_id])
+        today = self.today if self.today is not None else build_today(os.environ)
+        view = RegionView(self.regions[region_id], today)
         for path, doc in self.shared.items():
             if doc.in_region(region_id):
                 view.documents[path] = doc
@@ -62,6 +62,15 @@ class Project:
         view.assets.update(self.shared_assets)
         view.assets.update(self.regional_assets.get(region_id, {}))
         return view
+
+    def documents(self) -> list[Document]:
+        """Every page of every tree."""
+        return [*self.shared.values(), *(doc for docs in self.regional.values() for doc in docs.values())]
+
+    def date_the_build(self, environ: MutableMapping[str, str]) -> dt.date:
+        """Decide the build date (build_date.py), pinning ``SOURCE_DATE_EPOCH`` in ``environ`` when unset."""
+        self.today = date_the_build(self.documents(), environ)
+        return self.today
 
     def views(self) -> dict[str, RegionView]:
         return {region_id: self.view(region_id) for region_id in self.regions}
@@ -257,11 +266,12 @@ def _read_tree(
     tree = Tree(origin, folder)
     if not folder.is_dir():
         return tree
+    vocabulary = Vocabulary(tuple(topics.names()))
     schemas = {
-        kind: page_schema(kind, topics=topics.names(), region_ids=region_ids, shared=origin is None)
-        for kind in Kind
+        declared.kind: declared.schema(vocabulary, region_ids, shared=origin is None)
+        for declared in content_types()
     }
-    schema_key = (tuple(topics.names()), tuple(region_ids))
+    schema_key = (vocabulary, tuple(region_ids))
     for path in _walk(root, folder, problems):
         rel_in_tree = path.relative_to(folder).as_posix()
         rel = _relative(root, path)
@@ -318,7 +328,7 @@ def _read_page(
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
     key = (str(path), rel_in_tree, tree.origin, str(tree.folder), schema_key, fingerprint)
     reading = _READINGS.get(
-        key, lambda: _validate_page(tree, path, rel_in_tree, text, fingerprint, schemas[Kind.of(rel_in_tree)])
+        key, lambda: _validate_page(tree, path, rel_in_tree, text, fingerprint, schemas[kind_of(rel_in_tree)])
     )
     _add_found(problems, rel, reading.problems, line_offset=0)
     if reading.field_lines is not None:
@@ -332,7 +342,7 @@ def _validate_page(
     """Read one page's front matter and body; problems carry file-relative lines."""
     found: list[FoundProblem] = []
     source = split(text)
-    kind = Kind.of(rel_in_tree)
+    kind = kind_of(rel_in_tree)
     ok = True
     values: dict[str, Any] = {}
     node: yaml.Node | None = None
@@ -348,7 +358,7 @@ def _validate_page(
         required = [name for name, spec in schema.fields.items() if spec.required]
         listed = ", ".join(required[:-1]) + f" og {required[-1]}" if len(required) > 1 else required[0]
         message = (
-            f"front matter mangler; {KIND_NAMES[kind]} trenger {listed} øverst i filen, "
+            f"front matter mangler; {content_type(kind).indefinite} trenger {listed} øverst i filen, "
             "mellom to linjer med bare ---"
         )
         found.append(FoundProblem(1, "", message))

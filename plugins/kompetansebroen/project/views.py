@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model.documents import Document, Kind
@@ -27,6 +28,8 @@ class RegionView:
     """
 
     region: Region
+    today: dt.date
+    """The build date (build_date.py): what «upcoming» and «registration open» are decided against."""
     documents: dict[str, Document] = field(default_factory=dict)
     assets: dict[str, Asset] = field(default_factory=dict)
     # Listings ask the same questions for every page of a region; a view is not changed

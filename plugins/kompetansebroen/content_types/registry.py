@@ -1,0 +1,190 @@
+"""Every content type, declared once: the one place to read or change what a type is.
+
+To add a type: give it an identity in ``model.documents.Kind``, declare it
+here (folder, names, fields and checks, list page, sections, navigation, feed,
+facts), and add the renderers its layout, style or feed needs if they are new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..frontmatter.fields import Choice, Date, Field, Text, TextList, Url
+from ..frontmatter.schemas import GOVERNING_STATUSES, image_alt, url_or_file
+from ..model.documents import Kind
+from .facts import article_facts, governing_facts, newsletter_facts
+from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Vocabulary
+
+
+def _article_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
+    return {
+        "title": Text(required=True, example='"Tittel på artikkelen"'),
+        "date": Date(required=True),
+        "description": Text(required=True, example='"Én eller to setninger om innholdet"'),
+        "authors": TextList(example='["Kari Nordmann"]'),
+        "image": Text(example="bilder/illustrasjon.jpg"),
+        "image_alt": Text(example='"Beskrivelse av bildet"'),
+    }
+
+
+def _newsletter_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
+    return {
+        "title": Text(required=True, example='"Nyhetsbrev – juni 2024"'),
+        "date": Date(required=True),
+        "description": Text(required=True, example='"Sakene i denne utgaven"'),
+    }
+
+
+def _governing_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
+    return {
+        "title": Text(required=True, example='"Tittel på dokumentet"'),
+        "date": Date(required=True),
+        "issuer": Text(required=True, example='"Helse- og omsorgsdepartementet"'),
+        "url": Url(),
+        "file": Text(example="vedlegg/plan.pdf"),
+        "status": Choice(GOVERNING_STATUSES),
+        "description": Text(),
+    }
+
+
+def _page_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
+    return {
+        "title": Text(),
+        "description": Text(),
+        "hub": Choice(tuple(vocabulary.topics), what="tema"),
+    }
+
+
+ARTICLES = ContentType(
+    kind=Kind.ARTICLE,
+    folder="artikler",
+    label="Fagartikkel",
+    indefinite="en fagartikkel",
+    plural="Fagartikler",
+    fields=_article_fields,
+    checks=(image_alt,),
+    list_page=ListPage(
+        path="artikler/index.md",
+        title="Alle fagartikler",
+        intro="Fagartikler om kompetansedeling og samhandling, nyeste først. Velg et tema for å se bare det.",
+        empty="Det er ingen fagartikler her ennå.",
+        layout=Layout.PAGES,
+        per_page=20,
+        pager=("← Nyere artikler", "Eldre artikler →"),
+    ),
+    all_label="Alle fagartikler",
+    nav_title="Fagartikler",
+    hub=Section("Fagartikler", rank=3, style=Style.ITEMS, count=10, more=More.TOPIC_IF_MORE),
+    home=Section("Siste fagartikler", rank=1, style=Style.ITEMS, count=5, more=More.ALL),
+    topic=Section("Fagartikler", rank=1, style=Style.ITEMS),
+    related=True,
+    facts=article_facts,
+)
+
+NEWSLETTERS = ContentType(
+    kind=Kind.NEWSLETTER,
+    folder="nyhetsbrev",
+    label="Nyhetsbrev",
+    indefinite="et nyhetsbrev",
+    plural="Nyhetsbrev",
+    fields=_newsletter_fields,
+    list_page=ListPage(
+        path="nyhetsbrev/index.md",
+        title="Nyhetsbrev",
+        intro="Nyhetsbrevet for helsefellesskapene kommer ut fire til seks ganger i året.",
+        empty="Det er ingen nyhetsbrev her ennå.",
+        layout=Layout.BY_YEAR,
+    ),
+    all_label="Alle nyhetsbrev",
+    nav_title="Nyhetsbrev",
+    feed=Feed.NEWSLETTER,
+    hub=Section("Siste nyhetsbrev", rank=2, style=Style.LINKS, count=6, more=More.ALL_AND_FEEDS),
+    home=Section("Siste nyhetsbrev", rank=2, style=Style.LINKS, count=3, more=More.ALL),
+    topic=Section("Nyhetsbrev", rank=2, style=Style.ITEMS),
+    related=True,
+    facts=newsletter_facts,
+)
+
+GOVERNING = ContentType(
+    kind=Kind.GOVERNING,
+    folder="styrende-dokumenter",
+    label="Styrende dokument",
+    indefinite="et styrende dokument",
+    plural="Styrende dokumenter",
+    fields=_governing_fields,
+    checks=(url_or_file,),
+    list_page=ListPage(
+        path="styrende-dokumenter/index.md",
+        title="Styrende dokumenter",
+        intro="Avtaler, planer og andre dokumenter som styrer samarbeidet mellom sykehus og kommuner.",
+        empty="Det er ingen styrende dokumenter her ennå.",
+        layout=Layout.TABLE,
+    ),
+    all_label="Alle styrende dokumenter",
+    nav_title="Styrende dokumenter",
+    hub=Section("Styrende dokumenter", rank=1, style=Style.TABLE),
+    topic=Section("Styrende dokumenter", rank=3, style=Style.ITEMS),
+    related=True,
+    facts=governing_facts,
+)
+
+PAGES = ContentType(
+    kind=Kind.PAGE,
+    folder=None,
+    label="Side",
+    indefinite="en side",
+    plural="Sider",
+    fields=_page_fields,
+    topic=Section("Sider", rank=9, style=Style.ITEMS),
+)
+"""Every other page: home pages, hubs, an editor's intro to a list page."""
+
+REGISTRY: dict[Kind, ContentType] = {
+    content_type.kind: content_type for content_type in (ARTICLES, NEWSLETTERS, GOVERNING, PAGES)
+}
+"""Every type by its identity, in the order of the section navigation."""
+
+
+def content_types() -> tuple[ContentType, ...]:
+    """Every type, in the order of the section navigation."""
+    return tuple(REGISTRY.values())
+
+
+def content_type(kind: Kind) -> ContentType:
+    """The declaration of ``kind``."""
+    return REGISTRY[kind]
+
+
+def content_type_of(relative_path: str) -> ContentType:
+    """The type of the page at ``relative_path`` (relative to its tree): its top folder decides.
+
+    ``artikler/x.md`` is an article; the folder's ``index.md`` and pages deeper
+    down (``artikler/x/index.md``) are other pages.
+    """
+    top, _, rest = relative_path.partition("/")
+    if rest and rest != "index.md" and "/" not in rest:
+        for declared in REGISTRY.values():
+            if declared.folder == top:
+                return declared
+    return REGISTRY[Kind.PAGE]
+
+
+def kind_of(relative_path: str) -> Kind:
+    """The ``Kind`` of the page at ``relative_path`` (see :func:`content_type_of`)."""
+    return content_type_of(relative_path).kind
+
+
+def with_list_page() -> tuple[ContentType, ...]:
+    """The types that have a list page, in navigation order."""
+    return tuple(declared for declared in REGISTRY.values() if declared.list_page is not None)
+
+
+def with_feed(feed: Feed) -> tuple[ContentType, ...]:
+    """The types whose feed is ``feed``."""
+    return tuple(declared for declared in REGISTRY.values() if declared.feed is feed)
+
+
+def ranked(place: str) -> list[tuple[ContentType, Section]]:
+    """The types with a section on ``place`` (``"hub"``, ``"home"`` or ``"topic"``), in order of rank."""
+    found = [(declared, getattr(declared, place)) for declared in REGISTRY.values()]
+    return sorted(((declared, section) for declared, section in found if section), key=lambda t: t[1].rank)

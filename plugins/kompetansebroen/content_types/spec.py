@@ -1,0 +1,166 @@
+"""What a content type declaration says (the registry in registry.py holds one per type).
+
+Everything here is data: the listings, the loader and the adapter read it and
+decide how to render with it. Layouts and styles name the renderers a type
+uses; a new type with a layout of its own adds a member here and its renderer
+in the listings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..frontmatter.fields import CrossCheck, Field, Schema
+from ..frontmatter.schemas import page_schema
+from ..model.documents import Document, Kind
+
+
+class Layout(enum.Enum):
+    """How a type's own list page (``artikler/``, ``nyhetsbrev/`` …) shows its items."""
+
+    PAGES = "pages"
+    """Items newest first, ``per_page`` a page, with a pager (``artikler/side-2/``)."""
+    BY_YEAR = "by_year"
+    """Grouped under a heading per year, newest first, after the type's subscription block."""
+    TABLE = "table"
+    """A table: governing documents with issuer, date, status and the document itself."""
+    BY_MONTH = "by_month"
+    """Upcoming events under a heading per month, soonest first; past ones on a page of their own."""
+
+
+class Style(enum.Enum):
+    """How a type's section on a hub, the home page or a topic page lists items."""
+
+    ITEMS = "items"
+    """A heading per item with its date, topics and description (html_blocks.items)."""
+    LINKS = "links"
+    """One line per item: the title as a link and the date."""
+    TABLE = "table"
+    """The governing documents' table."""
+    EVENTS = "events"
+    """Upcoming events with their time, format and place."""
+
+
+class More(enum.Enum):
+    """What follows a section's items."""
+
+    NONE = "none"
+    ALL = "all"
+    """A link to the type's list page (``ContentType.all_label``)."""
+    ALL_AND_FEEDS = "all_and_feeds"
+    """The link to the list page and to the type's feeds."""
+    TOPIC_IF_MORE = "topic_if_more"
+    """When the section cut the list short: «Alle 14 fagartikler om helsefellesskap», to the topic page."""
+
+
+class Feed(enum.Enum):
+    """A type's feed files, written beside its list page."""
+
+    NEWSLETTER = "newsletter"
+    """RSS 2.0 and Atom (``nyhetsbrev/rss.xml``, ``nyhetsbrev/atom.xml``) with every issue's text."""
+    CALENDAR = "calendar"
+    """iCalendar: the region's (``arrangementer/kalender.ics``) and one per event."""
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A type's generated list page: it exists in every region, with or without items.
+
+    An editor's ``index.md`` at ``path`` replaces ``intro``, the text above the list.
+    """
+
+    path: str
+    """Tree path: ``artikler/index.md``."""
+    title: str
+    intro: str
+    empty: str
+    """Shown instead of the list when the region has no items."""
+    layout: Layout
+    per_page: int | None = None
+    """Items per page for ``Layout.PAGES`` (further pages: ``<folder>/side-2.md``)."""
+    pager: tuple[str, str] = ("← Nyere", "Eldre →")
+    """The pager's links to newer and older items."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A type's place on a hub, the home page or a topic page."""
+
+    heading: str
+    rank: int
+    """Sections are shown in ascending rank."""
+    style: Style
+    count: int | None = None
+    """At most this many items (None: all of them)."""
+    more: More = More.NONE
+
+
+class PageFacts(NamedTuple):
+    """What a page of a type shows under its heading: the facts line, then Markdown below it."""
+
+    facts: list[str]
+    """Markdown pieces of the facts line (the topics are added after them)."""
+    below: str = ""
+    """Markdown after the facts line: an image, a button, a block of details."""
+
+
+FactsRenderer = Callable[[Document, dt.date], PageFacts]
+"""A type's facts for one of its pages, given the build date."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The controlled lists from mkdocs.yml that some fields take their values from."""
+
+    topics: tuple[str, ...]
+    professions: tuple[str, ...] = ()
+
+
+def no_facts(doc: Document, today: dt.date) -> PageFacts:
+    """Plain pages: only their topics."""
+    return PageFacts([])
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One content type, declared once."""
+
+    kind: Kind
+    folder: str | None
+    """Top folder of its files (``artikler``): ``artikler/<navn>.md`` is an article. None: other pages."""
+    label: str
+    """What one is called on pages: «Fagartikkel»."""
+    indefinite: str
+    """How messages name one: «en fagartikkel»."""
+    plural: str
+    """A heading over several: «Fagartikler»."""
+    fields: Callable[[Vocabulary], Mapping[str, Field]]
+    """The type's own front-matter fields (``tags``, ``draft`` and ``regions`` are on every page)."""
+    checks: Sequence[CrossCheck] = ()
+    """Checks across the type's fields."""
+    list_page: ListPage | None = None
+    all_label: str = ""
+    """The link to the list page from other pages: «Alle fagartikler»."""
+    nav_title: str | None = None
+    """The list page's entry in the section navigation; None: not in it."""
+    feed: Feed | None = None
+    hub: Section | None = None
+    home: Section | None = None
+    topic: Section | None = None
+    related: bool = False
+    """Whether its pages are candidates for «Les også»."""
+    facts: FactsRenderer = no_facts
+
+    def schema(self, vocabulary: Vocabulary, region_ids: Collection[str], *, shared: bool) -> Schema:
+        """The front-matter schema of a page of this type in ``content/`` (``shared``) or a region."""
+        return page_schema(
+            self.fields(vocabulary),
+            self.checks,
+            topics=vocabulary.topics,
+            region_ids=region_ids,
+            shared=shared,
+        )

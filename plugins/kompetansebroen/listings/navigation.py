@@ -1,0 +1,24 @@
+"""The section navigation every region's pages show: the home page, each type's list page, hub and topics.
+
+It lists only sections, so it does not grow with the content.
+"""
+
+from __future__ import annotations
+
+from ..content_types.registry import with_list_page
+from . import paths
+
+
+def section_nav() -> list[dict[str, str]]:
+    """MkDocs' ``nav``: title → tree path, in the order the content types are declared."""
+    types = [
+        {declared.nav_title: declared.list_page.path}
+        for declared in with_list_page()
+        if declared.nav_title and declared.list_page
+    ]
+    return [
+        {"Forside": paths.HOME},
+        *types,
+        {paths.HELSEFELLESSKAP_TOPIC: paths.HELSEFELLESSKAP},
+        {"Tema": paths.TOPICS},
+    ]
