@@ -151,7 +151,7 @@ class RegionBuild:
         config.extra["alternate"] = True  # shows our region selector in Material's header slot
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.generated = region_pages(self.view, self.topics, config.site_name)
+        self.generated = region_pages(self.view, self.topics, config.site_name, config.site_url)
         self.pages_by_region = self.setup.region_pages()
         files = region_files(files, self.view, self.generated, config)
         self.files_ = files
@@ -395,6 +395,9 @@ class RegionBuild:
                 else None
             ),
             cache=self.setup.cache,
+            # Published sites get .gz copies of their text files; previews do not need them.
+            precompress=self.setup.command == "build",
+            published_dir=str(self.order.published_dir) if self.order.published_dir is not None else None,
         )
         if not self.order.worker:
             finish_region(self.result)

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from ..listings.pages import generated_paths
 from ..output import cache_store
+from ..output.publishing.site_finish import finish_root
 from ..output.render_plan import RenderPlan, plan_renders
 from . import page_context, root_site
 from .region_build import RegionOrder, RegionSetup
@@ -112,6 +113,9 @@ class RootBuild:
         if self.plan is not None:
             log.info(f"{self.plan.stamped_pages} sider stemplet fra en gjengivelse i et annet område")
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
+        if self.published_dir is not None:  # the root's .gz files and the web server's configuration
+            names = {region.id: region.name for region in self.setup.project.regions.values()}
+            finish_root(Path(config.site_dir), self.published_dir, (), names)
         cache = self.setup.cache
         if cache is not None and self.setup.command == "build":
             removed = cache_store.prune(cache, CACHE_TABLES)
