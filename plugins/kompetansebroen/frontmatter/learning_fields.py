@@ -1,0 +1,746 @@
+"""The front matter of learning resources: e-learning courses, films, podcast series (``serie.yml``) and episodes.
+
+The fields reuse the typed fields of fields.py and their message style. What
+is new here:
+
+* ``Duration`` — a film's or an episode's length as ``mm:ss`` or ``h:mm:ss``.
+  YAML 1.1 reads an unquoted ``12:30`` as the base-60 number 750 and
+  ``1:02:03`` as 3723, but our reader keeps each value's text as written
+  (yaml_source.py), so ``duration: 12:30`` and ``duration: "12:30"`` are told
+  apart from a number like ``duration: 750`` without guessing: both forms with
+  a colon are accepted, a bare number gets the form to write.
+* ``Minutes`` — a course's length in whole minutes, with advice for «45 min»
+  and «1 t 30 min».
+* ``LocalFile`` — a file beside the page (``video``, ``captions``, ``poster``,
+  ``audio``, ``transcript``, the series ``image``), checked by its name here
+  and by its content in media_checks.py.
+* ``PodcastCategory`` — one of Apple's categories, with «mente du» and the
+  names Apple retired in 2019.
+
+An episode's transcript is the one rule that needs the Markdown body
+(:func:`transcript_problems`); the rules that open files are in media_checks.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+import yaml
+
+from ..model.learning import (
+    TRANSCRIPT_HEADING,
+    ELearning,
+    Film,
+    PodcastEpisode,
+    PodcastSeries,
+    transcript_section,
+)
+from ..model.media import AudioFacts
+from ..model.podcast_categories import APPLE_CATEGORIES, RETIRED_CATEGORIES, parent_of
+from ..text.durations import clock_duration
+from .event_fields import DEFAULT_PROFESSIONS
+from .fields import (
+    Boolean,
+    Date,
+    Email,
+    Field,
+    FieldError,
+    FoundProblem,
+    Integer,
+    Schema,
+    Text,
+    TextList,
+    Url,
+    close_match,
+    read_text,
+)
+from .schemas import page_schema
+from .yaml_source import BOOL_TAG, NULL_TAG, describe
+
+ELEARNING_LABEL = "E-læringskurs"
+ELEARNING_KIND_NAME = "et e-læringskurs"
+FILM_LABEL = "Film"
+FILM_KIND_NAME = "en film"
+EPISODE_LABEL = "Podkastepisode"
+EPISODE_KIND_NAME = "en podkastepisode"
+"""What each type is called on pages and in messages (a content type's ``label`` and ``indefinite``)."""
+
+LEARNING_FIELD_ALIASES = {
+    "leverandør": "provider",
+    "leverandor": "provider",
+    "tilbyder": "provider",
+    "varighet": "duration",
+    "lengde": "duration",
+    "kursbevis": "certificate",
+    "sertifikat": "certificate",
+    "oppdatert": "updated",
+    "sist_oppdatert": "updated",
+    "teksting": "captions",
+    "undertekster": "captions",
+    "plakat": "poster",
+    "plakatbilde": "poster",
+    "videolenke": "video_url",
+    "sesong": "season",
+    "lyd": "audio",
+    "lydfil": "audio",
+    "transkripsjon": "transcript",
+    "kategori": "category",
+    "underkategori": "subcategory",
+    "eksplisitt": "explicit",
+}
+"""Norwegian names editors are likely to write for these fields, to merge into ``FIELD_ALIASES``.
+
+Only names that ``FIELD_ALIASES`` and ``EVENT_FIELD_ALIASES`` do not have
+already (``målgruppe`` and ``pris`` are there, with the same meaning).
+"""
+
+DURATION_EXAMPLE = '"12:30"'
+_CLOCK = re.compile(r"^(\d+):(\d+)(?::(\d+))?$")
+_WORDS = re.compile(
+    r"^(?:(?P<h>\d+)\s*(?:t|timer|time|h)\.?)?\s*(?:(?P<m>\d+)\s*(?:min|minutter|minutt|m)\.?)?\s*"
+    r"(?:(?P<s>\d+)\s*(?:s|sek|sekunder|sekund)\.?)?$",
+    re.IGNORECASE,
+)
+
+
+def _duration_fix(name: str, seconds: int) -> str:
+    return f'{name}: "{clock_duration(seconds)}"'
+
+
+def parse_duration(raw: str, name: str) -> int:
+    """``12:30`` → 750 seconds, ``1:02:03`` → 3723; anything else raises a FieldError with the form to write."""
+    raw = raw.strip()
+    if found := _CLOCK.match(raw):
+        first, second, third = found.group(1), found.group(2), found.group(3)
+        if third is None:
+            minutes, seconds, hours = int(first), int(second), 0
+            if len(second) != 2:
+                fix = (
+                    _duration_fix(name, minutes * 60 + seconds)
+                    if seconds < 10
+                    else f"{name}: {DURATION_EXAMPLE}"
+                )
+                raise FieldError(f"«{raw}» skal ha to sifre for sekundene (mm:ss); skriv {fix}")
+        else:
+            hours, minutes, seconds = int(first), int(second), int(third)
+            if len(second) != 2 or len(third) != 2:
+                raise FieldError(
+                    f"«{raw}» skal ha to sifre for minuttene og sekundene (t:mm:ss); "
+                    f'skriv f.eks. {name}: "{hours}:{minutes:02d}:{seconds:02d}"'
+                )
+        if seconds > 59:
+            total = hours * 3600 + minutes * 60 + seconds
+            raise FieldError(
+                f"«{raw}» har {seconds} sekunder; skriv sekunder 00–59: {_duration_fix(name, total)}"
+            )
+        if minutes > 59:
+            total = hours * 3600 + minutes * 60 + seconds
+            raise FieldError(
+                f"«{raw}» har {minutes} minutter; skriv timer foran når det er 60 minutter eller mer: "
+                f"{_duration_fix(name, total)}"
+            )
+        total = hours * 3600 + minutes * 60 + seconds
+        if total == 0:
+            raise FieldError(
+                f"«{raw}» er null sekunder; skriv hvor lenge den varer, f.eks. {name}: {DURATION_EXAMPLE}"
+            )
+        return total
+    if re.fullmatch(r"\d+:\d+(?::\d+)?[.,]\d*", raw):
+        whole = re.split(r"[.,]", raw)[0]
+        raise FieldError(f'«{raw}» har desimaler; skriv hele sekunder: {name}: "{whole}"')
+    if re.fullmatch(r"\d+", raw):
+        number = int(raw)
+        return _no_unit(raw, number, name)
+    if raw and (words := _WORDS.match(raw)) and any(words.group(part) for part in ("h", "m", "s")):
+        total = int(words["h"] or 0) * 3600 + int(words["m"] or 0) * 60 + int(words["s"] or 0)
+        if total > 0:
+            raise FieldError(f"«{raw}» er ikke på formen mm:ss; skriv {_duration_fix(name, total)}")
+    raise FieldError(
+        f"«{raw}» er ikke en varighet; skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder "
+        f'(t:mm:ss), f.eks. {name}: {DURATION_EXAMPLE} eller {name}: "1:02:03"'
+    )
+
+
+def _no_unit(raw: str, number: int, name: str) -> int:
+    minutes_fix = f'{name}: "{number}:00"' if number < 60 else _duration_fix(name, number * 60)
+    raise FieldError(
+        f"«{raw}» er et tall uten enhet; skriv minutter og sekunder med kolon, "
+        f"f.eks. {minutes_fix} for {number} minutter"
+    )
+
+
+class Duration(Field):
+    """How long a film or an episode plays: ``mm:ss`` or ``h:mm:ss``, quoted or not; the value is whole seconds."""
+
+    expected = "en varighet på formen mm:ss eller t:mm:ss"
+    example = DURATION_EXAMPLE
+
+    def convert(self, name: str, node: yaml.Node) -> int:
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+            raise FieldError(
+                f"er tom; skriv varigheten som mm:ss eller t:mm:ss, f.eks. {name}: {DURATION_EXAMPLE}"
+            )
+        if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
+            raise FieldError(
+                f"forventet en varighet på formen mm:ss eller t:mm:ss, fant {describe(node)}; "
+                f"skriv f.eks. {name}: {DURATION_EXAMPLE}"
+            )
+        if not node.tag.startswith("tag:yaml.org,2002:"):
+            raise FieldError(
+                f"YAML-merket «{node.tag}» er ikke tillatt her; skriv f.eks. {name}: {DURATION_EXAMPLE}"
+            )
+        # node.value is the text as written: «12:30», never the 750 YAML would make of it.
+        return parse_duration(node.value, name)
+
+
+class Minutes(Integer):
+    """A length in whole minutes (``duration: 45``), with the number to write for «45 min» or «1 t 30 min»."""
+
+    expected = "et helt antall minutter"
+    example = "45"
+
+    def __init__(self, *, required: bool = False, example: str | None = None) -> None:
+        super().__init__(required=required, minimum=1, example=example)
+
+    def convert(self, name: str, node: yaml.Node) -> int:
+        raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        if found := re.fullmatch(r"(\d+):(\d{2})", raw):
+            hours, minutes = int(found.group(1)), int(found.group(2))
+            raise FieldError(
+                f"«{raw}» skal skrives som et helt antall minutter; skriv {name}: {hours * 60 + minutes}"
+            )
+        words = _WORDS.match(raw) if raw and not raw.isdigit() else None
+        if words and (words["h"] or words["m"]) and not words["s"]:
+            total = int(words["h"] or 0) * 60 + int(words["m"] or 0)
+            raise FieldError(
+                f"«{raw}» skal skrives som et helt antall minutter uten enhet; skriv {name}: {total}"
+            )
+        if re.fullmatch(r"\d+[.,]\d+", raw):
+            whole = round(float(raw.replace(",", ".")))
+            raise FieldError(f"«{raw}» er ikke et helt antall minutter; skriv {name}: {max(whole, 1)}")
+        return super().convert(name, node)
+
+
+class SecureUrl(Url):
+    """An ``https://`` address: readers follow it from our pages, and the course or host may ask them to log in."""
+
+    def convert(self, name: str, node: yaml.Node) -> str:
+        value = super().convert(name, node)
+        if not value.lower().startswith("https://"):
+            secure = "https://" + value.split("://", 1)[1]
+            raise FieldError(f"«{value}» er ikke en sikker adresse (https); skriv {name}: {secure}")
+        return value
+
+
+class LocalFile(Field):
+    """A file beside the page, named relative to it (``film.mp4``, ``media/film.vtt``) with one of ``extensions``.
+
+    ``other_host`` names the field to use instead for an address on another
+    host (``video_url`` for ``video``), so a pasted link gets the right advice.
+    """
+
+    expected = "navnet på en fil ved siden av siden"
+
+    def __init__(
+        self,
+        extensions: tuple[str, ...],
+        *,
+        what: str,
+        example: str,
+        required: bool = False,
+        other_host: str | None = None,
+        wrong_extension_hint: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(required=required, example=example)
+        self.extensions = extensions
+        self.what = what
+        self.other_host = other_host
+        self.wrong_extension_hint = dict(wrong_extension_hint or {})
+
+    def convert(self, name: str, node: yaml.Node) -> str:
+        value = read_text(node, f"{name}: {{}}")
+        if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
+            if self.other_host:
+                raise FieldError(
+                    f"«{value}» er en nettadresse, men {name} er for en fil ved siden av siden; "
+                    f"for en fil på en annen tjeneste, skriv {self.other_host}: {value}"
+                )
+            raise FieldError(
+                f"«{value}» er en nettadresse; legg {self.what} ved siden av siden og skriv navnet, "
+                f"f.eks. {name}: {self.example}"
+            )
+        if "\\" in value:
+            raise FieldError(
+                f"«{value}» har omvendt skråstrek; bruk / mellom mapper: {name}: {value.replace(chr(92), '/')}"
+            )
+        if value.startswith("/"):
+            raise FieldError(
+                f"«{value}» begynner med /; skriv stien fra mappen siden ligger i: {name}: {value.lstrip('/')}"
+            )
+        if ".." in value.split("/"):
+            raise FieldError(
+                f"«{value}» peker ut av mappen med ..; legg {self.what} i samme mappe som siden "
+                f"(eller en mappe under den) og skriv f.eks. {name}: {posixpath.basename(value)}"
+            )
+        extension = posixpath.splitext(value)[1].lower()
+        if extension not in self.extensions:
+            allowed = " eller ".join(self.extensions)
+            hint = self.wrong_extension_hint.get(extension, "")
+            raise FieldError(
+                f"«{value}» er ikke {self.what}; {name} må være en fil som slutter på {allowed}"
+                + (f" ({hint})" if hint else "")
+            )
+        return value
+
+
+class AltText(Text):
+    """A text describing an image for screen readers, with a missing-field message that says why."""
+
+    def missing(self, name: str) -> str:
+        return (
+            "mangler; bildet trenger en alternativ tekst som beskriver det for skjermlesere, "
+            f"f.eks. {name}: {self.example}"
+        )
+
+
+class PodcastCategory(Field):
+    """A top category of Apple's list, written exactly as Apple writes it (``Health & Fitness``)."""
+
+    expected = "en kategori fra Apples liste"
+    example = '"Health & Fitness"'
+
+    def convert(self, name: str, node: yaml.Node) -> str:
+        value = read_text(node, f"{name}: {{}}")
+        if value in APPLE_CATEGORIES:
+            return value
+        exact_case = {category.casefold(): category for category in APPLE_CATEGORIES}
+        if value.casefold() in exact_case:
+            raise FieldError(
+                f'«{value}» skal skrives nøyaktig som i Apples liste; skriv {name}: "{exact_case[value.casefold()]}"'
+            )
+        retired = {old.casefold(): new for old, new in RETIRED_CATEGORIES.items()}
+        if value.casefold() in retired:
+            category, subcategory = retired[value.casefold()]
+            fix = f'{name}: "{category}"' + (f' og subcategory: "{subcategory}"' if subcategory else "")
+            raise FieldError(f"«{value}» er en kategori Apple ikke bruker lenger (fra før 2019); skriv {fix}")
+        parent = parent_of(value) or next(
+            (parent_of(sub) for sub in _all_subcategories() if sub.casefold() == value.casefold()), None
+        )
+        if parent:
+            sub = next(sub for sub in APPLE_CATEGORIES[parent] if sub.casefold() == value.casefold())
+            raise FieldError(
+                f'«{value}» er en underkategori av «{parent}»; skriv {name}: "{parent}" og subcategory: "{sub}"'
+            )
+        match = close_match(value.replace(" and ", " & ").replace(" og ", " & "), APPLE_CATEGORIES)
+        if match:
+            raise FieldError(f"ukjent kategori «{value}»; mente du «{match}»?")
+        raise FieldError(
+            f"ukjent kategori «{value}»; bruk en av Apples kategorier: {', '.join(APPLE_CATEGORIES)}"
+        )
+
+
+def _all_subcategories() -> list[str]:
+    return [sub for subs in APPLE_CATEGORIES.values() for sub in subs]
+
+
+def _subcategory_of_category(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """``subcategory`` must be one of the category's own subcategories."""
+    category, subcategory = values.get("category"), values.get("subcategory")
+    if subcategory is None:
+        return []
+    if category is None:
+        if "category" in lines:
+            return []  # The category's own problem is reported; one message is enough.
+        return [
+            FoundProblem(
+                lines["subcategory"],
+                "subcategory",
+                "er oppgitt uten category; skriv også kategorien den hører til, "
+                f'f.eks. category: "{parent_of(subcategory) or "Health & Fitness"}"',
+            )
+        ]
+    allowed = APPLE_CATEGORIES[category]
+    if subcategory in allowed:
+        return []
+    if not allowed:
+        message = f"«{category}» har ingen underkategorier hos Apple; fjern subcategory"
+    elif parent := parent_of(subcategory):
+        message = f'«{subcategory}» hører til «{parent}», ikke «{category}»; skriv category: "{parent}" eller velg en av {", ".join(allowed)}'
+    elif match := close_match(subcategory, allowed):
+        message = f"ukjent underkategori «{subcategory}»; mente du «{match}»?"
+    else:
+        message = f"ukjent underkategori «{subcategory}» under «{category}»; velg en av {', '.join(allowed)}"
+    return [FoundProblem(lines["subcategory"], "subcategory", message)]
+
+
+def _exactly_one(
+    values: Mapping[str, Any],
+    lines: Mapping[str, int],
+    local: str,
+    remote: str,
+    what: str,
+    examples: tuple[str, str],
+) -> list[FoundProblem]:
+    """Exactly one of ``local`` (a file here) and ``remote`` (an address elsewhere)."""
+    if local in lines and remote in lines:
+        later = local if lines[local] > lines[remote] else remote
+        return [
+            FoundProblem(
+                lines[later],
+                later,
+                f"både {local} og {remote} er oppgitt; {what} skal ha nøyaktig én av dem, så fjern den ene",
+            )
+        ]
+    if local not in lines and remote not in lines:
+        return [
+            FoundProblem(
+                None,
+                local,
+                f"mangler; {what} trenger enten {local} (en fil ved siden av siden, f.eks. {local}: {examples[0]}) "
+                f"eller {remote} (en adresse på en annen tjeneste, f.eks. {remote}: {examples[1]})",
+            )
+        ]
+    return []
+
+
+def _film_source(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """A film is ``video`` (an MP4 here) or ``video_url`` (a host), never both or neither."""
+    return _exactly_one(
+        values, lines, "video", "video_url", "en film", ("film.mp4", "https://vimeo.com/123456789")
+    )
+
+
+def _captions_with_local_video(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """A video shown here needs captions (WCAG 1.2.2); a film on another host has them there."""
+    # A video field with a wrong value has its own message; captions are asked for once it is a file.
+    if "video" in values and "video_url" not in lines and "captions" not in lines:
+        return [
+            FoundProblem(
+                lines["video"],
+                "captions",
+                "mangler; en film som vises her må ha teksting (en WebVTT-fil ved siden av siden), "
+                "f.eks. captions: film.vtt",
+            )
+        ]
+    if "video_url" in lines and "video" not in lines and "captions" in lines:
+        return [
+            FoundProblem(
+                lines["captions"],
+                "captions",
+                "brukes bare med video (en film her); for en film på en annen tjeneste legger du "
+                "tekstingen inn der, så fjern captions",
+            )
+        ]
+    return []
+
+
+def _episode_source(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """An episode is ``audio`` (an MP3 here) or ``audio_url`` elsewhere, never both or neither."""
+    return _exactly_one(
+        values,
+        lines,
+        "audio",
+        "audio_url",
+        "en episode",
+        ("episode.mp3", "https://lyd.eksempel.no/episode.mp3"),
+    )
+
+
+def _audio_facts_where_needed(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """Audio elsewhere needs its byte length and duration written; a local MP3 has them in the file."""
+    found = []
+    if "audio_url" in lines and "audio" not in lines:
+        for name, example in (("audio_bytes", "24576000"), ("duration", DURATION_EXAMPLE)):
+            if name not in lines:
+                what = "lydfilens størrelse i byte" if name == "audio_bytes" else "lydfilens varighet"
+                found.append(
+                    FoundProblem(
+                        lines["audio_url"],
+                        name,
+                        f"mangler; med audio_url må du oppgi {what}, f.eks. {name}: {example}",
+                    )
+                )
+    if "audio" in lines:
+        for name in ("audio_bytes", "duration"):
+            if name in lines:
+                found.append(
+                    FoundProblem(
+                        lines[name],
+                        name,
+                        "leses fra MP3-filen i audio; fjern feltet",
+                    )
+                )
+    return found
+
+
+ELEARNING_CHECKS = ()
+FILM_CHECKS = (_film_source, _captions_with_local_video)
+EPISODE_CHECKS = (_episode_source, _audio_facts_where_needed)
+SERIES_CHECKS = (_subcategory_of_category,)
+
+_POSTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+_VIDEO_HINTS = {".mov": "lagre filmen som MP4 (H.264)", ".webm": "lagre filmen som MP4 (H.264)"}
+_CAPTION_HINTS = {".srt": "gjør om SRT-filen til WebVTT, f.eks. med ffmpeg -i film.srt film.vtt"}
+_TRANSCRIPT_HINTS = {".md": "en .md-fil blir en egen side; gi transkripsjonen endelsen .txt"}
+
+
+def elearning_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, Field]:
+    """An e-learning course's own fields; ``audience`` takes the professions of mkdocs.yml."""
+    profession_list = ", ".join(professions)
+    return {
+        "title": Text(required=True, example='"Demens – grunnkurs"'),
+        "description": Text(required=True, example='"Én eller to setninger om kurset"'),
+        "provider": Text(required=True, example='"KS Læring"'),
+        "url": SecureUrl(required=True, example="https://kslaring.no/course/view.php?id=123"),
+        "duration": Minutes(required=True),
+        "audience": TextList(
+            allowed=lambda: professions,
+            what="yrkesgruppe",
+            known_label=f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}",
+            example=f"[{professions[0] if professions else 'Sykepleiere'}]",
+        ),
+        "price": Text(example='"Gratis"'),
+        "certificate": Boolean(example="true"),
+        "updated": Date(example="2025-01-15"),
+    }
+
+
+def film_fields() -> dict[str, Field]:
+    """A film's own fields."""
+    return {
+        "title": Text(required=True, example='"Hjerte-lunge-redning på sykehjem"'),
+        "description": Text(required=True, example='"Én eller to setninger om filmen"'),
+        "date": Date(required=True),
+        "duration": Duration(required=True),
+        "video": LocalFile(
+            (".mp4",),
+            what="en MP4-fil",
+            example="film.mp4",
+            other_host="video_url",
+            wrong_extension_hint=_VIDEO_HINTS,
+        ),
+        "captions": LocalFile(
+            (".vtt",), what="en WebVTT-fil", example="film.vtt", wrong_extension_hint=_CAPTION_HINTS
+        ),
+        "video_url": SecureUrl(example="https://vimeo.com/123456789"),
+        "poster": LocalFile(_POSTER_EXTENSIONS, what="et bilde", example="film.jpg", required=True),
+        "poster_alt": AltText(required=True, example='"Sykepleier gir hjerte-lunge-redning til en dukke"'),
+    }
+
+
+def episode_fields() -> dict[str, Field]:
+    """A podcast episode's own fields."""
+    return {
+        "title": Text(required=True, example='"Samhandling om utskrivning"'),
+        "description": Text(required=True, example='"Én eller to setninger om episoden"'),
+        "date": Date(required=True),
+        "season": Integer(required=True, minimum=1, example="1"),
+        "episode": Integer(required=True, minimum=1, example="1"),
+        "audio": LocalFile((".mp3",), what="en MP3-fil", example="episode.mp3", other_host="audio_url"),
+        "audio_url": SecureUrl(example="https://lyd.eksempel.no/episode.mp3"),
+        "audio_bytes": Integer(minimum=1, example="24576000"),
+        "duration": Duration(),
+        "transcript": LocalFile(
+            (".txt",), what="en tekstfil", example="episode.txt", wrong_extension_hint=_TRANSCRIPT_HINTS
+        ),
+    }
+
+
+def series_fields() -> dict[str, Field]:
+    """The fields of ``podkast/<serie>/serie.yml``."""
+    return {
+        "title": Text(required=True, example='"Samhandlingspodden"'),
+        "description": Text(required=True, example='"Om samarbeid mellom sykehus og kommuner"'),
+        "image": LocalFile(
+            (".jpg", ".jpeg", ".png"), what="et JPEG- eller PNG-bilde", example="omslag.jpg", required=True
+        ),
+        "author": Text(required=True, example='"Sykehuset Innlandet"'),
+        "owner_name": Text(example='"Kommunikasjonsavdelingen"'),
+        "owner_email": Email(required=True, example="podkast@eksempel.no"),
+        "category": PodcastCategory(required=True),
+        "subcategory": Text(example='"Medicine"'),
+        "explicit": Boolean(required=True, example="false"),
+    }
+
+
+def elearning_schema(
+    *,
+    topics: Collection[str],
+    region_ids: Collection[str],
+    shared: bool,
+    professions: Sequence[str] = DEFAULT_PROFESSIONS,
+) -> Schema:
+    """The front-matter schema of ``e-laering/<navn>.md`` (every page's fields, then these)."""
+    return page_schema(
+        elearning_fields(professions), ELEARNING_CHECKS, topics=topics, region_ids=region_ids, shared=shared
+    )
+
+
+def film_schema(*, topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
+    """The front-matter schema of ``film/<navn>.md``."""
+    return page_schema(film_fields(), FILM_CHECKS, topics=topics, region_ids=region_ids, shared=shared)
+
+
+def episode_schema(*, topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
+    """The front-matter schema of ``podkast/<serie>/<navn>.md``."""
+    return page_schema(episode_fields(), EPISODE_CHECKS, topics=topics, region_ids=region_ids, shared=shared)
+
+
+def series_schema() -> Schema:
+    """The schema of ``podkast/<serie>/serie.yml`` (a data file, not a page: no tags, draft or regions)."""
+    return Schema(series_fields(), list(SERIES_CHECKS))
+
+
+def transcript_problems(
+    values: Mapping[str, Any], field_lines: Mapping[str, int], body: str, body_line: int
+) -> list[FoundProblem]:
+    """An episode has one transcript: the body under «Transkripsjon», or the text file ``transcript`` names.
+
+    Lines are lines of the file: ``field_lines`` as the loader records them
+    and ``body_line`` the file line the body starts on
+    (``Document.body_line``). Whether the named file exists and holds text is
+    checked with the other files (media_checks.py).
+    """
+    section = transcript_section(body)
+    heading_line = body_line + section.line - 1 if section else None
+    if "transcript" in field_lines:
+        if section is not None:
+            return [
+                FoundProblem(
+                    field_lines["transcript"],
+                    "transcript",
+                    f"episoden har både transcript og overskriften «{TRANSCRIPT_HEADING}» (linje {heading_line}); "
+                    "behold den ene",
+                )
+            ]
+        return []
+    if section is None:
+        return [
+            FoundProblem(
+                1,
+                "transcript",
+                f"mangler; en podkastepisode må ha en transkripsjon: skriv den i teksten under overskriften "
+                f"«## {TRANSCRIPT_HEADING}», eller legg en tekstfil ved siden av episoden og skriv "
+                "transcript: episode.txt",
+            )
+        ]
+    if not section.text:
+        return [
+            FoundProblem(
+                heading_line,
+                "transcript",
+                f"overskriften «{TRANSCRIPT_HEADING}» har ingen tekst under seg; skriv transkripsjonen under den",
+            )
+        ]
+    return []
+
+
+def read_elearning(
+    schema: Schema,
+    node: yaml.Node | None,
+    path: str,
+    *,
+    origin: str | None = None,
+    fingerprint: str = "",
+    fallback_line: int = 1,
+) -> tuple[ELearning | None, list[FoundProblem]]:
+    """Validate one course's front matter; the course when it has no problems (lines relative to the YAML)."""
+    reading = schema.read(node, fallback_line=fallback_line)
+    if reading.problems:
+        return None, reading.problems
+    return ELearning.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+
+
+def read_film(
+    schema: Schema,
+    node: yaml.Node | None,
+    path: str,
+    *,
+    origin: str | None = None,
+    fingerprint: str = "",
+    fallback_line: int = 1,
+) -> tuple[Film | None, list[FoundProblem]]:
+    """Validate one film's front matter; the film when it has no problems (lines relative to the YAML).
+
+    Its files are checked separately (media_checks.film_media_problems).
+    """
+    reading = schema.read(node, fallback_line=fallback_line)
+    if reading.problems:
+        return None, reading.problems
+    return Film.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+
+
+def read_series(
+    schema: Schema,
+    node: yaml.Node | None,
+    slug: str,
+    *,
+    origin: str | None = None,
+    fingerprint: str = "",
+    fallback_line: int = 1,
+) -> tuple[PodcastSeries | None, list[FoundProblem]]:
+    """Validate a ``serie.yml``; the series when it has no problems (lines relative to the YAML)."""
+    reading = schema.read(node, fallback_line=fallback_line)
+    if reading.problems:
+        return None, reading.problems
+    return PodcastSeries.from_meta(slug, reading.values, origin=origin, fingerprint=fingerprint), []
+
+
+def read_episode(
+    schema: Schema,
+    node: yaml.Node | None,
+    path: str,
+    *,
+    audio_facts: AudioFacts | None = None,
+    origin: str | None = None,
+    fingerprint: str = "",
+    fallback_line: int = 1,
+) -> tuple[PodcastEpisode | None, list[FoundProblem]]:
+    """Validate one episode's front matter; the episode when it has no problems (lines relative to the YAML).
+
+    ``audio_facts`` are those of its local MP3 (media_checks.episode_media
+    reads them); the transcript is checked with :func:`transcript_problems`.
+    """
+    reading = schema.read(node, fallback_line=fallback_line)
+    if reading.problems:
+        return None, reading.problems
+    return (
+        PodcastEpisode.from_meta(
+            path, reading.values, audio_facts=audio_facts, origin=origin, fingerprint=fingerprint
+        ),
+        [],
+    )
+
+
+__all__ = [
+    "ELEARNING_KIND_NAME",
+    "ELEARNING_LABEL",
+    "EPISODE_KIND_NAME",
+    "EPISODE_LABEL",
+    "FILM_KIND_NAME",
+    "FILM_LABEL",
+    "LEARNING_FIELD_ALIASES",
+    "AltText",
+    "Duration",
+    "LocalFile",
+    "Minutes",
+    "PodcastCategory",
+    "SecureUrl",
+    "elearning_fields",
+    "elearning_schema",
+    "episode_fields",
+    "episode_schema",
+    "film_fields",
+    "film_schema",
+    "parse_duration",
+    "read_elearning",
+    "read_episode",
+    "read_film",
+    "read_series",
+    "series_fields",
+    "series_schema",
+    "transcript_problems",
+]

@@ -1,0 +1,245 @@
+"""The rules that open the files a learning resource names: that they exist and are what they claim to be.
+
+A film's MP4, captions and poster, an episode's MP3 and transcript file, and
+a series' cover art. Each problem is reported on the line of the field naming
+the file, with the measured fact in the message («bildet er 1200 × 800 px»),
+so the editor knows what to change without opening the file.
+
+The rules take the valid values and field lines of a schema reading, and a
+``Locate``: the function that finds a file named relative to the page (or
+``serie.yml``), so the caller decides where files are looked for — beside the
+source file (:func:`beside`), or in a region's merged view.
+
+Why these rules
+    Apple and Spotify refuse cover art that is not square, between 1400 and
+    3000 px, JPEG or PNG, in RGB. A film's poster is shown at 16:9 on the page
+    and in search results; below 1280 × 720 px it is blurred on a large
+    screen. Captions must be WebVTT, the one format the ``<track>`` element
+    plays, and a WebVTT file starts with ``WEBVTT``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..model.media import (
+    AudioFacts,
+    ImageFacts,
+    MediaError,
+    read_audio,
+    read_image,
+    read_video,
+    starts_as_webvtt,
+)
+from .fields import FoundProblem
+
+Locate = Callable[[str], Path | None]
+"""A file named relative to the page (``film.mp4``) → its path on disk, or None when there is no such file."""
+
+COVER_MIN = 1400
+COVER_MAX = 3000
+COVER_FORMATS = ("JPEG", "PNG")
+POSTER_MIN_WIDTH = 1280
+POSTER_MIN_HEIGHT = 720
+POSTER_FORMATS = ("JPEG", "PNG", "WEBP")
+FORMAT_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+
+
+def beside(source_file: Path) -> Locate:
+    """Files named relative to ``source_file`` (a page or ``serie.yml``), looked for in its folder."""
+
+    def locate(name: str) -> Path | None:
+        candidate = source_file.parent / name
+        return candidate if candidate.is_file() else None
+
+    return locate
+
+
+def _missing(name: str, field: str, line: int) -> FoundProblem:
+    return FoundProblem(
+        line,
+        field,
+        f"filen «{name}» finnes ikke; legg den i samme mappe som siden, eller rett navnet",
+    )
+
+
+def _found(
+    values: Mapping[str, Any], lines: Mapping[str, int], field: str, locate: Locate
+) -> Path | FoundProblem | None:
+    """The file ``field`` names, a problem when it is missing, or None when the field is not given."""
+    name = values.get(field)
+    if name is None:
+        return None
+    path = locate(name)
+    return path if path is not None else _missing(name, field, lines[field])
+
+
+def _extension_matches(name: str, facts: ImageFacts) -> bool:
+    return name.lower().endswith(FORMAT_EXTENSIONS.get(facts.format, ()))
+
+
+def _format_problem(name: str, facts: ImageFacts, formats: tuple[str, ...]) -> str | None:
+    """The message when the image is in the wrong format, or its name says another format than it has."""
+    if facts.format not in formats:
+        return f"«{name}» er et {facts.format or 'ukjent'}-bilde; lagre det som {' eller '.join(formats)}"
+    if not _extension_matches(name, facts):
+        right = FORMAT_EXTENSIONS[facts.format][0]
+        return (
+            f"«{name}» er et {facts.format}-bilde, men filnavnet sier noe annet; "
+            f"gi filen endelsen {right} (og skriv det nye navnet her)"
+        )
+    return None
+
+
+def cover_image_problem(name: str, facts: ImageFacts) -> str | None:
+    """Why a podcast cover cannot be used (Apple's rules), or None: square, 1400–3000 px, JPEG or PNG, RGB."""
+    if problem := _format_problem(name, facts, COVER_FORMATS):
+        return problem
+    if facts.width != facts.height:
+        return (
+            f"bildet er {facts.size_text}; et omslagsbilde for podkast må være kvadratisk, "
+            f"{COVER_MIN}–{COVER_MAX} px på hver side, f.eks. {COVER_MAX} × {COVER_MAX} px"
+        )
+    if not COVER_MIN <= facts.width <= COVER_MAX:
+        return (
+            f"bildet er {facts.size_text}; Apple krever {COVER_MIN}–{COVER_MAX} px på hver side, "
+            f"så lag en versjon på f.eks. {COVER_MAX} × {COVER_MAX} px"
+        )
+    if facts.mode == "CMYK":
+        return "bildet er lagret i fargerommet CMYK; Apple krever RGB, så lagre det som RGB"
+    return None
+
+
+def poster_problem(name: str, facts: ImageFacts) -> str | None:
+    """Why a film poster cannot be used, or None: JPEG, PNG or WebP, 16:9, at least 1280 × 720 px."""
+    if problem := _format_problem(name, facts, POSTER_FORMATS):
+        return problem
+    if abs(facts.height - round(facts.width * 9 / 16)) > 1:
+        return (
+            f"bildet er {facts.size_text}; et plakatbilde må ha formatet 16:9 som filmen, "
+            f"f.eks. 1920 × 1080 px"
+        )
+    if facts.width < POSTER_MIN_WIDTH:
+        return (
+            f"bildet er {facts.size_text}; et plakatbilde må være minst "
+            f"{POSTER_MIN_WIDTH} × {POSTER_MIN_HEIGHT} px, f.eks. 1920 × 1080 px"
+        )
+    return None
+
+
+def _image_problems(
+    values: Mapping[str, Any],
+    lines: Mapping[str, int],
+    field: str,
+    locate: Locate,
+    rule: Callable[[str, ImageFacts], str | None],
+) -> list[FoundProblem]:
+    found = _found(values, lines, field, locate)
+    if found is None:
+        return []
+    if isinstance(found, FoundProblem):
+        return [found]
+    try:
+        facts = read_image(found)
+    except MediaError as error:
+        return [
+            FoundProblem(
+                lines[field], field, f"«{values[field]}»: {error.reason}; bruk et JPEG- eller PNG-bilde"
+            )
+        ]
+    problem = rule(values[field], facts)
+    return [FoundProblem(lines[field], field, problem)] if problem else []
+
+
+def film_media_problems(
+    values: Mapping[str, Any], lines: Mapping[str, int], locate: Locate
+) -> list[FoundProblem]:
+    """A film's MP4 is an MP4, its captions are WebVTT, its poster is a 16:9 image; every named file exists."""
+    problems: list[FoundProblem] = []
+    video = _found(values, lines, "video", locate)
+    if isinstance(video, FoundProblem):
+        problems.append(video)
+    elif video is not None:
+        try:
+            read_video(video)
+        except MediaError as error:
+            problems.append(
+                FoundProblem(
+                    lines["video"],
+                    "video",
+                    f"«{values['video']}»: {error.reason}; lagre filmen som MP4 (H.264)",
+                )
+            )
+    captions = _found(values, lines, "captions", locate)
+    if isinstance(captions, FoundProblem):
+        problems.append(captions)
+    elif captions is not None and not starts_as_webvtt(captions):
+        problems.append(
+            FoundProblem(
+                lines["captions"],
+                "captions",
+                f"«{values['captions']}» er ikke en WebVTT-fil (den første linjen må være WEBVTT); "
+                "lagre tekstingen som WebVTT",
+            )
+        )
+    problems += _image_problems(values, lines, "poster", locate, poster_problem)
+    return problems
+
+
+def episode_media(
+    values: Mapping[str, Any], lines: Mapping[str, int], locate: Locate
+) -> tuple[AudioFacts | None, list[FoundProblem]]:
+    """An episode's MP3 (its facts, for the feed) and transcript file; the problems with either.
+
+    The facts are None when the episode has no local MP3 or it cannot be read.
+    """
+    problems: list[FoundProblem] = []
+    facts: AudioFacts | None = None
+    audio = _found(values, lines, "audio", locate)
+    if isinstance(audio, FoundProblem):
+        problems.append(audio)
+    elif audio is not None:
+        try:
+            facts = read_audio(audio)
+        except MediaError as error:
+            problems.append(
+                FoundProblem(
+                    lines["audio"], "audio", f"«{values['audio']}»: {error.reason}; lagre lyden som MP3"
+                )
+            )
+    transcript = _found(values, lines, "transcript", locate)
+    if isinstance(transcript, FoundProblem):
+        problems.append(transcript)
+    elif transcript is not None and (problem := _transcript_file_problem(values["transcript"], transcript)):
+        problems.append(FoundProblem(lines["transcript"], "transcript", problem))
+    return facts, problems
+
+
+def _transcript_file_problem(name: str, path: Path) -> str | None:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return f"«{name}» er ikke lagret som UTF-8; lagre tekstfilen med tegnkodingen UTF-8"
+    if not text.strip():
+        return f"«{name}» er tom; skriv transkripsjonen i filen"
+    return None
+
+
+def series_media_problems(
+    values: Mapping[str, Any], lines: Mapping[str, int], locate: Locate
+) -> list[FoundProblem]:
+    """A series' cover art exists and is what Apple accepts."""
+    return _image_problems(values, lines, "image", locate, cover_image_problem)
+
+
+__all__ = [
+    "Locate",
+    "beside",
+    "cover_image_problem",
+    "episode_media",
+    "film_media_problems",
+    "poster_problem",
+    "series_media_problems",
+]
