@@ -392,6 +392,10 @@ Opplever du at noe ikke fungerer, eller finner du innhold som ikke er tilgjengel
 ## Klage
 
 Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsynet for universell utforming av IKT (uutilsynet), som fører tilsyn med kravene. Les mer på [uutilsynet.no](https://www.uutilsynet.no/).
+
+## Personvern
+
+Nettstedet setter ingen informasjonskapsler og henter ingenting fra andre nettsteder. To ting lagres, og bare i nettleserens lokale lagring på enheten din: området du har valgt, og sidene du har merket med «Favoritt». Favorittene finner du på siden «Mine favoritter» i hvert område. Ingenting av dette sendes til oss eller andre, og du kan fjerne det når du vil, der eller ved å slette nettstedsdata i nettleseren.
 """
     return GeneratedPage(paths.ACCESSIBILITY, "Tilgjengelighetserklæring", body, "")
 
