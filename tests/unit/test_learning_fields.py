@@ -422,6 +422,11 @@ def test_a_valid_series() -> None:
         ),
         ("Health and Fitness", "ukjent kategori «Health and Fitness»; mente du «Health & Fitness»?"),
         (
+            "Health & Fitness > Medicine",
+            "«Health & Fitness > Medicine» har både kategori og underkategori; skriv dem hver for seg: "
+            'category: "Health & Fitness" og subcategory: "Medicine"',
+        ),
+        (
             "Helse og trening",
             "ukjent kategori «Helse og trening»; bruk en av Apples kategorier: Arts, Business, Comedy, "
             "Education, Fiction, Government, History, Health & Fitness, Kids & Family, Leisure, Music, News, "

@@ -306,6 +306,10 @@ class AltText(Text):
         )
 
 
+_CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)$")
+"""«Health & Fitness > Medicine»: a category and a subcategory written in one field."""
+
+
 class PodcastCategory(Field):
     """A top category of Apple's list, written exactly as Apple writes it (``Health & Fitness``)."""
 
@@ -320,6 +324,12 @@ class PodcastCategory(Field):
         if value.casefold() in exact_case:
             raise FieldError(
                 f'«{value}» skal skrives nøyaktig som i Apples liste; skriv {name}: "{exact_case[value.casefold()]}"'
+            )
+        if (both := _CATEGORY_PATH.match(value)) and both["sub"] in APPLE_CATEGORIES.get(both["parent"], ()):
+            parent_text, sub_text = both["parent"], both["sub"]
+            raise FieldError(
+                f"«{value}» har både kategori og underkategori; skriv dem hver for seg: "
+                f'{name}: "{parent_text}" og subcategory: "{sub_text}"'
             )
         retired = {old.casefold(): new for old, new in RETIRED_CATEGORIES.items()}
         if value.casefold() in retired:

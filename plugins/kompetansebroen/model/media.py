@@ -6,6 +6,9 @@ means editors never type (or mistype) them. ``mutagen`` reads audio headers
 and ``Pillow`` reads image headers; neither decodes the whole file, so a
 check costs a few milliseconds per file.
 
+``mutagen`` and ``Pillow`` are imported by the readers themselves, so a build
+without learning resources does not pay for loading them (about 50 ms).
+
 Each reader returns the facts, or raises :class:`MediaError` with a short
 Norwegian reason the rules in ``frontmatter/media_checks.py`` put into the
 editor's message.
@@ -16,10 +19,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-
-import mutagen.mp3
-import mutagen.mp4
-from PIL import Image, UnidentifiedImageError
 
 WEBVTT_SIGNATURE = "WEBVTT"
 
@@ -74,6 +73,9 @@ def _whole_seconds(length: float) -> int:
 
 def read_audio(path: Path) -> AudioFacts:
     """The byte length and duration of the MP3 at ``path``."""
+    import mutagen
+    import mutagen.mp3
+
     try:
         audio = mutagen.mp3.MP3(path)
     except mutagen.mp3.HeaderNotFoundError:
@@ -88,6 +90,9 @@ def read_audio(path: Path) -> AudioFacts:
 
 def read_video(path: Path) -> VideoFacts:
     """The byte length and duration of the MP4 video at ``path``."""
+    import mutagen
+    import mutagen.mp4
+
     try:
         video = mutagen.mp4.MP4(path)
     except mutagen.MutagenError:
@@ -98,6 +103,8 @@ def read_video(path: Path) -> VideoFacts:
 
 def read_image(path: Path) -> ImageFacts:
     """The size, format and colour mode of the image at ``path`` (from its header, not decoded)."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as image:
             return ImageFacts(image.width, image.height, image.format or "", image.mode)
