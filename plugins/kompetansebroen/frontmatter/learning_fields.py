@@ -26,7 +26,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -152,8 +152,7 @@ def parse_duration(raw: str, name: str) -> int:
         whole = re.split(r"[.,]", raw)[0]
         raise FieldError(f'«{raw}» har desimaler; skriv hele sekunder: {name}: "{whole}"')
     if re.fullmatch(r"\d+", raw):
-        number = int(raw)
-        return _no_unit(raw, number, name)
+        _no_unit(raw, int(raw), name)
     if raw and (words := _WORDS.match(raw)) and any(words.group(part) for part in ("h", "m", "s")):
         total = int(words["h"] or 0) * 3600 + int(words["m"] or 0) * 60 + int(words["s"] or 0)
         if total > 0:
@@ -164,7 +163,8 @@ def parse_duration(raw: str, name: str) -> int:
     )
 
 
-def _no_unit(raw: str, number: int, name: str) -> int:
+def _no_unit(raw: str, number: int, name: str) -> NoReturn:
+    """A bare number: the minutes form to write (``45`` → ``"45:00"``), since it is most likely minutes."""
     minutes_fix = f'{name}: "{number}:00"' if number < 60 else _duration_fix(name, number * 60)
     raise FieldError(
         f"«{raw}» er et tall uten enhet; skriv minutter og sekunder med kolon, "
