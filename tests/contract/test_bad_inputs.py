@@ -284,7 +284,7 @@ def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> Non
 def assert_site_untouched(repo: Path, good_build: GoodBuild) -> None:
     changed = differences(good_build.site, tree_hashes(repo / "site"))
     assert not changed, changed
-    leftovers = sorted(p.name for p in repo.iterdir() if p.name.startswith(".site"))
+    leftovers = sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir())
     assert leftovers == [], leftovers
 
 
