@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
+.PHONY: tools site serve check java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,16 +73,26 @@ java:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
 ## test: lint, unit, integration, contract and browser tests, and the Nu Html Checker on the sample site
-test: $(VENV)/.test-installed chromium nginx java
+## tools: the Debian packages the tests drive (chromium, nginx, Java for the HTML checker, ffmpeg for
+## test media), installed in one apt run when any is missing
+TOOLS := chromium:chromium nginx:nginx java:default-jre-headless ffmpeg:ffmpeg
+tools:
+	@missing=""; for pair in $(TOOLS); do tool=$${pair%%:*}; package=$${pair#*:}; \
+	  command -v $$tool >/dev/null 2>&1 || [ -x /usr/sbin/$$tool ] || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  command -v apt-get >/dev/null 2>&1 || { echo "Installer disse for testene:$$missing"; exit 1; }; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+
+test: $(VENV)/.test-installed tools
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
 
-test-unit: $(VENV)/.test-installed
+test-unit: $(VENV)/.test-installed tools
 	$(BIN)/pytest tests/unit
 
 ## test-browser: only the browser tests (screenshots land in test-artifacts/)
-test-browser: $(VENV)/.test-installed chromium nginx
+test-browser: $(VENV)/.test-installed tools
 	$(BIN)/pytest tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
