@@ -82,7 +82,7 @@ def settings_fingerprint(config: MkDocsConfig) -> str:
     return _digest(
         [
             __version__,
-            mkdocs.__version__,
+            f"{mkdocs.__name__} {mkdocs.__version__}",  # ProperDocs answers to mkdocs too
             markdown_package.__version__,
             _version("pymdown-extensions"),
             _version("mkdocs-material"),

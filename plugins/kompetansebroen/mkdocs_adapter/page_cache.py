@@ -35,7 +35,7 @@ def theme_fingerprint(config: MkDocsConfig) -> str:
     digest = hashlib.sha256()
     import material
 
-    digest.update(f"{mkdocs.__version__}|{getattr(material, '__version__', '')}".encode())
+    digest.update(f"{mkdocs.__name__} {mkdocs.__version__}|{getattr(material, '__version__', '')}".encode())
     site_packages = Path(mkdocs.__file__).resolve().parent.parent
     for folder in config.theme.dirs:
         root = Path(folder).resolve()

@@ -65,7 +65,7 @@ class RenderCache:
             sort_keys=True,
             default=repr,
         )
-        self.salt = f"{FORMAT}|{__version__}|{mkdocs.__version__}|{markdown_package.__version__}|{settings}"
+        self.salt = f"{FORMAT}|{__version__}|{mkdocs.__name__} {mkdocs.__version__}|{markdown_package.__version__}|{settings}"
         self.hits = 0
 
     def key(self, page: Page, files: Files) -> str:

@@ -111,7 +111,9 @@ class RootBuild:
                 f"{len(failures)} av {len(region_ids)} områder kunne ikke bygges; ingenting er publisert."
             )
         if self.plan is not None:
-            log.info(f"{self.plan.stamped_pages} sider stemplet fra en gjengivelse i et annet område")
+            log.info(
+                f"{self.plan.stamped_pages} sider er felles med et annet område og skrives ut fra den ene gjengivelsen der"
+            )
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
             names = {region.id: region.name for region in self.setup.project.regions.values()}
