@@ -112,7 +112,7 @@ class RootBuild:
             )
         if self.plan is not None:
             log.info(
-                f"{self.plan.stamped_pages} sider er felles med et annet område og skrives ut fra den ene gjengivelsen der"
+                f"plan: {self.plan.stamped_pages} kopier av felles sider stemples fra et annet områdes gjengivelse"
             )
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
