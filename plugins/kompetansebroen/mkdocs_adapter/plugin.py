@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -24,8 +25,7 @@ from mkdocs.structure.pages import Page
 
 from ..output.cache_store import CacheFile
 from ..output.staging import BuildLocked, Publisher
-from ..project.loader import Project
-from ..settings import KompetansebroenConfig, load_content, settings_from
+from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
 from .region_build import RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
@@ -33,13 +33,6 @@ from .root_build import RootBuild
 log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
-
-
-def pin_build_date(project: Project) -> None:
-    """Date the build by its content, not the clock: sitemaps (and their .gz headers) are then
-    the same whichever day the same content is built. MkDocs reads SOURCE_DATE_EPOCH itself;
-    the project keeps the date for what is decided against it (upcoming events)."""
-    project.date_the_build(os.environ)
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
@@ -59,6 +52,29 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.site_build: RootBuild | RegionBuild | None = None
         self.publisher: Publisher | None = None
         self.succeeded = False
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        """MkDocs' reading of our options, each refusal in the check's words (settings.py) on a line of its own.
+
+        MkDocs prints «Plugin 'kompetansebroen' option '<name>': » before each
+        refusal; the line after it is then exactly what ``make check`` prints.
+        """
+        errors, warnings = super().load_config(options, config_file_path)
+        file_name = Path(config_file_path).name if config_file_path else "mkdocs.yml"
+        framed: list[tuple[str, Exception]] = [
+            (
+                key,
+                ValidationError(
+                    "".join(
+                        f"\n{file_name}: {PLUGIN_PATH} → {key}: {line}" for line in str(error).split("\n")
+                    )
+                ),
+            )
+            for key, error in errors
+        ]
+        return framed, warnings
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         type(self).command = command
@@ -93,7 +109,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             raise PluginError(
                 f"{len(problems)} feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
             )
-        pin_build_date(project)
+        # Dated by content, not the clock (project/build_date.py); MkDocs reads SOURCE_DATE_EPOCH too.
+        project.date_the_build(os.environ)
         return RegionSetup(
             project=project,
             topics=settings.topics,
