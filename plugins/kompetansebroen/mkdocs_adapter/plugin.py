@@ -63,18 +63,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """
         errors, warnings = super().load_config(options, config_file_path)
         file_name = Path(config_file_path).name if config_file_path else "mkdocs.yml"
-        framed: list[tuple[str, Exception]] = [
-            (
-                key,
-                ValidationError(
-                    "".join(
-                        f"\n{file_name}: {PLUGIN_PATH} → {key}: {line}" for line in str(error).split("\n")
-                    )
-                ),
-            )
-            for key, error in errors
-        ]
-        return framed, warnings
+
+        def framed(key: str, error: Exception) -> ValidationError:
+            lines = str(error).split("\n")
+            return ValidationError("".join(f"\n{file_name}: {PLUGIN_PATH} → {key}: {line}" for line in lines))
+
+        return [(key, framed(key, error)) for key, error in errors], warnings
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         type(self).command = command
@@ -146,6 +140,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             setup, RegionOrder(region_id, stamping=False, published_dir=None, worker=False), state
         )
 
+    @property
+    def build(self) -> RootBuild | RegionBuild:
+        """The build MkDocs is running (made by on_config)."""
+        assert self.site_build is not None
+        return self.site_build
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         regions_dir = Path(config.config_file_path).resolve().parent / "regions"
         if regions_dir.is_dir():
@@ -155,39 +155,31 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     @event_priority(100)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.site_build is not None
-        return self.site_build.files(files, config)
+        return self.build.files(files, config)
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        assert self.site_build is not None
-        return self.site_build.read_source(page)
+        return self.build.read_source(page)
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site_build is not None
-        return self.site_build.page_markdown(markdown, page)
+        return self.build.page_markdown(markdown, page)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.site_build is not None
-        return self.site_build.page_content(html, page)
+        return self.build.page_content(html, page)
 
     def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
-        assert self.site_build is not None
-        return self.site_build.page_context(context, page, config, nav)
+        return self.build.page_context(context, page, config, nav)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        assert self.site_build is not None
-        return self.site_build.env(env, config)
+        return self.build.env(env, config)
 
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        assert self.site_build is not None
-        return self.site_build.post_page(output, page, config)
+        return self.build.post_page(output, page, config)
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.site_build is not None
-        self.site_build.post_build(config)
+        self.build.post_build(config)
         self.succeeded = True
 
     def on_build_error(self, *, error: Exception) -> None:
