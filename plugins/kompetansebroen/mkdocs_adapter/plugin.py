@@ -81,6 +81,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = False
         if THEME_DIR.as_posix() not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.theme.static_templates.add("favoritter/index.html")  # «Mine favoritter», in every region
         base_url = config.site_url or "/"
         config.extra["kb_site_url"] = base_url
         if self.region_order is not None:

@@ -55,6 +55,13 @@ def _anchor_data(anchor: AnchorLink) -> dict[str, Any]:
     }
 
 
+def _stable_repr(value: object) -> str:
+    """A function (toc's slugify in mkdocs.yml) by its import path: its repr() holds an address, new in every process."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{value.__module__}.{value.__qualname__}"
+    return repr(value)
+
+
 class RenderCache:
     """Rendered Markdown by key, as JSON entries in the shared cache store."""
 
@@ -63,7 +70,7 @@ class RenderCache:
         settings = json.dumps(
             [config.markdown_extensions, config.mdx_configs, config.use_directory_urls],
             sort_keys=True,
-            default=repr,
+            default=_stable_repr,
         )
         self.salt = f"{FORMAT}|{__version__}|{mkdocs.__name__} {mkdocs.__version__}|{markdown_package.__version__}|{settings}"
         self.hits = 0
