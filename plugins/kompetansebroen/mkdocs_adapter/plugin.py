@@ -2,8 +2,7 @@
 
 * With the ``region`` option (``KOMPETANSEBROEN_REGION``) empty, this build is
   a :class:`RootBuild`: the root of the site here, every region in workers.
-* With it set, or in a region worker, it is a :class:`RegionBuild`: that
-  region's site.
+* With it set, or in a region worker, it is a :class:`RegionBuild`: that region's site.
 
 ``mkdocs build`` writes beside ``site_dir`` and swaps the result in only when
 every part succeeded (:class:`Publisher`), so a failed build leaves the last
