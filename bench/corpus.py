@@ -25,6 +25,7 @@ from . import words
 
 NEWSLETTER_SHARE = 0.05
 GOVERNING_SHARE = 0.03
+EVENT_SHARE = 0.04  # courses and events (arrangementer/), taken from the articles' share
 OVERRIDE_SHARE = 0.10  # regional copies of shared articles (same path, local text)
 
 # The four regions of today's site, then the other helsefellesskap areas in the order a growing
@@ -114,7 +115,7 @@ class Corpus:
 @dataclass
 class _Page:
     path: str  # relative to its tree
-    kind: str  # artikler | nyhetsbrev | styrende-dokumenter | side
+    kind: str  # artikler | nyhetsbrev | styrende-dokumenter | arrangementer | side
     title: str
     date: dt.date | None = None
     tags: tuple[str, ...] = ()
@@ -327,6 +328,8 @@ class _Generator:
 
     def plan_typed(self, total: int, suffix: str) -> list[_Page]:
         articles, newsletters, governing = split_counts(total)
+        events = round(total * EVENT_SHARE) if articles > 2 * round(total * EVENT_SHARE) else 0
+        articles -= events
         pages: list[_Page] = []
         for number in range(articles):
             title = self.writer.title()
@@ -348,6 +351,14 @@ class _Generator:
             pages.append(
                 _Page(
                     f"styrende-dokumenter/{slug}.md", "styrende-dokumenter", title, date, self.writer.tags()
+                )
+            )
+        for number in range(events):
+            title = f"Fagdag om {self.rng.choice(words.NOUNS)} {self.rng.choice(words.TAILS)}"
+            slug = f"{slugify(title)[:48].rstrip('-')}{suffix}-{number + 1:03d}"
+            pages.append(
+                _Page(
+                    f"arrangementer/{slug}.md", "arrangementer", title, self.writer.date(), self.writer.tags()
                 )
             )
         return pages
@@ -444,7 +455,33 @@ class _Generator:
         url = f"https://{host}/dokumenter/{self.rng.randrange(10**6):06d}/"
         return {"issuer": _quote(issuer), "url": _quote(url), "status": status}
 
+    def event_text(self, page: _Page) -> str:
+        """An event's front matter (no ``date``: it has ``start`` and ``end``) and a short programme."""
+        assert page.date is not None
+        day = page.date.isoformat()
+        lines = [
+            "---",
+            f"title: {_quote(page.title)}",
+            f"description: {_quote(self.writer.sentence())}",
+            f"start: {day} 09:00",
+            f"end: {day} 15:30",
+            f"format: {self.rng.choice(['fysisk', 'digitalt', 'hybrid'])}",
+            'place: "Auditoriet, Eksempelveien 1, 0000 Eksempelby"',
+            'organiser: "Kompetansebroen"',
+            "registration_url: https://pamelding.example/fagdag",
+            "audience: [Sykepleiere, Leger]",
+        ]
+        if page.tags:
+            lines.append("tags:")
+            lines += [f"  - {tag}" for tag in page.tags]
+        lines.append("---")
+        body = [self.writer.paragraph(2, 3), "## Program", self.writer.bullet_list([])]
+        return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
+
     def typed_page(self, tree: Path, page: _Page, targets: list[_Page], note: str | None = None) -> None:
+        if page.kind == "arrangementer":
+            self.write(tree, page, self.event_text(page))
+            return
         if page.kind == "artikler":
             text = self.front_matter(page) + self.article_body(page, targets, note)
         elif page.kind == "nyhetsbrev":

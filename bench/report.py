@@ -108,9 +108,10 @@ def _build_rows(setups: dict) -> list[list[str]]:
         lambda f: f"{f['sources']} ({f['shared']}+{f['regions']}×{f['regional']})",
     )
     row(
-        "  articles / newsletters / governing / pages",
+        "  articles / newsletters / governing / events / pages",
         lambda f: "/".join(
-            str(f["kinds"].get(k, 0)) for k in ("artikler", "nyhetsbrev", "styrende-dokumenter", "side")
+            str(f["kinds"].get(k, 0))
+            for k in ("artikler", "nyhetsbrev", "styrende-dokumenter", "arrangementer", "side")
         ),
     )
     row("Region pages built (HTML under site/<id>/)", lambda f: thousands(f["region_pages"]))

@@ -24,6 +24,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
+from .frontmatter.event_fields import DEFAULT_PROFESSIONS
 from .frontmatter.fields import did_you_mean
 from .listings.pages import all_generated_paths
 from .model.topics import Topic, TopicRegistry
@@ -109,6 +110,33 @@ def _topic_problem(number: int, entry: object) -> str | None:
     return None
 
 
+class ProfessionList(c.BaseConfigOption[tuple[str, ...]]):
+    """``professions``: the controlled list of professions events' ``audience`` takes, one name per item.
+
+    Left out, the list is ``DEFAULT_PROFESSIONS``.
+    """
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return DEFAULT_PROFESSIONS
+        if not isinstance(value, list):
+            raise ValidationError("må være en liste med én yrkesgruppe per punkt, f.eks. - Sykepleiere")
+        problems: list[str] = []
+        seen: dict[str, int] = {}
+        for number, entry in enumerate(value, start=1):
+            if not isinstance(entry, str) or not entry.strip():
+                problems.append(f"yrkesgruppe nr. {number} må være tekst, f.eks. - Sykepleiere")
+            elif entry in seen:
+                problems.append(
+                    f"yrkesgruppe nr. {number}: «{entry}» står allerede som nr. {seen[entry]}; fjern den ene"
+                )
+            else:
+                seen[entry] = number
+        if problems:
+            raise ValidationError("\n".join(problems))
+        return tuple(seen)
+
+
 class KompetansebroenConfig(Config):
     """Options of the plugin.
 
@@ -119,6 +147,7 @@ class KompetansebroenConfig(Config):
 
     region = c.Optional(_Typed(str))
     topics = TopicList()
+    professions = ProfessionList()
     workers = _Typed(int, default=0)
     cache = _Typed(bool, default=True)
     """Reuse rendered Markdown across regions and builds (``.cache/kompetansebroen/``)."""
@@ -144,6 +173,8 @@ class Settings:
     """
 
     topics: TopicRegistry
+    professions: tuple[str, ...]
+    """The professions events' ``audience`` takes."""
     region: str | None
     workers: int
     cache: bool
@@ -169,6 +200,7 @@ def settings_from(config: MkDocsConfig, options: KompetansebroenConfig | None = 
         options = plugin.config
     return Settings(
         topics=options.topics,
+        professions=options.professions,
         region=options.region or None,
         workers=options.workers,
         cache=options.cache,
@@ -190,6 +222,7 @@ def load_content(
         generated_paths=all_generated_paths(settings.topics),
         markdown_extensions=settings.anchor_extensions,
         markdown_extension_configs=settings.markdown_extension_configs,
+        professions=settings.professions,
     )
 
 

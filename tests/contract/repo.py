@@ -90,6 +90,22 @@ tags: [Helsefellesskap]
 
 Helsefellesskapene er samarbeidet mellom helseforetaket og kommunene.
 """,
+    "content/arrangementer/fagdag.md": """---
+title: "Fagdag om samhandling"
+description: "En dag om samarbeidet mellom sykehus og kommuner."
+start: 2024-03-14 09:00
+end: 2024-03-14 15:30
+format: fysisk
+place: "Auditoriet, Sykehusveien 1, 0000 Eksempelby"
+organiser: "Sykehuset Nord"
+registration_url: https://pamelding.example/fagdag
+registration_deadline: 2024-03-01
+audience: [Sykepleiere, Leger]
+tags: [Samhandling]
+---
+
+Program kommer.
+""",
     "regions/nord/region.yml": """name: Nord
 hospital: Sykehuset Nord
 municipalities: 12

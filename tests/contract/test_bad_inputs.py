@@ -22,6 +22,7 @@ A = "content/artikler/forste-artikkel.md"
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
 G = "content/styrende-dokumenter/plan.md"
 R = "regions/nord/region.yml"
+E = "content/arrangementer/fagdag.md"
 
 
 def edit(repo: Path, rel: str, old: str, new: str) -> None:
@@ -209,6 +210,62 @@ BAD_INPUTS = [
         "content/latin1.md",
         None,
         "filen er ikke UTF-8",
+    ),
+    BadInput(
+        "event-end-before-start",
+        lambda r: edit(r, E, "end: 2024-03-14 15:30", "end: 2024-03-14 08:00"),
+        E,
+        "end",
+        "er før start",
+    ),
+    BadInput(
+        "event-time-without-date",
+        lambda r: edit(r, E, "start: 2024-03-14 09:00", 'start: "09:00"'),
+        E,
+        "start",
+        "klokkeslett uten dato",
+    ),
+    BadInput(
+        "event-physical-without-place",
+        lambda r: edit(r, E, 'place: "Auditoriet, Sykehusveien 1, 0000 Eksempelby"\n', ""),
+        E,
+        "place",
+        "et fysisk arrangement trenger sted",
+    ),
+    BadInput(
+        "event-deadline-after-start",
+        lambda r: edit(r, E, "registration_deadline: 2024-03-01", "registration_deadline: 2024-03-20"),
+        E,
+        "registration_deadline",
+        "er etter start",
+    ),
+    BadInput(
+        "event-registration-not-https",
+        lambda r: edit(r, E, "https://pamelding.example/fagdag", "http://pamelding.example/fagdag"),
+        E,
+        "registration_url",
+        "registration_url: https://pamelding.example/fagdag",
+    ),
+    BadInput(
+        "event-unknown-profession",
+        lambda r: edit(r, E, "audience: [Sykepleiere, Leger]", "audience: [Sykepleiere, Lege]"),
+        E,
+        "audience",
+        "mente du «Leger»?",
+    ),
+    BadInput(
+        "event-time-unquoted",
+        lambda r: edit(r, E, "end: 2024-03-14 15:30", "end: 12:30"),
+        E,
+        "end",
+        'end: "2025-03-14 12:30"',
+    ),
+    BadInput(
+        "event-date-and-datetime-mixed",
+        lambda r: edit(r, E, "end: 2024-03-14 15:30", "end: 2024-03-15"),
+        E,
+        "end",
+        "start har klokkeslett, men end er en hel dag",
     ),
     BadInput("symlink-outside", symlink_outside, "content/hemmelig.md", None, "peker ut av repoet"),
     BadInput(

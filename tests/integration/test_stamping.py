@@ -144,6 +144,8 @@ PART_PATTERNS = {
     ),
     "issues": (re.compile(r'<nav class="kb-issues".*?</nav>', re.DOTALL), False),
     "related": (re.compile(r'<aside class="kb-related".*?</aside>', re.DOTALL), False),
+    # An event's schema.org data names the page's address in this region.
+    "event": (re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL), False),
     "footer": (re.compile(r'<div class="md-copyright kb-footer">.*?</div>', re.DOTALL), True),
 }
 

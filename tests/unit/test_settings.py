@@ -141,3 +141,28 @@ def test_the_check_validates_anchors_with_the_sites_extensions(
     errors = capsys.readouterr().err.splitlines()
     assert errors[0].startswith("content/artikler/b.md:9: lenken «a.md#borte» peker på et avsnitt (#borte)")
     assert errors[1:] == ["1 feil funnet; rett dem og kjør sjekken på nytt."]
+
+
+def test_the_professions_list_is_read_from_mkdocs_yml_and_checked(repo: Path) -> None:
+    from kompetansebroen.frontmatter.event_fields import DEFAULT_PROFESSIONS
+
+    assert load_settings(repo / "mkdocs.yml").professions == DEFAULT_PROFESSIONS
+    edit(repo, "        - Jordmødre\n", "        - Sykepleiere\n")
+    assert "professions: yrkesgruppe nr. 7: «Sykepleiere» står allerede som nr. 1" in refusal(repo)
+
+
+def test_an_events_audience_takes_the_professions_of_mkdocs_yml(repo: Path) -> None:
+    from kompetansebroen.settings import load_content
+
+    edit(repo, "        - Ledere\n", "        - Ledere\n        - Farmasøyter\n")
+    event = (
+        '---\ntitle: "Kurs"\ndescription: "Om kurset."\nstart: 2024-03-01\nformat: digitalt\n'
+        'organiser: "Sykehuset Nord"\naudience: [{}]\n---\n\nTekst.\n'
+    )
+    write(repo, "content/arrangementer/kurs.md", event.format("Farmasøyter"))
+    settings = load_settings(repo / "mkdocs.yml")
+    _project, problems = load_content(repo, settings)
+    assert not problems, problems.report()
+    write(repo, "content/arrangementer/kurs.md", event.format("Farmasøytar"))
+    _project, problems = load_content(repo, settings)
+    assert "ukjent yrkesgruppe «Farmasøytar»; mente du «Farmasøyter»?" in problems.report()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..frontmatter.event_fields import CHECKS as EVENT_CHECKS
+from ..frontmatter.event_fields import EVENT_FIELD_ALIASES, EVENT_KIND_NAME, EVENT_LABEL, event_fields
 from ..frontmatter.fields import Choice, Date, Field, Text, TextList, Url
 from ..frontmatter.schemas import GOVERNING_STATUSES, image_alt, url_or_file
 from ..model.documents import Kind
-from .facts import article_facts, governing_facts, newsletter_facts
+from .facts import article_facts, event_facts, governing_facts, newsletter_facts
 from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Vocabulary
 
 
@@ -45,6 +47,10 @@ def _governing_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
         "status": Choice(GOVERNING_STATUSES),
         "description": Text(),
     }
+
+
+def _event_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
+    return event_fields(vocabulary.professions)
 
 
 def _page_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
@@ -128,6 +134,34 @@ GOVERNING = ContentType(
     facts=governing_facts,
 )
 
+EVENTS = ContentType(
+    kind=Kind.EVENT,
+    folder="arrangementer",
+    label=EVENT_LABEL,
+    indefinite=EVENT_KIND_NAME,
+    plural="Kurs og arrangementer",
+    fields=_event_fields,
+    checks=EVENT_CHECKS,
+    aliases=EVENT_FIELD_ALIASES,
+    list_page=ListPage(
+        path="arrangementer/index.md",
+        title="Kurs og arrangementer",
+        intro=(
+            "Kurs, fagdager og webinarer for helsepersonell i sykehus og kommuner. "
+            "De nærmeste arrangementene står først."
+        ),
+        empty="Det er ingen kommende arrangementer nå.",
+        layout=Layout.BY_MONTH,
+    ),
+    all_label="Alle kurs og arrangementer",
+    nav_title="Kurs og arrangementer",
+    feed=Feed.CALENDAR,
+    hub=Section("Kommende arrangementer", rank=4, style=Style.EVENTS, more=More.ALL),
+    home=Section("Kommende arrangementer", rank=3, style=Style.EVENTS, count=3, more=More.ALL),
+    topic=Section("Kommende arrangementer", rank=4, style=Style.EVENTS),
+    facts=event_facts,
+)
+
 PAGES = ContentType(
     kind=Kind.PAGE,
     folder=None,
@@ -140,7 +174,7 @@ PAGES = ContentType(
 """Every other page: home pages, hubs, an editor's intro to a list page."""
 
 REGISTRY: dict[Kind, ContentType] = {
-    content_type.kind: content_type for content_type in (ARTICLES, NEWSLETTERS, GOVERNING, PAGES)
+    content_type.kind: content_type for content_type in (ARTICLES, NEWSLETTERS, GOVERNING, EVENTS, PAGES)
 }
 """Every type by its identity, in the order of the section navigation."""
 

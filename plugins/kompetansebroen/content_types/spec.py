@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
 from ..frontmatter.fields import CrossCheck, Field, Schema
 from ..frontmatter.schemas import page_schema
 from ..model.documents import Document, Kind
@@ -117,7 +118,8 @@ class Vocabulary:
     """The controlled lists from mkdocs.yml that some fields take their values from."""
 
     topics: tuple[str, ...]
-    professions: tuple[str, ...] = ()
+    professions: tuple[str, ...] = DEFAULT_PROFESSIONS
+    """For events' ``audience``: ``professions`` in mkdocs.yml."""
 
 
 def no_facts(doc: Document, today: dt.date) -> PageFacts:
@@ -142,6 +144,8 @@ class ContentType:
     """The type's own front-matter fields (``tags``, ``draft`` and ``regions`` are on every page)."""
     checks: Sequence[CrossCheck] = ()
     """Checks across the type's fields."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Names editors are likely to write for its fields (``sted`` → ``place``), beyond the shared ones."""
     list_page: ListPage | None = None
     all_label: str = ""
     """The link to the list page from other pages: «Alle fagartikler»."""
@@ -163,4 +167,5 @@ class ContentType:
             topics=vocabulary.topics,
             region_ids=region_ids,
             shared=shared,
+            aliases=self.aliases,
         )

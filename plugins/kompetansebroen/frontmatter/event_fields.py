@@ -356,7 +356,14 @@ def event_schema(
 
     The same schema the content type registry gives events (every page's fields, then these).
     """
-    return page_schema(event_fields(professions), CHECKS, topics=topics, region_ids=region_ids, shared=shared)
+    return page_schema(
+        event_fields(professions),
+        CHECKS,
+        topics=topics,
+        region_ids=region_ids,
+        shared=shared,
+        aliases=EVENT_FIELD_ALIASES,
+    )
 
 
 def read_event(

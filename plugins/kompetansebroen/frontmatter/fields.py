@@ -441,6 +441,8 @@ class Schema:
     fields: dict[str, Field]
     checks: list[CrossCheck] = field(default_factory=list)
     misplaced: dict[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Names editors are likely to write for this schema's fields, beyond ``FIELD_ALIASES``."""
 
     def read(self, node: yaml.Node | None, prefix: str = "", *, fallback_line: int = 1) -> Reading:
         """Convert a mapping node; return the values that were valid and every problem.
@@ -515,7 +517,7 @@ class Schema:
     def _unknown(self, name: str, lines: Mapping[str, int], suggested: set[str]) -> str:
         if name in self.misplaced:
             return self.misplaced[name]
-        alias = FIELD_ALIASES.get(name.lower())
+        alias = self.aliases.get(name.lower()) or FIELD_ALIASES.get(name.lower())
         match = alias if alias in self.fields else close_match(name, self.fields)
         if match and match not in lines:
             suggested.add(match)

@@ -86,6 +86,7 @@ def page_schema(
     topics: Collection[str],
     region_ids: Collection[str],
     shared: bool,
+    aliases: Mapping[str, str] | None = None,
 ) -> Schema:
     """A page's schema: the fields every page has (``tags``, ``draft``, and ``regions`` when
     ``shared``), then a content type's own fields and checks (content_types/registry.py)."""
@@ -110,7 +111,7 @@ def page_schema(
         )
     else:
         misplaced["regions"] = REGIONS_ONLY_SHARED
-    return Schema(fields | dict(own_fields), list(checks), misplaced)
+    return Schema(fields | dict(own_fields), list(checks), misplaced, dict(aliases or {}))
 
 
 def region_schema() -> Schema:

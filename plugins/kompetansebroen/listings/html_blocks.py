@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ..model.documents import Document, Kind
+from ..model.events import Event
 from ..model.topics import TopicRegistry
 from ..text.dates import norwegian_date
 from ..text.urls import page_url, relative_url
@@ -69,4 +70,32 @@ def items(docs: Iterable[Document], from_path: str, topics: TopicRegistry, level
             out.append(f'<p class="kb-meta">{" · ".join(facts)}</p>')
         if doc.description:
             out.append(f"<p>{html.escape(doc.description)}</p>")
+    return "\n".join(out)
+
+
+def event_items(
+    events: Iterable[Event], from_path: str, topics: TopicRegistry, level: int, *, hide_when_over: bool = True
+) -> str:
+    """One heading per event, then when, how, where, by whom and for whom, then its description.
+
+    Cancelled events stay, marked «Avlyst». With ``hide_when_over`` each item
+    carries the moment the event is over (``data-kb-end``), so that the page's
+    script can hide it when a reader comes after that; the list is right as of
+    the build without the script.
+    """
+    out = []
+    for event in events:
+        end = f' data-kb-end="{event.ends_at.isoformat()}"' if hide_when_over else ""
+        out.append(f'<div class="kb-event"{end}>')
+        out.append(f"<h{level}>{_link(event.title, from_path, event.path)}</h{level}>")
+        facts = ['<strong class="kb-cancelled">Avlyst</strong>'] if event.cancelled else []
+        facts += [html.escape(event.when), html.escape(event.format.label)]
+        if event.place:
+            facts.append(html.escape(event.place))
+        facts.append(f"Arrangør: {html.escape(event.organiser)}")
+        if event.audience:
+            facts.append(f"For: {html.escape(', '.join(event.audience))}")
+        out.append(f'<p class="kb-meta">{" · ".join(facts)}</p>')
+        out.append(f"<p>{html.escape(event.description)}</p>")
+        out.append("</div>")
     return "\n".join(out)

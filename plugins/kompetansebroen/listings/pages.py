@@ -7,6 +7,7 @@ What each content type lists, where and how is declared with the type
 from __future__ import annotations
 
 import heapq
+import html
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ from ..model.documents import Document, Kind, Status
 from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
 from ..project.views import RegionView
+from ..text.event_times import month_heading
 from ..text.markdown import link, markdown_date, markdown_text, with_class
-from . import html_blocks, paths
+from ..text.urls import page_url, relative_url
+from . import events, html_blocks, paths
 
 RELATED_COUNT = 3
 
@@ -61,12 +64,19 @@ def _list_page(declared: ContentType) -> ListPage:
     return declared.list_page
 
 
-def list_pages(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
-    """The list page(s) of one content type, as its declaration lays them out."""
-    return _LAYOUTS[_list_page(declared).layout](declared, view, topics)
+def list_pages(
+    declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None = None
+) -> list[GeneratedPage]:
+    """The list page(s) of one content type, as its declaration lays them out.
+
+    ``site_url`` is the region's address, for feeds that need an absolute one (``webcal://``).
+    """
+    return _LAYOUTS[_list_page(declared).layout](declared, view, topics, site_url)
 
 
-def _paged_list(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+def _paged_list(
+    declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None
+) -> list[GeneratedPage]:
     """Newest first, ``per_page`` a page, so that no page grows with the archive (``artikler/``)."""
     list_page = _list_page(declared)
     chunks = paginate(view.of_kind(declared.kind), list_page.per_page or 1)
@@ -104,12 +114,14 @@ def _pager(
     return with_class(" · ".join(parts), "kb-pager") + "\n"
 
 
-def _by_year(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+def _by_year(
+    declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None
+) -> list[GeneratedPage]:
     """Grouped by year, newest first, after the subscription block (``nyhetsbrev/``)."""
     list_page = _list_page(declared)
     path = list_page.path
     issues = view.of_kind(declared.kind)
-    body = [subscription_block(declared, path)] if declared.feed else []
+    body = [subscription_block(declared, path, site_url)] if declared.feed else []
     blocks: dict[str, str] = {}
     if not issues:
         body.append(f"{list_page.empty}\n")
@@ -119,8 +131,10 @@ def _by_year(declared: ContentType, view: RegionView, topics: TopicRegistry) -> 
     return [GeneratedPage(path, list_page.title, list_page.intro, "\n".join(body), blocks=blocks)]
 
 
-def subscription_block(declared: ContentType, from_path: str) -> str:
+def subscription_block(declared: ContentType, from_path: str, site_url: str | None = None) -> str:
     """How to follow a type's feed, as an admonition on its list page."""
+    if declared.feed is Feed.CALENDAR:
+        return _calendar_block(declared, from_path, site_url)
     links = _feed_links(declared, from_path)
     if declared.feed is Feed.NEWSLETTER:
         rss, atom = links
@@ -130,6 +144,29 @@ def subscription_block(declared: ContentType, from_path: str) -> str:
             "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk.\n"
         )
     raise ValueError(f"no subscription block for {declared.feed}")
+
+
+def _calendar_block(declared: ContentType, from_path: str, site_url: str | None) -> str:
+    """The region's calendar to subscribe to: as ``webcal://`` (calendar apps open it) and as ``https://``.
+
+    Written as HTML links: the calendar file is not one of MkDocs' pages.
+    """
+    (calendar,) = paths.feed_files(declared)
+    if site_url:
+        address = posixpath.join(site_url, calendar)
+        webcal = "webcal://" + address.split("://", 1)[-1]
+        links = (
+            f'<a href="{html.escape(webcal)}">Abonner i kalenderprogrammet</a> eller legg inn adressen '
+            f'<a href="{html.escape(address)}">{html.escape(address)}</a> som en kalender fra Internett'
+        )
+    else:
+        href = relative_url(page_url(from_path), calendar)
+        links = f'<a href="{html.escape(href)}">Abonner på kalenderen</a>'
+    return (
+        '!!! abstract "Abonner på kalenderen"\n\n'
+        f"    {links}. Da kommer nye og endrede arrangementer automatisk i Outlook, Google Kalender "
+        "eller Apple Kalender. Hvert arrangement har også sin egen kalenderfil.\n"
+    )
 
 
 def _feed_links(declared: ContentType, from_path: str) -> list[str]:
@@ -162,7 +199,9 @@ def _document_link(doc: Document, from_path: str) -> str:
     return link("Åpne", from_path, target)
 
 
-def _table(declared: ContentType, view: RegionView, topics: TopicRegistry) -> list[GeneratedPage]:
+def _table(
+    declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None
+) -> list[GeneratedPage]:
     """A table of every item (``styrende-dokumenter/``)."""
     list_page = _list_page(declared)
     path = list_page.path
@@ -171,10 +210,64 @@ def _table(declared: ContentType, view: RegionView, topics: TopicRegistry) -> li
     return [GeneratedPage(path, list_page.title, list_page.intro, listing)]
 
 
-_LAYOUTS: dict[Layout, Callable[[ContentType, RegionView, TopicRegistry], list[GeneratedPage]]] = {
+PAST_EVENTS = "tidligere.md"
+"""Past events' page, in the events' folder (``arrangementer/tidligere/``)."""
+
+
+def past_events_page(list_page: ListPage) -> str:
+    return paths.beside(list_page.path, PAST_EVENTS)
+
+
+def _by_month(
+    declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None
+) -> list[GeneratedPage]:
+    """Upcoming events by month, soonest first, after the calendar to subscribe to; past ones,
+    newest first, on a page of their own (``arrangementer/``, ``arrangementer/tidligere/``)."""
+    list_page = _list_page(declared)
+    path, past_path = list_page.path, past_events_page(list_page)
+    happenings = view.events()
+    body = [subscription_block(declared, path, site_url)] if declared.feed else []
+    blocks: dict[str, str] = {}
+    for group in events.upcoming_by_month(happenings, view.today):
+        body.append(f"## {month_heading(group.year, group.month)}\n")
+        body.append(
+            html_blocks.embed(
+                f'<div class="kb-events">\n{html_blocks.event_items(group.events, path, topics, 3)}\n</div>',
+                blocks,
+            )
+        )
+    none_now = f'<p class="kb-events-none"{"" if not events.upcoming(happenings, view.today) else " hidden"}>'
+    body.append(html_blocks.embed(f"{none_now}{html.escape(list_page.empty)}</p>", blocks))
+    body.append(f"{link('Tidligere arrangementer', path, past_path)}\n")
+    past = events.past(happenings, view.today)
+    past_blocks: dict[str, str] = {}
+    past_body = (
+        html_blocks.embed(
+            html_blocks.event_items(past, past_path, topics, 2, hide_when_over=False), past_blocks
+        )
+        if past
+        else "Det er ingen tidligere arrangementer her.\n"
+    )
+    past_body += f"\n{link(declared.all_label, past_path, path)}\n"
+    return [
+        GeneratedPage(path, list_page.title, list_page.intro, "\n".join(body), blocks=blocks),
+        GeneratedPage(
+            past_path,
+            "Tidligere arrangementer",
+            "Arrangementer som er over, de siste først.",
+            past_body,
+            blocks=past_blocks,
+        ),
+    ]
+
+
+_LAYOUTS: dict[
+    Layout, Callable[[ContentType, RegionView, TopicRegistry, str | None], list[GeneratedPage]]
+] = {
     Layout.PAGES: _paged_list,
     Layout.BY_YEAR: _by_year,
     Layout.TABLE: _table,
+    Layout.BY_MONTH: _by_month,
 }
 
 
@@ -207,6 +300,8 @@ def _section(
     topic: Topic | None = None,
 ) -> list[str]:
     """The Markdown parts of one section: its heading, its items and what follows them."""
+    if section.style is Style.EVENTS:
+        return _events_section(declared, section, docs, view, topics, from_path, blocks)
     shown = list(docs[: section.count] if section.count is not None else docs)
     if not shown:
         return []
@@ -229,6 +324,34 @@ def _section(
     elif section.more is More.TOPIC_IF_MORE and topic is not None and len(docs) > len(shown):
         label = f"Alle {len(docs)} {declared.plural.lower()} om {topic.name.lower()}"
         parts.append(f"{gap}{link(label, from_path, paths.topic_page(topic))}\n")
+    return parts
+
+
+def _events_section(
+    declared: ContentType,
+    section: Section,
+    docs: Sequence[Document],
+    view: RegionView,
+    topics: TopicRegistry,
+    from_path: str,
+    blocks: dict[str, str],
+) -> list[str]:
+    """Upcoming events, soonest first: all of them (cancelled ones marked), or the next ``count``
+    one can still attend."""
+    happenings = [doc.event for doc in docs]
+    if section.count is None:
+        shown = events.upcoming(happenings, view.today)
+    else:
+        shown = events.next_events(happenings, view.today, section.count)
+    if not shown:
+        return []
+    items = html_blocks.event_items(shown, from_path, topics, 3)
+    parts = [
+        f"## {section.heading}\n",
+        html_blocks.embed(f'<div class="kb-events">\n{items}\n</div>', blocks),
+    ]
+    if section.more is not More.NONE:
+        parts.append(f"{link(declared.all_label, from_path, _list_page(declared).path)}\n")
     return parts
 
 
@@ -400,9 +523,11 @@ Nettstedet setter ingen informasjonskapsler og henter ingenting fra andre nettst
     return GeneratedPage(paths.ACCESSIBILITY, "Tilgjengelighetserklæring", body, "")
 
 
-def region_pages(view: RegionView, topics: TopicRegistry, site_name: str) -> dict[str, GeneratedPage]:
-    """Every generated page of one region, by tree path."""
-    pages = [page for declared in with_list_page() for page in list_pages(declared, view, topics)]
+def region_pages(
+    view: RegionView, topics: TopicRegistry, site_name: str, site_url: str | None = None
+) -> dict[str, GeneratedPage]:
+    """Every generated page of one region, by tree path; ``site_url`` is the region's address."""
+    pages = [page for declared in with_list_page() for page in list_pages(declared, view, topics, site_url)]
     pages += [*topic_pages(view, topics), accessibility_page(view.region, site_name)]
     if paths.HELSEFELLESSKAP_TOPIC in topics:
         pages.append(
@@ -439,7 +564,10 @@ def all_generated_paths(topics: TopicRegistry) -> set[str]:
     """Paths that exist in every region whatever the content (for link checks): list pages and feeds too."""
     fixed = {paths.TOPICS, paths.ACCESSIBILITY}
     for declared in with_list_page():
-        fixed.add(_list_page(declared).path)
+        list_page = _list_page(declared)
+        fixed.add(list_page.path)
+        if list_page.layout is Layout.BY_MONTH:
+            fixed.add(past_events_page(list_page))
         fixed.update(paths.feed_files(declared))
     if paths.HELSEFELLESSKAP_TOPIC in topics:
         fixed.add(paths.HELSEFELLESSKAP)

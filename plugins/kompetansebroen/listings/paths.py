@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 
 from ..content_types.registry import ARTICLES as _ARTICLES
+from ..content_types.registry import EVENTS as _EVENTS
 from ..content_types.registry import GOVERNING as _GOVERNING
 from ..content_types.registry import NEWSLETTERS as _NEWSLETTERS
 from ..content_types.spec import ContentType, Feed, ListPage
@@ -39,6 +40,9 @@ def beside(list_page: str, name: str) -> str:
 
 RSS = beside(NEWSLETTERS, "rss.xml")
 ATOM = beside(NEWSLETTERS, "atom.xml")
+EVENTS = _list_page(_EVENTS).path
+CALENDAR = beside(EVENTS, "kalender.ics")
+"""The region's calendar of events, to subscribe to."""
 
 
 def topic_page(topic: Topic) -> str:

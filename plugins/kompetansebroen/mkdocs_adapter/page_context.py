@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from ..content_types.registry import content_type
+from ..feeds.event_json_ld import event_json_ld
 from ..listings import paths
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind
@@ -22,6 +23,8 @@ from ..text.markdown import with_class
 from ..text.urls import page_url, relative_path, relative_url
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
+PAGE_URL_TOKEN = "kb:page-url"
+"""Stands for the page's absolute address in its JSON-LD until the template knows it."""
 
 
 def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
@@ -78,12 +81,20 @@ def region_context(
         "home_href": posixpath.join(to_root, "..") + "/?velg",
         "rss_href": relative_url(page_dir_url, paths.RSS),
         "atom_href": relative_url(page_dir_url, paths.ATOM),
+        "calendar_href": relative_url(page_dir_url, paths.CALENDAR),
         "accessibility_href": relative_url(page_dir_url, page_url(paths.ACCESSIBILITY)),
         "related": [],
         "previous": None,
         "next": None,
         "archive_href": None,
+        "event_json_ld": None,
     }
+    if doc is not None and doc.kind is Kind.EVENT:
+        event = doc.event
+        # The page's address differs between regions: the template puts it in (kb-after-content.html).
+        context["event_json_ld"] = event_json_ld(event, PAGE_URL_TOKEN)
+        context["page_url_token"] = PAGE_URL_TOKEN
+        context["registration_open"] = event.registration_open(view.today)  # changes the page's facts
     if doc is not None and doc.kind is Kind.ARTICLE:
         context["related"] = [
             {
@@ -128,11 +139,13 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
         "region_home_href": region_path,
         "rss_href": region_path + paths.RSS,
         "atom_href": region_path + paths.ATOM,
+        "calendar_href": region_path + paths.CALENDAR,
         "accessibility_href": region_path + page_url(paths.ACCESSIBILITY),
         "related": [],
         "previous": None,
         "next": None,
         "archive_href": None,
+        "event_json_ld": None,
     }
 
 

@@ -151,7 +151,7 @@ class RegionBuild:
         config.extra["alternate"] = True  # shows our region selector in Material's header slot
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.generated = region_pages(self.view, self.topics, config.site_name)
+        self.generated = region_pages(self.view, self.topics, config.site_name, config.site_url)
         self.pages_by_region = self.setup.region_pages()
         files = region_files(files, self.view, self.generated, config)
         self.files_ = files

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.urls import page_url
+from .events import Event
 
 
 class Kind(enum.Enum):
@@ -17,6 +18,7 @@ class Kind(enum.Enum):
     ARTICLE = "artikler"
     NEWSLETTER = "nyhetsbrev"
     GOVERNING = "styrende-dokumenter"
+    EVENT = "arrangementer"
     PAGE = "side"
 
 
@@ -112,6 +114,13 @@ class Document:
             url=self.meta.get("url"),
             file=self.meta.get("file"),
         )
+
+    @property
+    def event(self) -> Event:
+        """The event a ``Kind.EVENT`` page describes (its schema requires the fields)."""
+        if self.kind is not Kind.EVENT:
+            raise ValueError(f"{self.path} is not an event")
+        return Event.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
 
     def in_region(self, region_id: str) -> bool:
         """Whether the page is part of ``region_id``'s site.

@@ -30,6 +30,13 @@ class EventFormat(enum.StrEnum):
     DIGITAL = "digitalt"
     HYBRID = "hybrid"
 
+    @property
+    def label(self) -> str:
+        """How pages show the format: «Fysisk oppmøte», «Digitalt», «Fysisk og digitalt»."""
+        return {"fysisk": "Fysisk oppmøte", "digitalt": "Digitalt", "hybrid": "Fysisk og digitalt"}[
+            self.value
+        ]
+
 
 class EventStatus(enum.StrEnum):
     """``avlyst`` events stay listed and in the calendars, marked as cancelled."""
@@ -142,6 +149,31 @@ class Event:
     def when(self) -> str:
         """In Norwegian: «torsdag 13. mars 2025 kl. 09.00–15.30», «14.–15. mars 2025»."""
         return event_times.when(self.start, self.end)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """The moment the event is over: its end, or the end of its last day in Norwegian time.
+
+        An event with a start time and no end counts as lasting the rest of its day.
+        """
+        if isinstance(self.end, dt.datetime):
+            return self.end
+        next_day = self.last_day + dt.timedelta(days=1)
+        return dt.datetime.combine(next_day, dt.time(0), tzinfo=oslo())
+
+    def registration_open(self, today: dt.date) -> bool:
+        """Whether «Meld deg på» is shown: a sign-up link, not cancelled, not over, the deadline not passed."""
+        if self.registration_url is None or self.cancelled or self.last_day < today:
+            return False
+        return self.registration_deadline is None or self.registration_deadline >= today
+
+    @property
+    def registration_closes_at(self) -> dt.datetime:
+        """When sign-up closes: the end of the deadline day, else when the event is over (Norwegian time)."""
+        if self.registration_deadline is None:
+            return self.ends_at
+        next_day = self.registration_deadline + dt.timedelta(days=1)
+        return dt.datetime.combine(next_day, dt.time(0), tzinfo=oslo())
 
     @property
     def url(self) -> str:

@@ -1,4 +1,7 @@
-"""Write a region's newsletter feeds next to its archive."""
+"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, and the calendars of events.
+
+Which type has which feed is declared with the types (content_types/registry.py).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,30 @@ import datetime as dt
 import html
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from ..content_types.facts import CALENDAR_FILE
 from ..content_types.registry import with_feed
 from ..content_types.spec import ContentType, Feed
+from ..feeds.calendar import CalendarSite, event_calendar, region_calendar
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
 from ..listings import paths
+from ..model.events import Event
 from ..project.views import RegionView
 from ..text.urls import page_url
+
+
+@dataclass(frozen=True)
+class RegionCalendars:
+    """What a region's calendar files are made of: its events, where they come from, the build date."""
+
+    events: tuple[Event, ...]
+    site: CalendarSite
+    today: dt.date
+    list_url: str
+    """The events page's absolute address (for the section's sitemap)."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,8 @@ class RegionFeeds:
     info: FeedInfo
     entries: tuple[FeedEntry, ...]
     archive_url: str
+    calendars: tuple[RegionCalendars, ...] = field(default=())
+    """One per type whose feed is the calendar (events)."""
 
 
 def _newsletter_type() -> ContentType:
@@ -63,11 +83,47 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
         for doc in view.of_kind(declared.kind)
         if doc.date is not None
     )
-    return RegionFeeds(info, entries, archive)
+    return RegionFeeds(info, entries, archive, region_calendars(view, site_name, base_url))
+
+
+def region_calendars(view: RegionView, site_name: str, base_url: str) -> tuple[RegionCalendars, ...]:
+    """The calendars of the types whose feed is ``Feed.CALENDAR``: the region's events."""
+    site = CalendarSite(
+        host=urlsplit(base_url).hostname or "localhost",
+        region_url=base_url if base_url.endswith("/") else base_url + "/",
+        region_name=view.region.name,
+        site_name=site_name,
+    )
+    return tuple(
+        RegionCalendars(
+            events=tuple(view.events()),
+            site=site,
+            today=view.today,
+            list_url=posixpath.join(site.region_url, page_url(declared.list_page.path)),
+        )
+        for declared in with_feed(Feed.CALENDAR)
+        if declared.list_page is not None
+    )
+
+
+def write_calendars(site_dir: Path, calendars: RegionCalendars) -> None:
+    """The region's calendar, one calendar file per event in its page's folder, and the section's sitemap."""
+    (declared,) = with_feed(Feed.CALENDAR)
+    (calendar_path,) = paths.feed_files(declared)
+    target = site_dir / calendar_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(region_calendar(calendars.events, calendars.site, calendars.today))
+    for event in calendars.events:
+        folder = site_dir / event.url
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / CALENDAR_FILE).write_bytes(event_calendar(event, calendars.site))
+    # Material fetches a sitemap.xml beside every <link rel="alternate">, the calendar's too (see below).
+    urls = [calendars.list_url] + [calendars.site.region_url + event.url for event in calendars.events]
+    _write_sitemap(target.parent / "sitemap.xml", urls)
 
 
 def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str]) -> None:
-    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML."""
+    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML; the calendars."""
     entries = [
         dataclasses.replace(entry, content_html=html_by_path.get(entry.entry_id, ""))
         for entry in feeds.entries
@@ -81,9 +137,14 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
     # Material looks for a sitemap.xml beside every <link rel="alternate"> (meant for language
     # versions); our feed links would make it fetch a missing file on every page view. A
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
-    urls = [feeds.archive_url] + [entry.url for entry in entries]
+    _write_sitemap(out / "sitemap.xml", [feeds.archive_url] + [entry.url for entry in entries])
+    for calendars in feeds.calendars:
+        write_calendars(site_dir, calendars)
+
+
+def _write_sitemap(target: Path, urls: list[str]) -> None:
     body = "".join(f"  <url><loc>{html.escape(url)}</loc></url>\n" for url in urls)
-    (out / "sitemap.xml").write_text(
+    target.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n',
         encoding="utf-8",

@@ -2,7 +2,10 @@
 
 A build must give the same bytes whichever day it runs on, so the date comes
 from ``SOURCE_DATE_EPOCH`` when it is set, and otherwise from the content: the
-newest publication date of any page.
+newest publication date of any page. Events have no publication date; their
+days count only when no page has one (then the first day of the earliest
+event, so that every event is upcoming), since counting a future event's day
+would date the build after every other event and list them all as past.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 
-from ..model.documents import Document
+from ..model.documents import Document, Kind
 from ..text.event_times import oslo
 
 EPOCH = "SOURCE_DATE_EPOCH"
@@ -34,8 +37,12 @@ def build_today(
 
 
 def content_date(documents: Iterable[Document]) -> dt.date | None:
-    """The date the content is as of: its newest publication date."""
-    return max((doc.date for doc in documents if doc.date), default=None)
+    """The date the content is as of: its newest publication date, else its earliest event's first day."""
+    documents = list(documents)
+    newest = max((doc.date for doc in documents if doc.date), default=None)
+    if newest is not None:
+        return newest
+    return min((doc.event.first_day for doc in documents if doc.kind is Kind.EVENT), default=None)
 
 
 def date_the_build(documents: Iterable[Document], environ: MutableMapping[str, str]) -> dt.date:

@@ -19,6 +19,7 @@ import yaml
 
 from ..content_types.registry import content_type, content_types, kind_of
 from ..content_types.spec import Vocabulary
+from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
 from ..frontmatter.fields import FoundProblem, Schema
 from ..frontmatter.schemas import region_schema
 from ..frontmatter.splitter import split
@@ -84,8 +85,11 @@ def load_project(
     generated_paths: Collection[str] = (),
     markdown_extensions: Sequence[Any] | None = None,
     markdown_extension_configs: Mapping[str, Any] | None = None,
+    professions: Sequence[str] = DEFAULT_PROFESSIONS,
 ) -> tuple[Project, Problems]:
     """Read and validate the whole tree below ``root``; never raises for editors' mistakes.
+
+    ``professions`` is the controlled list events' ``audience`` takes (mkdocs.yml).
 
     ``generated_paths`` are pages the build adds to every region (link targets).
     With ``markdown_extensions`` (mkdocs.yml's list), links to ``#anchors`` are
@@ -97,9 +101,12 @@ def load_project(
     project = Project(root, topics)
     folder_ids = _load_regions(project, problems)
 
-    shared = _read_tree(root, root / CONTENT_DIR, None, topics, folder_ids, problems)
+    vocabulary = Vocabulary(tuple(topics.names()), tuple(professions))
+    shared = _read_tree(root, root / CONTENT_DIR, None, vocabulary, folder_ids, problems)
     regional = {
-        region_id: _read_tree(root, root / REGIONS_DIR / region_id, region_id, topics, folder_ids, problems)
+        region_id: _read_tree(
+            root, root / REGIONS_DIR / region_id, region_id, vocabulary, folder_ids, problems
+        )
         for region_id in folder_ids
     }
     for tree in [shared, *regional.values()]:
@@ -259,14 +266,13 @@ def _read_tree(
     root: Path,
     folder: Path,
     origin: str | None,
-    topics: TopicRegistry,
+    vocabulary: Vocabulary,
     region_ids: list[str],
     problems: Problems,
 ) -> Tree:
     tree = Tree(origin, folder)
     if not folder.is_dir():
         return tree
-    vocabulary = Vocabulary(tuple(topics.names()))
     schemas = {
         declared.kind: declared.schema(vocabulary, region_ids, shared=origin is None)
         for declared in content_types()

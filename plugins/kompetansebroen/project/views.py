@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model.documents import Document, Kind
+from ..model.events import Event
 from ..model.regions import Region
 
 
@@ -34,7 +36,7 @@ class RegionView:
     assets: dict[str, Asset] = field(default_factory=dict)
     # Listings ask the same questions for every page of a region; a view is not changed
     # once built (Project.view fills it before handing it out), so answers are kept.
-    memo: dict[object, list[Document]] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[object, list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def of_kind(self, kind: Kind) -> list[Document]:
         """Documents of one type, newest first (then by title, so the order is stable)."""
@@ -45,6 +47,14 @@ class RegionView:
             found, key=lambda doc: (-(doc.date.toordinal() if doc.date else 0), doc.title, doc.path)
         )
         return self.memo[kind]
+
+    def events(self) -> list[Event]:
+        """The region's events (its ``Kind.EVENT`` pages), in chronological order."""
+        key = ("events",)
+        if key not in self.memo:
+            found = [doc.event for doc in self.documents.values() if doc.kind is Kind.EVENT]
+            self.memo[key] = sorted(found, key=lambda event: event.sort_key)
+        return self.memo[key]
 
     def with_topic(self, topic: str) -> list[Document]:
         """Documents tagged with ``topic``, in tree order."""

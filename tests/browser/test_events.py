@@ -1,0 +1,97 @@
+"""The events page in a real browser: accessible at phone and desktop widths, its calendar file
+opens in a calendar parser, and the script hides what is over when the reader comes after the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+from kb_browser import (
+    SCHEMES,
+    axe_violations,
+    describe_violations,
+    no_sideways_scroll,
+    open_page,
+    screenshot_path,
+    switch_color_scheme,
+)
+
+pytestmark = pytest.mark.browser
+
+EVENTS = "/innlandet/arrangementer/"
+EVENT = "/innlandet/arrangementer/fagdag-skropelige-eldre/"
+BUILT = dt.datetime(2024, 10, 9, 12, 0, tzinfo=dt.UTC)
+"""During the sample's build day (its newest content date): the lists are as the build made them."""
+WIDTHS = {375: 812, 1280: 800}
+
+
+def at(new_context, moment: dt.datetime, width: int = 1280):
+    """A page whose clock says ``moment`` (the page's script reads Date.now())."""
+    page = new_context(viewport={"width": width, "height": WIDTHS[width]}).new_page()
+    page.clock.set_fixed_time(moment)
+    return page
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".kb-event:visible h3").all_inner_texts()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", [EVENTS, EVENT, EVENTS + "tidligere/"])
+def test_events_pages_are_accessible_and_fit(new_context, base_url, path, width, scheme):
+    page = at(new_context, BUILT, width)
+    open_page(page, base_url, path)
+    switch_color_scheme(page, scheme)
+    name = "events" if path == EVENTS else "event" if path == EVENT else "past-events"
+    page.screenshot(path=screenshot_path(f"{name}-{width}-{scheme}"), full_page=True)
+
+    violations = axe_violations(page)
+    scroll_width, inner_width = no_sideways_scroll(page)
+
+    assert not violations, f"{path} at {width}px, {scheme}:\n" + describe_violations(violations)
+    assert scroll_width <= inner_width, f"{path} scrolls sideways at {width}px"
+
+
+def test_the_add_to_calendar_link_gives_a_calendar_file(new_context, base_url):
+    page = at(new_context, BUILT)
+    open_page(page, base_url, EVENT)
+    link = page.get_by_role("link", name="Legg til i kalender")
+    assert link.is_visible()
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok
+    ics = response.body()
+    [event] = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Fagdag om skrøpelige eldre"
+    [strict] = IcsCalendarStream.calendar_from_ics(ics.decode("utf-8")).events
+    assert strict.dtstart == dt.datetime(2024, 11, 14, 8, 0, tzinfo=dt.UTC)
+    assert page.get_by_role("link", name="Meld deg på").is_visible()
+
+
+def test_the_script_hides_events_that_are_over_and_closes_sign_up(new_context, base_url):
+    page = at(new_context, BUILT)
+    open_page(page, base_url, EVENTS)
+    as_built = visible_titles(page)
+    assert "Webinar: digital samhandling mellom sykehus og kommune" in as_built
+    assert not page.locator(".kb-events-none").is_visible()
+
+    later = at(new_context, dt.datetime(2024, 11, 6, 12, 0, tzinfo=dt.UTC))
+    open_page(later, base_url, EVENTS)
+    shown = visible_titles(later)
+    assert "Webinar: digital samhandling mellom sykehus og kommune" not in shown
+    assert "Samarbeidsmøte om den nye samarbeidsmodellen i Innlandet" not in shown  # over on 5 November
+    assert "Fagdag om skrøpelige eldre" in shown
+    assert not later.get_by_role("heading", name="Oktober 2024").is_visible()
+    assert later.get_by_role("heading", name="November 2024").is_visible()
+
+    much_later = at(new_context, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    open_page(much_later, base_url, EVENTS)
+    assert visible_titles(much_later) == []
+    assert much_later.locator(".kb-events-none").is_visible()
+
+    closed = at(new_context, dt.datetime(2024, 11, 2, 12, 0, tzinfo=dt.UTC))
+    open_page(closed, base_url, EVENT)
+    assert not closed.get_by_role("link", name="Meld deg på").is_visible()
+    assert closed.get_by_text("Påmeldingen er stengt").is_visible()
