@@ -210,7 +210,7 @@ def test_the_build_stamps_what_the_plan_says(full_build: FullBuild) -> None:
     stamped = {region: count for region, _pages, _unchanged, count in summaries(full_build.log)}
     assert stamped == {region: len(full_build.plan.stamped_in(region)) for region in REGIONS}
     assert all(count > 0 for count in stamped.values())
-    assert f"{full_build.plan.stamped_pages} sider stemplet fra en gjengivelse" in full_build.log
+    assert f"plan: {full_build.plan.stamped_pages} kopier av felles sider stemples" in full_build.log
     for page in full_build.site.rglob("*.html"):
         assert "kb-slot:" not in page.read_text(encoding="utf-8"), f"a slot left unfilled in {page}"
 

@@ -119,7 +119,8 @@ def content_fingerprint(project: Project) -> str:
         for origin, found in sorted(project.regional_assets.items()):
             yield from (f"{origin}|{path}" for path in found)
 
-    return _digest([*documents(), *assets()])
+    # The build date decides which events are upcoming and whether sign-up is open.
+    return _digest([str(project.today), *documents(), *assets()])
 
 
 def listing_fingerprint(base: str, content: str, path: str) -> str:
