@@ -106,5 +106,9 @@ class PageCache:
     def load(self, key: str) -> str | None:
         return self.store_.get(key)
 
+    def touch(self, key: str) -> None:
+        """Keep an entry a page taken unchanged from the published site was made from."""
+        self.store_.touch([key])
+
     def store(self, key: str, output: str) -> None:
         self.store_.put(key, output)

@@ -230,10 +230,9 @@ class RegionBuild:
         assert self.state is not None
         keys = self.state.cache_keys.get(path, {})
         self.cache_keys[path] = keys
-        stores = dict(zip(("markdown", "page"), self.stores[:2], strict=False)) if self.setup.cache else {}
-        for name, store in stores.items():
-            if name in keys:
-                store.touch([keys[name]])
+        for name, cache in (("markdown", self.render_cache), ("page", self.page_cache)):
+            if cache is not None and name in keys:
+                cache.touch(keys[name])
         if self.shells is not None and path in self.renders:
             self.shells.touch([self.renders[path]])
 

@@ -103,6 +103,10 @@ class RenderCache:
         page.links_to_anchors = links_to_anchors
         return True
 
+    def touch(self, key: str) -> None:
+        """Keep an entry a page taken unchanged from the published site was made from."""
+        self.store_.touch([key])
+
     def store(self, key: str, page: Page) -> None:
         data = {
             "content": page.content,
