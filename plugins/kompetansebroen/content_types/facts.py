@@ -12,6 +12,7 @@ from ..model.documents import Document
 from ..text.dates import norwegian_date
 from ..text.event_times import short_date
 from ..text.markdown import markdown_text as text
+from ..text.markdown import markdown_url
 from .spec import PageFacts
 
 
@@ -21,7 +22,7 @@ def article_facts(doc: Document, today: dt.date) -> PageFacts:
     if doc.meta.get("authors"):
         facts.append("Av " + ", ".join(text(author) for author in doc.meta["authors"]))
     image = doc.meta.get("image")
-    below = f"![{text(doc.meta.get('image_alt', ''))}]({image})" if image else ""
+    below = f"![{text(doc.meta.get('image_alt', ''))}]({markdown_url(image)})" if image else ""
     return PageFacts(facts, below)
 
 
@@ -35,7 +36,9 @@ def governing_facts(doc: Document, today: dt.date) -> PageFacts:
     governing = doc.governing
     facts = [f"Datert {norwegian_date(doc.date)}"] if doc.date else []
     facts += [f"Utgitt av {text(governing.issuer)}", f"Status: {governing.status.value}"]
-    return PageFacts(facts, f"[Åpne dokumentet]({governing.url or governing.file}){{ .md-button }}")
+    return PageFacts(
+        facts, f"[Åpne dokumentet]({markdown_url(governing.url or governing.file or '')}){{ .md-button }}"
+    )
 
 
 CALENDAR_FILE = "kalender.ics"

@@ -20,7 +20,7 @@ from ..model.regions import Region
 from ..model.topics import Topic, TopicRegistry
 from ..project.views import RegionView
 from ..text.event_times import month_heading
-from ..text.markdown import link, markdown_date, markdown_text, with_class
+from ..text.markdown import link, markdown_date, markdown_text, markdown_url, with_class
 from ..text.urls import page_url, relative_url
 from . import events, html_blocks, paths
 
@@ -194,7 +194,7 @@ def governing_list(view: RegionView, topics: TopicRegistry, from_path: str, docs
 def _document_link(doc: Document, from_path: str) -> str:
     governing = doc.governing
     if governing.url:
-        return f"[Åpne]({governing.url})"
+        return f"[Åpne]({markdown_url(governing.url)})"
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), governing.file or ""))
     return link("Åpne", from_path, target)
 
@@ -492,9 +492,9 @@ def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
     """The accessibility statement (tilgjengelighetserklæring) the Norwegian rules require."""
     contact = region.contact
     if contact.email:
-        feedback = f"Send e-post til [{markdown_text(contact.email)}](mailto:{contact.email})."
+        feedback = f"Send e-post til [{markdown_text(contact.email)}](mailto:{markdown_url(contact.email)})."
     elif contact.url:
-        feedback = f"Bruk [kontaktskjemaet]({contact.url})."
+        feedback = f"Bruk [kontaktskjemaet]({markdown_url(contact.url)})."
     else:
         feedback = f"Ta kontakt med {markdown_text(region.hospital)}."
     body = f"""{markdown_text(site_name)} for {markdown_text(region.name)} skal kunne brukes av alle, også med skjermleser, forstørrelse eller bare tastatur. Nettstedet er laget for å oppfylle kravene til universell utforming av IKT-løsninger: WCAG 2.1 nivå A og AA, slik forskrift om universell utforming av IKT-løsninger krever.
