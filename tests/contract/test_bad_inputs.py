@@ -326,6 +326,87 @@ BAD_INPUTS = [
         None,
         "data:",
     ),
+    BadInput(
+        "attr-list-handler",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '[l](https://example.org){: onclick="x()" }'),
+        A,
+        None,
+        "hendelsesattributtet onclick=",
+    ),
+    BadInput(
+        "attr-list-javascript",
+        lambda r: edit(
+            r, A, "Innledning til artikkelen.", '[l](https://example.org){: href="javascript:alert(1)" }'
+        ),
+        A,
+        None,
+        "adresser som begynner med javascript:",
+    ),
+    BadInput(
+        "code-span-in-html-block",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "<div>`<img src=x onerror=alert(1)>`</div>"),
+        A,
+        None,
+        "hendelsesattributtet onerror=",
+    ),
+    BadInput(
+        "quoted-greater-than",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '<div title=">" onclick="x()">t</div>'),
+        A,
+        None,
+        "hendelsesattributtet onclick=",
+    ),
+    BadInput(
+        "not-a-fence",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "~~~ x y\n<img src=x onerror=alert(1)>\n~~~"),
+        A,
+        None,
+        "hendelsesattributtet onerror=",
+    ),
+    BadInput(
+        "remote-stylesheet",
+        lambda r: edit(
+            r, A, "Innledning til artikkelen.", '<link rel=stylesheet href="https://x.example/a.css">'
+        ),
+        A,
+        None,
+        "HTML-elementet <link>",
+    ),
+    BadInput(
+        "style-import",
+        lambda r: edit(
+            r, A, "Innledning til artikkelen.", "<style>@import url(https://x.example/a.css)</style>"
+        ),
+        A,
+        None,
+        "HTML-elementet <style>",
+    ),
+    BadInput(
+        "form-to-another-host",
+        lambda r: edit(
+            r,
+            A,
+            "Innledning til artikkelen.",
+            '<form action="https://x.example/"><input type="password" name="p"></form>',
+        ),
+        A,
+        None,
+        "HTML-elementet <form>",
+    ),
+    BadInput(
+        "remote-html-image",
+        lambda r: edit(r, A, "Innledning til artikkelen.", '<img src="https://x.example/a.png" alt="a">'),
+        A,
+        None,
+        "fra et annet nettsted",
+    ),
+    BadInput(
+        "remote-markdown-image",
+        lambda r: edit(r, A, "Innledning til artikkelen.", "![a](https://x.example/a.png)"),
+        A,
+        None,
+        "fra et annet nettsted",
+    ),
 ]
 
 

@@ -214,7 +214,7 @@ class Checker:
             return None
         key = id(target_doc)
         if key not in self._anchor_cache:
-            self._anchor_cache[key] = self.anchors.anchors(target_doc.body, _added_heading(target_doc))
+            self._anchor_cache[key] = self.anchors.anchors(target_doc.body, added_heading(target_doc))
         present = self._anchor_cache[key]
         if present is None or anchor in present:
             return None
@@ -240,7 +240,7 @@ class Checker:
         )
 
 
-def _added_heading(doc: Document) -> str | None:
+def added_heading(doc: Document) -> str | None:
     """The H1 the build writes above a page that does not start with one (see the page template)."""
     for line in doc.body.split("\n"):
         if line.strip():

@@ -112,6 +112,11 @@ class AnchorFinder:
         self.configs = dict(configs or {})
         self._markdown: Any = None
         self._broken = False
+        self._rendered: dict[tuple[str, str | None], str | None] = {}
+        self.settings_key = repr(
+            (self.extensions, sorted(self.configs.items(), key=lambda item: str(item[0])))
+        )
+        """What else than the Markdown decides the rendering, for results kept between builds."""
 
     def _renderer(self) -> Any:
         if self._markdown is None and not self._broken:
@@ -123,15 +128,31 @@ class AnchorFinder:
                 self._broken = True
         return self._markdown
 
+    def rendered(self, body: str, heading: str | None = None) -> str | None:
+        """``body`` as HTML, with ``heading`` (the H1 the build puts above it, if any) first.
+
+        Each page is rendered once per check: the anchors of a link target and
+        the check of what the browser receives (rendered_html.py) share it.
+        None when the extensions cannot be loaded or the page cannot be rendered.
+        """
+        key = (body, heading)
+        if key in self._rendered:
+            return self._rendered[key]
+        renderer = self._renderer()
+        html: str | None = None
+        if renderer is not None:
+            source = f"# {heading}\n\n{body}" if heading else body
+            try:
+                renderer.reset()
+                html = renderer.convert(source)
+            except Exception:  # noqa: BLE001 - a page Markdown cannot render is MkDocs' to report
+                html = None
+        self._rendered[key] = html
+        return html
+
     def anchors(self, body: str, heading: str | None = None) -> set[str] | None:
         """Ids in the rendered ``body``; ``heading`` is the H1 the build puts above it, if any."""
-        renderer = self._renderer()
-        if renderer is None:
-            return None
-        source = f"# {heading}\n\n{body}" if heading else body
-        try:
-            renderer.reset()
-            html = renderer.convert(source)
-        except Exception:  # noqa: BLE001 - a page Markdown cannot render is MkDocs' to report
+        html = self.rendered(body, heading)
+        if html is None:
             return None
         return {unquote(found) for found in self._ID.findall(" " + html)}

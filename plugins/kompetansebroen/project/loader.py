@@ -32,6 +32,7 @@ from . import links, security
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .page_html_checks import check_rendered_pages
 from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
 
@@ -86,6 +87,7 @@ def load_project(
     markdown_extensions: Sequence[Any] | None = None,
     markdown_extension_configs: Mapping[str, Any] | None = None,
     professions: Sequence[str] = DEFAULT_PROFESSIONS,
+    check_rendered: bool = True,
 ) -> tuple[Project, Problems]:
     """Read and validate the whole tree below ``root``; never raises for editors' mistakes.
 
@@ -93,7 +95,10 @@ def load_project(
 
     ``generated_paths`` are pages the build adds to every region (link targets).
     With ``markdown_extensions`` (mkdocs.yml's list), links to ``#anchors`` are
-    checked too; without, MkDocs checks them during the build.
+    checked too; without, MkDocs checks them during the build. With them and
+    ``check_rendered``, every page is also rendered and what the browser would
+    receive is checked against the allow-list (page_html_checks.py); a build
+    that checks each page's HTML as MkDocs makes it passes ``check_rendered=False``.
     """
     root = Path(root).resolve()
     _READINGS.next_build()
@@ -128,6 +133,8 @@ def load_project(
     )
     check_governing_files(shared, regional, problems)
     Checker(shared, regional, set(generated_paths), anchors, problems).run()
+    if anchors is not None and check_rendered:
+        check_rendered_pages([shared, *regional.values()], anchors, problems)
     return project, problems
 
 
