@@ -405,7 +405,7 @@ def test_article_schema_accepts_a_complete_article() -> None:
     reading = read(
         article(),
         'title: "A"\ndate: 2024-01-02\ndescription: "B"\ntags: [Kompetanse]\n'
-        'authors: ["Kari"]\nimage: bilde.jpg\nimage_alt: "Et bilde"\nregions: [ahus]\ndraft: false\n',
+        'authors: ["Kari"]\nimage: bilde.jpg\nimage_alt: "Et bilde"\nimage_credit: "Privat"\nregions: [ahus]\ndraft: false\n',
     )
     assert not reading.problems
     assert reading.values["date"] == dt.date(2024, 1, 2)

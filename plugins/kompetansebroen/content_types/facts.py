@@ -7,28 +7,57 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from urllib.parse import quote
 
 from ..model.documents import Document
 from ..text.dates import norwegian_date
-from ..text.event_times import short_date
+from ..text.event_times import day_and_time, short_date
 from ..text.markdown import markdown_text as text
 from ..text.markdown import markdown_url
+from ..text.urls import page_url, relative_url
 from .spec import PageFacts
 
 
+def published_facts(doc: Document) -> list[str]:
+    """«Publisert 30. juni 2020 kl. 11.41» and, when revised, «Sist oppdatert 2. juli 2020»."""
+    facts = [f"Publisert {day_and_time(doc.published)}"] if doc.published else []
+    if doc.updated:
+        facts.append(f"Sist oppdatert {day_and_time(doc.updated)}")
+    return facts
+
+
+def figure(doc: Document) -> str:
+    """The page's photo as HTML: ``<figure>`` with the image and its caption and credit, all escaped.
+
+    HTML, since Markdown has no figure; the image's address is worked out here
+    from the page's (the same in every region), and the loader checks the file.
+    """
+    photo = doc.photo
+    if photo is None:
+        return ""
+    src = quote(relative_url(page_url(doc.path), photo.site_path), safe="/")
+    caption = photo.caption_line
+    parts = [
+        '<figure class="kb-figure">',
+        f'<img src="{html.escape(src)}" alt="{html.escape(photo.alt)}">',
+    ]
+    if caption:
+        parts.append(f"<figcaption>{html.escape(caption, quote=False)}</figcaption>")
+    parts.append("</figure>")
+    return "\n".join(parts)
+
+
 def article_facts(doc: Document, today: dt.date) -> PageFacts:
-    """«Publisert 15. november 2019 · Av Redaksjonen», then the article's image."""
-    facts = [f"Publisert {norwegian_date(doc.date)}"] if doc.date else []
+    """«Publisert 15. november 2019 kl. 11.41 · Sist oppdatert … · Av Redaksjonen», then the article's photo."""
+    facts = published_facts(doc)
     if doc.meta.get("authors"):
         facts.append("Av " + ", ".join(text(author) for author in doc.meta["authors"]))
-    image = doc.meta.get("image")
-    below = f"![{text(doc.meta.get('image_alt', ''))}]({markdown_url(image)})" if image else ""
-    return PageFacts(facts, below)
+    return PageFacts(facts, figure(doc))
 
 
 def newsletter_facts(doc: Document, today: dt.date) -> PageFacts:
-    """«Publisert 15. mai 2024»."""
-    return PageFacts([f"Publisert {norwegian_date(doc.date)}"] if doc.date else [])
+    """«Publisert 15. mai 2024», with the time and «Sist oppdatert …» when given."""
+    return PageFacts(published_facts(doc))
 
 
 def governing_facts(doc: Document, today: dt.date) -> PageFacts:

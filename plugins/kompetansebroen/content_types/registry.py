@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from ..frontmatter.event_fields import CHECKS as EVENT_CHECKS
 from ..frontmatter.event_fields import EVENT_FIELD_ALIASES, EVENT_KIND_NAME, EVENT_LABEL, event_fields
 from ..frontmatter.fields import Choice, Date, Field, Text, TextList, Url
-from ..frontmatter.schemas import GOVERNING_STATUSES, image_alt, url_or_file
+from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields, url_or_file
+from ..frontmatter.time_fields import DayOrTime, updated_not_before_date
 from ..model.documents import Kind
 from .facts import article_facts, event_facts, governing_facts, newsletter_facts
 from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Vocabulary
@@ -21,18 +22,19 @@ from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Voc
 def _article_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
     return {
         "title": Text(required=True, example='"Tittel på artikkelen"'),
-        "date": Date(required=True),
+        "date": DayOrTime(required=True),
+        "updated": DayOrTime(example="2024-07-01"),
         "description": Text(required=True, example='"Én eller to setninger om innholdet"'),
         "authors": TextList(example='["Kari Nordmann"]'),
-        "image": Text(example="bilder/illustrasjon.jpg"),
-        "image_alt": Text(example='"Beskrivelse av bildet"'),
+        **image_fields(),
     }
 
 
 def _newsletter_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
     return {
         "title": Text(required=True, example='"Nyhetsbrev – juni 2024"'),
-        "date": Date(required=True),
+        "date": DayOrTime(required=True),
+        "updated": DayOrTime(example="2024-07-01"),
         "description": Text(required=True, example='"Sakene i denne utgaven"'),
     }
 
@@ -68,7 +70,7 @@ ARTICLES = ContentType(
     indefinite="en fagartikkel",
     plural="Fagartikler",
     fields=_article_fields,
-    checks=(image_alt,),
+    checks=(*IMAGE_CHECKS, updated_not_before_date),
     list_page=ListPage(
         path="artikler/index.md",
         title="Alle fagartikler",
@@ -94,6 +96,7 @@ NEWSLETTERS = ContentType(
     indefinite="et nyhetsbrev",
     plural="Nyhetsbrev",
     fields=_newsletter_fields,
+    checks=(updated_not_before_date,),
     list_page=ListPage(
         path="nyhetsbrev/index.md",
         title="Nyhetsbrev",

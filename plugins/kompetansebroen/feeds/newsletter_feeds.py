@@ -5,12 +5,15 @@ files in every build. Nothing here reads the clock, makes random ids or embeds
 the feed library's version.
 
 Times
-    Front matter gives only a publication *date*. Each issue is dated 08:00
-    Norwegian time (``Europe/Oslo``, so ``+01:00`` in winter and ``+02:00`` in
-    summer). A morning time keeps the calendar date the same when a reader
-    converts it to UTC (midnight in Oslo would be the previous day in UTC), and
-    08:00 never falls in a daylight-saving gap. The feeds' own update time is
-    the newest issue's time, not the time of the build.
+    Front matter gives a publication date, and may give the time (``date:
+    2024-05-15 11:41``, Norwegian time) and when the issue was last revised
+    (``updated``). An issue without a time is dated 08:00 Norwegian time
+    (``Europe/Oslo``, so ``+01:00`` in winter and ``+02:00`` in summer). A
+    morning time keeps the calendar date the same when a reader converts it to
+    UTC (midnight in Oslo would be the previous day in UTC), and 08:00 never
+    falls in a daylight-saving gap. An entry's Atom ``<updated>`` is its
+    ``updated`` (never before it was published), and the feeds' own update time
+    is the latest of those, not the time of the build.
 
 Text and HTML
     Titles and descriptions are plain text. Atom marks them as text; in RSS the
@@ -59,7 +62,7 @@ class FeedEntry:
     title: str
     """Plain text; may contain ``&`` and ``<``."""
     date: dt.date
-    """Publication date from the front matter."""
+    """Publication date from the front matter; a datetime when the editor gave the time."""
     description: str
     """Plain-text summary; may contain ``&`` and ``<``."""
     url: str
@@ -68,6 +71,20 @@ class FeedEntry:
     """The rendered body of the issue; its links and images may be relative to ``url``."""
     entry_id: str
     """Stable and unique within the feed, e.g. the source path ``nyhetsbrev/2024-03-nyhetsbrev.md``."""
+    updated: dt.date | None = None
+    """When the issue was last revised (``updated``: a date or a datetime); None: never since publication."""
+
+    @property
+    def published_at(self) -> dt.datetime:
+        """The moment the issue counts as published (see :func:`publication_time`)."""
+        return publication_time(self.date)
+
+    @property
+    def modified_at(self) -> dt.datetime:
+        """The moment of its last revision, never before it was published."""
+        if self.updated is None:
+            return self.published_at
+        return max(publication_time(self.updated), self.published_at)
 
 
 @dataclass(frozen=True)
@@ -106,7 +123,7 @@ def build_feeds(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]
             raise ValueError(f"{info.feed_id}: two issues have the id {entry.entry_id!r}")
         seen.add(entry.entry_id)
 
-    ordered = sorted(entries, key=lambda e: (-_calendar_date(e.date).toordinal(), e.title, e.entry_id))
+    ordered = sorted(entries, key=lambda e: (-e.published_at.timestamp(), e.title, e.entry_id))
     rss = _generator(info, ordered, rss=True)
     atom = _generator(info, ordered, rss=False)
     return rss.rss_str(pretty=True), atom.atom_str(pretty=True)
@@ -123,7 +140,13 @@ def entry_uri(feed_id: str, entry_id: str) -> str:
 
 
 def publication_time(date: dt.date) -> dt.datetime:
-    """The moment an issue counts as published: 08:00 Norwegian time on its date."""
+    """The moment an issue counts as published: its time when it has one, else 08:00 Norwegian time on its date.
+
+    Only an aware datetime (what front matter gives for ``date: 2024-05-15 11:41``)
+    carries a time; a naive one says nothing about the zone and counts by its date.
+    """
+    if isinstance(date, dt.datetime) and date.tzinfo is not None:
+        return date.astimezone(_oslo())
     return dt.datetime.combine(_calendar_date(date), PUBLICATION_TIME, tzinfo=_oslo())
 
 
@@ -179,18 +202,20 @@ def _generator(info: FeedInfo, ordered: list[FeedEntry], *, rss: bool) -> FeedGe
     # feedgen names itself with its version by default; an empty generator leaves the element out.
     generator.generator("")
     # feedgen defaults both of these to the current time.
-    newest = ordered[0].date if ordered else info.updated_when_empty
-    assert newest is not None
-    generator.updated(publication_time(newest))
+    if ordered:
+        generator.updated(max(issue.modified_at for issue in ordered))
+    else:
+        assert info.updated_when_empty is not None
+        generator.updated(publication_time(info.updated_when_empty))
 
     for issue in ordered:
-        published = publication_time(issue.date)
+        published = issue.published_at
         item = generator.add_entry(order="append")
         item.id(entry_uri(info.feed_id, issue.entry_id))  # Atom id, and RSS guid isPermaLink="false"
         item.title(_xml_text(issue.title))
         item.link(href=issue.url, rel="alternate", type="text/html")
         item.published(published)  # Atom published, RSS pubDate
-        item.updated(published)  # feedgen defaults it to the current time
+        item.updated(issue.modified_at)  # feedgen defaults it to the current time
         if issue.description:
             # Without a description feedgen puts the content in RSS <description>.
             item.description(_plain_for(issue.description, rss=True))

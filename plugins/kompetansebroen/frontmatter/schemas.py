@@ -73,6 +73,42 @@ def image_alt(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Found
     return []
 
 
+def image_credit(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
+    """A photo is credited (a legal duty for a licensed one); a caption or a credit needs its image."""
+    if "image" in lines and "image_credit" not in lines:
+        return [
+            FoundProblem(
+                lines["image"],
+                "image_credit",
+                "mangler; et bilde skal krediteres med fotograf eller kilde (det er en plikt når bildet er "
+                'lisensiert), f.eks. image_credit: "Colourbox" eller image_credit: "Privat"',
+            )
+        ]
+    return [
+        FoundProblem(lines[name], name, f"er oppgitt uten image; fjern {name} eller legg til image")
+        for name in ("image_caption", "image_credit")
+        if name in lines and "image" not in lines
+    ]
+
+
+IMAGE_CHECKS: tuple[CrossCheck, ...] = (image_alt, image_credit)
+"""The checks of every type with an image (``image_fields``)."""
+
+
+def image_fields() -> dict[str, Field]:
+    """The fields of every type with an image: the image, its text for screen readers, caption and credit.
+
+    Shown as a figure under the page's heading and in its link previews; a new
+    type with an image takes these and ``IMAGE_CHECKS``.
+    """
+    return {
+        "image": Text(example="bilder/illustrasjon.jpg"),
+        "image_alt": Text(example='"Beskrivelse av bildet"'),
+        "image_caption": Text(example='"Deltakere på fagdagen i Hamar"'),
+        "image_credit": Text(example='"Colourbox"'),
+    }
+
+
 REGIONS_ONLY_SHARED = (
     "regions kan bare brukes på sider i content/; en side i regions/<id>/ gjelder bare det området, "
     "så fjern feltet"

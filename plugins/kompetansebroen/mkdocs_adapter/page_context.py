@@ -7,8 +7,10 @@ import posixpath
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from ..content_types.registry import content_type
+from ..feeds.article_json_ld import article_json_ld
 from ..feeds.event_json_ld import event_json_ld
 from ..listings import paths
 from ..listings.pages import related_documents, topic_links
@@ -25,6 +27,8 @@ from ..text.urls import page_url, relative_path, relative_url
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
 PAGE_URL_TOKEN = "kb:page-url"
 """Stands for the page's absolute address in its JSON-LD until the template knows it."""
+REGION_URL_TOKEN = "kb:region-url"
+"""Stands for the region's absolute address (``config.site_url``) in JSON-LD until the template knows it."""
 
 
 def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
@@ -88,7 +92,17 @@ def region_context(
         "next": None,
         "archive_href": None,
         "event_json_ld": None,
+        "article_json_ld": None,
+        "photo": None,
     }
+    if doc is not None and doc.photo is not None:
+        # og:image and og:image:alt; the head part makes the path absolute with the region's address.
+        context["photo"] = {"path": quote(doc.photo.site_path, safe="/"), "alt": doc.photo.alt}
+    if doc is not None and doc.kind is Kind.ARTICLE:
+        # Absolute addresses differ between regions: the template puts them in (kb-after-content.html).
+        context["article_json_ld"] = article_json_ld(doc, PAGE_URL_TOKEN, REGION_URL_TOKEN)
+        context["page_url_token"] = PAGE_URL_TOKEN
+        context["region_url_token"] = REGION_URL_TOKEN
     if doc is not None and doc.kind is Kind.EVENT:
         event = doc.event
         # The page's address differs between regions: the template puts it in (kb-after-content.html).
@@ -146,6 +160,8 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
         "next": None,
         "archive_href": None,
         "event_json_ld": None,
+        "article_json_ld": None,
+        "photo": None,
     }
 
 

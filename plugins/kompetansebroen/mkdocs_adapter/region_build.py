@@ -183,9 +183,9 @@ class RegionBuild:
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
             page.cache = cache
             doc = self.view.documents.get(file.src_uri)
-            if doc is not None and doc.date:
-                # the sitemap's lastmod, also for pages this build skips
-                page.update_date = doc.date.isoformat()
+            if doc is not None and doc.modified_day:
+                # the sitemap's lastmod (``updated``, else the publication day), also for pages this build skips
+                page.update_date = doc.modified_day.isoformat()
         return files
 
     def _plan(self, files: Files, config: MkDocsConfig, reuse_from: Path | None) -> None:

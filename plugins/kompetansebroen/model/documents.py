@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.urls import page_url
-from .events import Event
+from .events import Event, local_day
+from .photos import Photo
 
 
 class Kind(enum.Enum):
@@ -81,7 +82,25 @@ class Document:
 
     @property
     def date(self) -> dt.date | None:
+        """The day it was published (in Norwegian time): what lists sort and show, also when ``date`` has a time."""
+        published = self.published
+        return local_day(published) if published is not None else None
+
+    @property
+    def published(self) -> dt.date | dt.datetime | None:
+        """``date`` as written: a day, or an aware Norwegian datetime when the editor gave a time."""
         return self.meta.get("date")
+
+    @property
+    def updated(self) -> dt.date | dt.datetime | None:
+        """``updated``: when the page was last revised (a day or a datetime, never before ``published``)."""
+        return self.meta.get("updated")
+
+    @property
+    def modified_day(self) -> dt.date | None:
+        """The day the page last changed: ``updated`` if given, else the day it was published (sitemaps)."""
+        updated = self.updated
+        return local_day(updated) if updated is not None else self.date
 
     @property
     def description(self) -> str:
@@ -102,6 +121,11 @@ class Document:
     @property
     def hub(self) -> str | None:
         return self.meta.get("hub")
+
+    @property
+    def photo(self) -> Photo | None:
+        """The page's ``image`` with its alt text, caption and credit; None without an image."""
+        return Photo.from_meta(self.path, self.meta)
 
     @property
     def governing(self) -> Governing:

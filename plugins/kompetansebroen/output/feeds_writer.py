@@ -74,11 +74,12 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
     entries = tuple(
         FeedEntry(
             title=doc.title,
-            date=doc.date,
+            date=doc.published,
             description=doc.description,
             url=posixpath.join(base_url, doc.url),
             content_html="",
             entry_id=doc.path,
+            updated=doc.updated,
         )
         for doc in view.of_kind(declared.kind)
         if doc.date is not None

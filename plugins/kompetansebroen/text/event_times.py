@@ -106,3 +106,21 @@ def month_heading(year: int, month: int) -> str:
 def short_date(day: dt.date) -> str:
     """``2025-03-14`` → ``14. mars 2025`` (a deadline, a list item's date)."""
     return _day_month_year(day)
+
+
+def day_and_time(value: dt.date) -> str:
+    """When a page was published or updated: ``30. juni 2020``, with a time ``30. juni 2020 kl. 11.41``.
+
+    A datetime is shown in Norwegian time; a plain date has no time to show.
+    """
+    if isinstance(value, dt.datetime):
+        local = value.astimezone(oslo())
+        return f"{_day_month_year(local.date())} kl. {clock(local)}"
+    return _day_month_year(value)
+
+
+def iso_moment(value: dt.date) -> str:
+    """A date as ``2020-06-30``; a datetime in Norwegian time with its offset: ``2020-06-30T11:41:00+02:00``."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(oslo()).isoformat(timespec="seconds")
+    return value.isoformat()
