@@ -39,7 +39,7 @@ def test_the_top_folder_decides_the_type(path: str, kind: Kind) -> None:
 
 def test_a_types_schema_has_every_pages_fields_and_its_own() -> None:
     schema = content_type(Kind.ARTICLE).schema(Vocabulary(("Kompetanse",)), ["ahus"], shared=True)
-    assert list(schema.fields)[:3] == ["tags", "draft", "regions"]
+    assert list(schema.fields)[:4] == ["tags", "draft", "aliases", "regions"]
     assert {"title", "date", "description", "authors", "image", "image_alt"} <= set(schema.fields)
     regional = content_type(Kind.ARTICLE).schema(Vocabulary(("Kompetanse",)), ["ahus"], shared=False)
     assert "regions" not in regional.fields and "regions" in regional.misplaced

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import feedparser
@@ -19,6 +20,8 @@ from kompetansebroen.frontmatter.time_fields import DayOrTime
 from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.documents import Document, Kind
 from kompetansebroen.model.photos import Photo
+from kompetansebroen.model.topics import Topic, TopicRegistry
+from kompetansebroen.project.loader import load_project
 from kompetansebroen.text.event_times import day_and_time, iso_moment
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -260,3 +263,46 @@ def test_feeds_carry_the_publication_time_and_the_revision() -> None:
 def test_an_entry_is_never_updated_before_it_was_published() -> None:
     timed = entry("mai", dt.datetime(2024, 5, 15, 11, 41, tzinfo=OSLO), dt.date(2024, 5, 15))
     assert timed.modified_at == timed.published_at
+
+
+# -- the image file ------------------------------------------------------------------------------
+
+
+def _tree(root: Path, image: str, files: tuple[str, ...] = ()) -> None:
+    (root / "regions/nord").mkdir(parents=True)
+    (root / "regions/nord/region.yml").write_text("name: Nord\nhospital: Sykehuset Nord\n", encoding="utf-8")
+    article = root / "content/artikler/a.md"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        f'---\ntitle: "A"\ndate: 2024-01-02\ndescription: "D"\nimage: {image}\n'
+        'image_alt: "Alt"\nimage_credit: "Privat"\n---\n\nTekst.\n',
+        encoding="utf-8",
+    )
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+
+
+def _image_problems(root: Path) -> list[tuple[str, int | None, str, str]]:
+    _, found = load_project(root, TopicRegistry([Topic("Kompetanse", "Læring.")]))
+    return [(p.path, p.line, p.field, p.message) for p in found.items]
+
+
+def test_the_image_must_be_a_file_beside_the_page(tmp_path: Path) -> None:
+    _tree(tmp_path, "bilder/a.png", ("content/artikler/bilder/a.png",))
+    assert _image_problems(tmp_path) == []
+
+
+def test_a_missing_image_is_reported_on_its_line(tmp_path: Path) -> None:
+    _tree(tmp_path, "bilder/borte.png", ("regions/nord/artikler/bilder/borte.png",))
+    ((path, line, field, message),) = _image_problems(tmp_path)
+    assert (path, line, field) == ("content/artikler/a.md", 5, "image")
+    assert message.startswith("«bilder/borte.png» finnes ikke; legg bildet i content/")
+
+
+def test_an_image_on_another_host_is_refused(tmp_path: Path) -> None:
+    _tree(tmp_path, "https://bilder.example/a.png")
+    ((_, _, field, message),) = _image_problems(tmp_path)
+    assert (
+        field == "image" and "er en nettadresse, og sidene henter ingenting fra andre nettsteder" in message
+    )

@@ -141,7 +141,7 @@ class ContentType:
     plural: str
     """A heading over several: «Fagartikler»."""
     fields: Callable[[Vocabulary], Mapping[str, Field]]
-    """The type's own front-matter fields (``tags``, ``draft`` and ``regions`` are on every page)."""
+    """The type's own front-matter fields (``tags``, ``draft``, ``aliases`` and ``regions``: on every page)."""
     checks: Sequence[CrossCheck] = ()
     """Checks across the type's fields."""
     aliases: Mapping[str, str] = field(default_factory=dict)

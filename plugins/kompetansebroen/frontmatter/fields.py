@@ -382,7 +382,8 @@ CrossCheck = Callable[[Mapping[str, Any], Mapping[str, int]], list[FoundProblem]
 
 
 class Reading(NamedTuple):
-    """What :meth:`Schema.read` found: valid values, the line of each field written, and the problems."""
+    """What :meth:`Schema.read` found: valid values, the line of each field written (and of each item
+    of a valid list, as ``name[index]``), and the problems."""
 
     values: dict[str, Any]
     lines: dict[str, int]
@@ -426,6 +427,10 @@ FIELD_ALIASES = {
     "epost": "email",
     "e-post": "email",
     "nettside": "url",
+    "alias": "aliases",
+    "redirect_from": "aliases",
+    "gammel_adresse": "aliases",
+    "gamle_adresser": "aliases",
 }
 """Norwegian (and singular) names editors are likely to write, and the field they mean."""
 
@@ -499,6 +504,9 @@ class Schema:
                         values[name] = nested.values
                 else:
                     values[name] = spec.convert(name, value_node)
+                    if isinstance(value_node, yaml.SequenceNode):  # checks across files name the item's line
+                        for index, item in enumerate(value_node.value):
+                            lines[f"{name}[{index}]"] = line_of(item)
             except FieldGroupError as group:
                 for error in group.errors:
                     problems.append(FoundProblem(error.line or line_of(value_node), qualified, error.message))

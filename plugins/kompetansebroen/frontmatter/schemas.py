@@ -22,6 +22,7 @@ from .fields import (
     TextList,
     Url,
 )
+from .old_path_fields import OldPaths, reserved_folders
 
 GOVERNING_STATUSES = tuple(status.value for status in Status)
 
@@ -124,8 +125,8 @@ def page_schema(
     shared: bool,
     aliases: Mapping[str, str] | None = None,
 ) -> Schema:
-    """A page's schema: the fields every page has (``tags``, ``draft``, and ``regions`` when
-    ``shared``), then a content type's own fields and checks (content_types/registry.py)."""
+    """A page's schema: the fields every page has (``tags``, ``draft``, ``aliases``, and ``regions``
+    when ``shared``), then a content type's own fields and checks (content_types/registry.py)."""
     topic_list = ", ".join(topics)
     region_list = ", ".join(sorted(region_ids)) or "(ingen)"
     fields: dict[str, Field] = {
@@ -136,6 +137,7 @@ def page_schema(
             example="[Helsefellesskap]",
         ),
         "draft": Boolean(),
+        "aliases": OldPaths(lambda: reserved_folders(region_ids)),
     }
     misplaced: dict[str, str] = {}
     if shared:

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from ..listings.pages import generated_paths
 from ..output import cache_store
-from ..output.publishing.site_finish import finish_root
+from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
 from . import page_context, root_site
 from .region_build import RegionOrder, RegionSetup
@@ -117,7 +117,7 @@ class RootBuild:
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
             names = {region.id: region.name for region in self.setup.project.regions.values()}
-            finish_root(Path(config.site_dir), self.published_dir, (), names)
+            finish_root(Path(config.site_dir), self.published_dir, old_addresses_of(self.setup.project), names)
         cache = self.setup.cache
         if cache is not None and self.setup.command == "build":
             removed = cache_store.prune(cache, CACHE_TABLES)

@@ -119,6 +119,11 @@ class Document:
         return self.meta.get("regions")
 
     @property
+    def aliases(self) -> tuple[str, ...]:
+        """The page's old addresses (``/article/x``), without a trailing slash: ``aliases:``."""
+        return tuple(self.meta.get("aliases", ()))
+
+    @property
     def hub(self) -> str | None:
         return self.meta.get("hub")
 

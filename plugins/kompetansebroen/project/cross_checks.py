@@ -1,4 +1,4 @@
-"""Checks that span files and regions: governing documents' files, addresses, links and anchors."""
+"""Checks that span files and regions: governing documents' files, addresses, old addresses, links and anchors."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..problems import Problems
 from ..text.markdown import markdown_text
 from ..text.urls import page_url, source_link
 from . import links
+from .aliases import aliases_by_path, source_of
 from .carry_over import CarryOver
 from .trees import Tree
 
@@ -81,6 +82,7 @@ class Checker:
 
     def run(self) -> None:
         self._check_addresses()
+        self._check_aliases()
         self._check_links()
 
     # -- two files, one address
@@ -130,6 +132,58 @@ class Checker:
         if sorted(regions) == sorted(self._regions_with(shown)):
             return ""
         return f" i område {', '.join(sorted(regions))}"
+
+    # -- old addresses (aliases:)
+
+    def _check_aliases(self) -> None:
+        """An old address leads to one page, and is no address the site has itself."""
+        views = {
+            region_id: {path: doc for path, (_tree, doc) in view.items()}
+            for region_id, view in self.views.items()
+        }
+        addresses = self._site_addresses()
+        for path, entries in aliases_by_path(views).items():
+            first = entries[0].pages[0]
+            first_line = self._alias_line(first, path)
+            where = f" (linje {first_line})" if first_line else ""
+            for other in entries[1:]:
+                for doc in other.pages:
+                    self._alias_problem(
+                        doc,
+                        path,
+                        f"er også gammel adresse for {source_of(first)}{where}; en gammel adresse kan bare "
+                        "føre til én side, så fjern den fra den ene filen",
+                    )
+            if path in addresses:
+                for entry in entries:
+                    for doc in entry.pages:
+                        self._alias_problem(doc, path, self._taken_message(path, *addresses[path]))
+
+    def _site_addresses(self) -> dict[str, tuple[str, set[str]]]:
+        """The address of every page and file of the regions, written as an old address is
+        (``/artikler/x``), with the address in a region (``artikler/x/``) and the regions that have it."""
+        found: dict[str, tuple[str, set[str]]] = {}
+        for path in self.generated:
+            found.setdefault(_from_root(path), (_address(path), set()))[1].update(self.views)
+        for region_id, view in self.views.items():
+            for path in view:
+                found.setdefault(_from_root(path), (_address(path), set()))[1].add(region_id)
+        return found
+
+    def _taken_message(self, path: str, address: str, regions: set[str]) -> str:
+        where = "alle områder" if regions == set(self.views) else f"område {', '.join(sorted(regions))}"
+        return (
+            f"er en adresse nettstedet har selv ({address} i {where}); en gammel adresse er en adresse "
+            f"fra det forrige nettstedet, f.eks. /article/{path.rsplit('/', 1)[-1]}"
+        )
+
+    def _alias_line(self, doc: Document, path: str) -> int | None:
+        tree = self.shared if doc.origin is None else self.regional[doc.origin]
+        lines = tree.field_lines.get(doc.path, {})
+        return lines.get(f"aliases[{doc.aliases.index(path)}]", lines.get("aliases"))
+
+    def _alias_problem(self, doc: Document, path: str, message: str) -> None:
+        self.problems.add(source_of(doc), self._alias_line(doc, path), "aliases", f"«{path}» {message}")
 
     # -- links
 
@@ -238,6 +292,16 @@ class Checker:
             f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under et område; "
             "skriv en relativ lenke til .md-filen"
         )
+
+
+def _address(path: str) -> str:
+    """A tree path's address in a region: ``artikler/x/`` for a page, the path itself for a file."""
+    return page_url(path) if path.endswith(".md") else path
+
+
+def _from_root(path: str) -> str:
+    """A tree path's address written as an old address is: ``/artikler/x``."""
+    return "/" + _address(path).rstrip("/")
 
 
 def added_heading(doc: Document) -> str | None:

@@ -32,6 +32,7 @@ from . import links, security
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
 from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
@@ -132,6 +133,7 @@ def load_project(
         else None
     )
     check_governing_files(shared, regional, problems)
+    check_image_files(shared, regional, problems)
     Checker(shared, regional, set(generated_paths), anchors, problems).run()
     if anchors is not None and check_rendered:
         check_rendered_pages([shared, *regional.values()], anchors, problems)

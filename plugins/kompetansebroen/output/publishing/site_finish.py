@@ -1,7 +1,7 @@
 """The last step of a build of every region: what the root needs once every region is finished.
 
 The regions precompress their own folders in their workers (region_output.py);
-this writes the redirect pages for old addresses, precompresses the root's
+this writes the redirect pages for the pages' old addresses (``aliases:``), precompresses the root's
 files, and writes the list of old addresses and the nginx configuration to
 ``deploy/`` beside the published site, with the published folder as nginx's
 root. The configuration is read from the staging folder, which is swapped in
@@ -14,10 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ...project.loader import Project
 from . import nginx_config, old_addresses
 from .built_site import read_site
 from .old_addresses import OldAddress
 from .precompress import precompress_tree
+
+
+def old_addresses_of(project: Project) -> list[OldAddress]:
+    """Every page's ``aliases:`` (checked when the project was loaded), each leading to its page
+    in the regions that show it."""
+    return [OldAddress(alias.path, alias.target, alias.regions, alias.title) for alias in project.aliases()]
 
 
 def finish_root(

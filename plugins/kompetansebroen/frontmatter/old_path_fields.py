@@ -1,0 +1,84 @@
+"""``aliases:``, the old addresses of a page: the field every page has.
+
+Each item is checked on its own (text/old_paths.py is the rule the web
+server's configuration uses too), so the editor gets the line of the item and
+the address to write. What a single file can tell is checked here: the form,
+the same address twice, and addresses in folders the site uses itself (a
+region's, the theme's). Whether another page claims the address, or it is
+the address of a page, needs every file: project/cross_checks.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+import yaml
+
+from ..text.old_paths import EXAMPLE, OldPathError, first_segment, normalised
+from .fields import Field, FieldError, FieldGroupError, read_text
+from .yaml_source import NULL_TAG, describe, line_of
+
+SITE_ROOT_NAMES = {
+    "assets": "mappen assets/, der nettstedet har stilark, skript og bilder",
+    "search": "mappen search/, der nettstedet har søket",
+    "index.html": "forsiden",
+    "404.html": "siden for adresser som ikke finnes",
+    "sitemap.xml": "nettstedskartet",
+}
+"""What the root of the built site holds besides the regions and the pages every region has."""
+
+
+def reserved_folders(region_ids: Collection[str]) -> dict[str, str]:
+    """The top folders an old address may not be in, and what each is: the regions' and the root's own."""
+    return {region_id: f"mappen til område {region_id}" for region_id in sorted(region_ids)} | SITE_ROOT_NAMES
+
+
+class OldPaths(Field):
+    """A list of old addresses (``/article/<navn>``), each normalised without a trailing slash."""
+
+    expected = "en liste med gamle adresser"
+    example = f"[{EXAMPLE}]"
+
+    def __init__(self, reserved: Callable[[], Mapping[str, str]]) -> None:
+        super().__init__()
+        self.reserved = reserved
+
+    def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+            raise FieldError(f"er tom; skriv en liste, f.eks. {name}: {self.example}, eller fjern feltet")
+        if not isinstance(node, yaml.SequenceNode):
+            raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+            raise FieldError(f"forventet en liste, fant {describe(node)}; skriv {name}: [{raw or EXAMPLE}]")
+        values: list[str] = []
+        errors: list[FieldError] = []
+        reserved = self.reserved()
+        for item in node.value:
+            try:
+                values.append(self._item(item, values, reserved))
+            except FieldError as error:
+                errors.append(FieldError(error.message, line_of(item)))
+        if errors:
+            raise FieldGroupError(errors)
+        return tuple(values)
+
+    @staticmethod
+    def _item(item: yaml.Node, earlier: list[str], reserved: Mapping[str, str]) -> str:
+        text = read_text(item, "- {}")
+        try:
+            path = normalised(text)
+        except OldPathError as error:
+            fix = (
+                f"skriv {error.suggestion}"
+                if error.suggestion
+                else f"skriv stien fra roten slik det forrige nettstedet hadde den, f.eks. {EXAMPLE}"
+            )
+            raise FieldError(f"«{text}» {error.problem}; {fix}") from None
+        folder = first_segment(path)
+        if folder in reserved:
+            raise FieldError(
+                f"«{text}» er i {reserved[folder]}, der nettstedet lager adressene selv; en gammel adresse "
+                f"er en adresse fra det forrige nettstedet, f.eks. {EXAMPLE}"
+            )
+        if path in earlier:
+            raise FieldError(f"«{text}» står to ganger; fjern den ene")
+        return path
