@@ -117,7 +117,8 @@ class RootBuild:
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
             names = {region.id: region.name for region in self.setup.project.regions.values()}
-            finish_root(Path(config.site_dir), self.published_dir, old_addresses_of(self.setup.project), names)
+            old = old_addresses_of(self.setup.project)
+            finish_root(Path(config.site_dir), self.published_dir, old, names)
         cache = self.setup.cache
         if cache is not None and self.setup.command == "build":
             removed = cache_store.prune(cache, CACHE_TABLES)

@@ -29,6 +29,7 @@ from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
 from . import links, security
+from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
@@ -77,6 +78,14 @@ class Project:
 
     def views(self) -> dict[str, RegionView]:
         return {region_id: self.view(region_id) for region_id in self.regions}
+
+    def aliases(self) -> list[Alias]:
+        """Every old address (``aliases:``) with its page and the regions that show it, by address.
+
+        Checked when the project was loaded: each leads to one page, so each address is here once.
+        """
+        views = {region_id: view.documents for region_id, view in self.views().items()}
+        return [entries[0] for entries in aliases_by_path(views).values()]
 
 
 def load_project(
