@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from .conftest import GoodBuild
 from .repo import CHECK, Run, build_and_check, differences, run, tree_hashes, write
@@ -36,6 +37,14 @@ def symlink_outside(repo: Path) -> None:
     outside = repo.parent / "utenfor.md"
     outside.write_text("---\ntitle: Hemmelig\n---\n\nHemmelig.\n", encoding="utf-8")
     os.symlink(outside, repo / "content/hemmelig.md")
+
+
+def with_photo(repo: Path, credit: str, image: str = "bilder/moete.png") -> None:
+    """Give the article a photo (a real PNG beside it) with alt text and ``credit`` (its front-matter line)."""
+    target = repo / "content/artikler/bilder/moete.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), (0, 94, 130)).save(target)
+    edit(repo, A, "authors:", f'image: {image}\nimage_alt: "To sykepleiere i samtale"\n{credit}authors:')
 
 
 @dataclass(frozen=True)
@@ -267,6 +276,41 @@ BAD_INPUTS = [
         "end",
         "start har klokkeslett, men end er en hel dag",
     ),
+    BadInput(
+        "image-without-credit",
+        lambda r: with_photo(r, ""),
+        A,
+        "image_credit",
+        "mangler; et bilde skal krediteres med fotograf eller kilde",
+    ),
+    BadInput(
+        "image-file-missing",
+        lambda r: with_photo(r, 'image_credit: "Privat"\n', image="bilder/borte.png"),
+        A,
+        "image",
+        "«bilder/borte.png» finnes ikke",
+    ),
+    BadInput(
+        "updated-before-date",
+        lambda r: edit(r, A, "date: 2024-03-01\n", "date: 2024-03-01 11:41\nupdated: 2024-02-01\n"),
+        A,
+        "updated",
+        "«2024-02-01» er før date («2024-03-01 11:41»)",
+    ),
+    BadInput(
+        "impossible-time",
+        lambda r: edit(r, A, "date: 2024-03-01", "date: 2024-03-01 25:00"),
+        A,
+        "date",
+        "klokkeslett som ikke finnes",
+    ),
+    BadInput(
+        "updated-time-without-date",
+        lambda r: edit(r, N, "date: 2024-01-15\n", 'date: 2024-01-15\nupdated: "14:05"\n'),
+        N,
+        "updated",
+        "klokkeslett uten dato",
+    ),
     BadInput("symlink-outside", symlink_outside, "content/hemmelig.md", None, "peker ut av repoet"),
     BadInput(
         "two-files-one-url",
@@ -408,6 +452,83 @@ BAD_INPUTS = [
         "fra et annet nettsted",
     ),
 ]
+
+
+def symlink_into_git(repo: Path) -> None:
+    """A link to a file inside the repository that must never be published (.git/config)."""
+    write(repo, ".git/config", "[core]\n\trepositoryformatversion = 0\n")
+    (repo / "content/vedlegg").mkdir(parents=True, exist_ok=True)
+    os.symlink("../../.git/config", repo / "content/vedlegg/c.txt")
+
+
+SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="1"/></svg>'
+
+PUBLISHING = [
+    BadInput(
+        "markdown-suffix",
+        lambda r: write(r, "content/artikler/x.markdown", "---\ntitle: X\n---\n\nX.\n"),
+        "content/artikler/x.markdown",
+        None,
+        "gi filen endelsen .md (x.md)",
+    ),
+    BadInput(
+        "raw-html",
+        lambda r: write(r, "content/vedlegg/side.html", "<script>alert(1)</script>"),
+        "content/vedlegg/side.html",
+        None,
+        "filer med endelsen .html publiseres ikke",
+    ),
+    BadInput(
+        "raw-js",
+        lambda r: write(r, "regions/nord/vedlegg/x.js", "alert(1)"),
+        "regions/nord/vedlegg/x.js",
+        None,
+        "filer med endelsen .js publiseres ikke",
+    ),
+    BadInput(
+        "theme-script-replaced",
+        lambda r: write(r, "content/assets/kompetansebroen/kb.js", "alert(1)"),
+        "content/assets/kompetansebroen/kb.js",
+        None,
+        "mappen assets/ øverst i innholdet tilhører nettstedet selv",
+    ),
+    BadInput(
+        "sitemap-replaced",
+        lambda r: write(r, "content/sitemap.xml", "<urlset/>"),
+        "content/sitemap.xml",
+        None,
+        "sitemap.xml lages av nettstedet selv",
+    ),
+    BadInput(
+        "favourites-page-replaced",
+        lambda r: write(r, "regions/sor/favoritter/index.md", "---\ntitle: X\n---\n\nX.\n"),
+        "regions/sor/favoritter/index.md",
+        None,
+        "mappen favoritter/ øverst i innholdet tilhører nettstedet selv",
+    ),
+    BadInput(
+        "svg-with-script",
+        lambda r: write(r, "content/bilder/x.svg", SVG_WITH_SCRIPT),
+        "content/bilder/x.svg",
+        None,
+        "SVG-filen har elementet <script>",
+    ),
+    BadInput(
+        "unknown-file-type",
+        lambda r: write(r, "content/vedlegg/x.exe", b"MZ"),
+        "content/vedlegg/x.exe",
+        None,
+        "filer med endelsen .exe publiseres ikke",
+    ),
+    BadInput(
+        "symlink-into-git",
+        symlink_into_git,
+        "content/vedlegg/c.txt",
+        None,
+        "symbolske lenker publiseres ikke",
+    ),
+]
+BAD_INPUTS += PUBLISHING
 
 
 def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> None:

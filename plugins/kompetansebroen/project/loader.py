@@ -28,7 +28,7 @@ from ..model.documents import Document, Kind
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
-from . import links, security
+from . import links, publishable, security
 from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
@@ -312,7 +312,20 @@ def _read_tree(
             if not path.exists():
                 problems.add(rel, None, "", "er en symbolsk lenke som ikke peker på noen fil; fjern den")
                 continue
-        if not rel_in_tree.endswith(".md"):
+            problems.add(
+                rel,
+                None,
+                "",
+                "er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier filen inn i stedet",
+            )
+            tree.rejected.add(rel_in_tree)
+            continue
+        refusal = _publishing_refusal(root, path, rel_in_tree, problems)
+        if refusal is not None:
+            problems.add(rel, None, "", refusal)
+            tree.rejected.add(rel_in_tree)
+            continue
+        if not publishable.is_page(rel_in_tree):
             tree.assets[rel_in_tree] = Asset(rel_in_tree, origin, str(path), str(folder))
             continue
         doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, schema_key, problems)
@@ -321,6 +334,17 @@ def _read_tree(
         else:
             tree.docs[rel_in_tree] = doc
     return tree
+
+
+def _publishing_refusal(root: Path, path: Path, rel_in_tree: str, problems: Problems) -> str | None:
+    """Why the file may not be published (publishable.py), or None; an SVG file is read to be judged."""
+    refusal = publishable.path_refusal(rel_in_tree)
+    if refusal is None and not publishable.is_page(rel_in_tree):
+        refusal = publishable.file_refusal(rel_in_tree)
+        if refusal is None and rel_in_tree.lower().endswith(".svg"):
+            text = _read_text(root, path, problems)
+            refusal = publishable.svg_refusal(text) if text is not None else None
+    return refusal
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,146 @@
+"""What may be published from ``content/`` and ``regions/<id>/``: an allow-list of files and places.
+
+A file in the content tree is copied to every reader as it is. Pages are
+checked (front matter, links, the HTML they become); any other file is not,
+so only kinds that cannot run script in a reader's browser are published:
+images, PDF and office documents, audio, video and captions. HTML and
+JavaScript could, and so could SVG, which is therefore published only when it
+passes its own allow-list. Nothing may take a path the theme or the build
+writes (``assets/``, ``search/``, ``sitemap.xml``, ``404.html``,
+``favoritter/``), or it would replace the script every page loads.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from justhtml import JustHTML
+
+PAGE_SUFFIX = ".md"
+OTHER_MARKDOWN_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn"})
+"""What MkDocs also renders as pages; our loader reads only ``.md``, so these would go unchecked."""
+
+ASSET_SUFFIXES: dict[str, frozenset[str]] = {
+    "bilder": frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}),
+    "dokumenter": frozenset(
+        {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".rtf"}
+        | {".txt", ".csv"}
+    ),
+    "lyd": frozenset({".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav"}),
+    "video": frozenset({".mp4", ".m4v", ".webm", ".mov", ".ogv"}),
+    "teksting": frozenset({".vtt", ".srt"}),
+    "data": frozenset({".yml", ".yaml"}),
+}
+"""Files published as they are, by kind (``data`` is a podcast series' ``serie.yml``)."""
+
+ALLOWED_SUFFIXES = frozenset().union(*ASSET_SUFFIXES.values())
+
+RESERVED_FOLDERS = ("assets", "search", "favoritter")
+"""Folders at the top of a region's site that the theme (scripts, styles, search) or the build owns."""
+RESERVED_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+GENERATED_PAGE_FOLDERS = {"tilgjengelighet": "tilgjengelighet/index.md"}
+"""Generated pages whose folder takes only the editor's text above them (index.md)."""
+
+_SCRIPTING = {".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".cjs", ".xml", ".xsl", ".xslt"}
+
+
+def _suffix(path: str) -> str:
+    name = posixpath.basename(path)
+    return "." + name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
+
+
+def is_page(path: str) -> bool:
+    """Whether the file is a page source (read and checked as Markdown)."""
+    return path.endswith(PAGE_SUFFIX)
+
+
+def path_refusal(rel_in_tree: str) -> str | None:
+    """Why nothing may be published at ``rel_in_tree`` (relative to its tree), or None."""
+    first = rel_in_tree.split("/", 1)[0]
+    if first in RESERVED_FOLDERS and "/" in rel_in_tree:
+        return (
+            f"mappen {first}/ øverst i innholdet tilhører nettstedet selv (tema, søk, «Mine favoritter»); "
+            "legg filen i en annen mappe"
+        )
+    if rel_in_tree in RESERVED_FILES:
+        return f"{rel_in_tree} lages av nettstedet selv; gi filen et annet navn"
+    page = GENERATED_PAGE_FOLDERS.get(first)
+    if page is not None and "/" in rel_in_tree and rel_in_tree != page:
+        return f"mappen {first}/ er en side nettstedet lager; bare {page} (teksten over) kan ligge der"
+    return None
+
+
+def file_refusal(rel_in_tree: str) -> str | None:
+    """Why a file other than a page may not be published, judged by its name; None when it may.
+
+    An SVG file is allowed here and checked by its content (:func:`svg_refusal`).
+    """
+    suffix = _suffix(rel_in_tree)
+    if suffix in OTHER_MARKDOWN_SUFFIXES:
+        return (
+            f"sider med endelsen {suffix} vises av MkDocs, men blir ikke sjekket; "
+            f"gi filen endelsen .md ({posixpath.basename(rel_in_tree)[: -len(suffix)]}.md)"
+        )
+    if suffix in _SCRIPTING:
+        return (
+            f"filer med endelsen {suffix} publiseres ikke: de kan kjøre skript hos leserne; "
+            "skriv sider i Markdown (.md), og be utviklerne om det som trengs i temaet"
+        )
+    if suffix not in ALLOWED_SUFFIXES:
+        kinds = "; ".join(f"{kind}: {' '.join(sorted(s))}" for kind, s in ASSET_SUFFIXES.items())
+        shown = f"endelsen {suffix}" if suffix else "ingen endelse"
+        return f"filer med {shown} publiseres ikke; tillatt er sider (.md) og {kinds}"
+    return None
+
+
+SVG_ELEMENTS = frozenset(
+    {
+        "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "path", "rect", "circle",
+        "ellipse", "line", "polyline", "polygon", "text", "tspan", "textpath", "lineargradient",
+        "radialgradient", "stop", "clippath", "mask", "pattern", "marker", "filter", "fegaussianblur",
+        "feoffset", "feblend", "fecolormatrix", "feflood", "fecomposite", "femerge", "femergenode",
+    }
+)  # fmt: skip
+"""Shapes, text, gradients and simple filters: what drawing programs write."""
+
+_SVG_LOCAL_REFERENCE = re.compile(r"^#[\w.:-]*$")
+_CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.IGNORECASE)
+
+
+def svg_refusal(text: str) -> str | None:
+    """Why an SVG file may not be published, or None: only drawing, no script, nothing from elsewhere.
+
+    Parsed as a browser parses SVG in HTML (justhtml), every element must be
+    a drawing element, no attribute an event handler, every reference
+    (``href``, ``xlink:href``) a ``#fragment`` in the file, and no style may
+    load anything (``url(…)`` other than ``url(#…)``, ``@import``).
+    """
+    root = JustHTML(text, fragment=True, sanitize=False).root
+    stack = list(root.children or [])
+    while stack:
+        node = stack.pop()
+        name = node.name.lower()
+        if name == "#text" or name.startswith("#"):
+            continue
+        if name == "style":
+            content = "".join(child.data or "" for child in node.children or [] if child.name == "#text")
+            if _CSS_URL.search(content):
+                return "SVG-filen henter noe med CSS (url(…) eller @import); fjern det, eller lagre bildet som PNG"
+            continue
+        if name not in SVG_ELEMENTS:
+            return (
+                f"SVG-filen har elementet <{node.name}>, som ikke er tillatt i bilder; lagre bildet som PNG"
+            )
+        for attribute, value in (node.attrs or {}).items():
+            attribute = attribute.lower()
+            if attribute.startswith("on"):
+                return (
+                    f"SVG-filen har hendelsesattributtet {attribute}=; fjern det, eller lagre bildet som PNG"
+                )
+            if attribute in ("href", "xlink:href") and not _SVG_LOCAL_REFERENCE.match((value or "").strip()):
+                return f"SVG-filen lenker til «{value}»; bare #-referanser inne i filen er tillatt"
+            if _CSS_URL.search(value or ""):
+                return f"SVG-filen henter noe i {attribute}=; bare url(#…) inne i filen er tillatt"
+        stack.extend(node.children or [])
+    return None
