@@ -1,8 +1,10 @@
 """The built sample site as it is published: a precompressed copy served by the real nginx.
 
 Shared by tests/integration/test_nginx.py and the browser suite's nginx tests.
-nginx comes from Debian (``make nginx``); a missing nginx fails the tests with
-that instruction, it never skips them.
+The old addresses are the ones the build wrote to ``deploy/gamle-adresser.json``
+from the sample pages' ``aliases:`` (the constants below name them). nginx
+comes from Debian (``make nginx``); a missing nginx fails the tests with that
+instruction, it never skips them.
 """
 
 from __future__ import annotations
@@ -13,31 +15,34 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from kompetansebroen.output.publishing import local_nginx
-from kompetansebroen.output.publishing.built_site import read_site
+from kompetansebroen.output.publishing import local_nginx, nginx_config, old_addresses
 from kompetansebroen.output.publishing.old_addresses import OldAddress
 from kompetansebroen.output.publishing.precompress import precompress_tree
 
 SHARED_ARTICLE = "artikler/hva-er-et-helsefellesskap/"
 INNLANDET_ARTICLE = "artikler/samarbeidsmodell-innlandet/"
+LIMITED_ARTICLE = "artikler/teknologi-og-gevinstdeling/"
 OLD_SHARED = "/article/hva-er-et-helsefellesskap"
 OLD_INNLANDET = "/article/samarbeidsmodell"
+OLD_LIMITED = "/article/teknologi-og-gevinstdeling"
+"""The sample's old addresses (``aliases:``): a shared article, Innlandet's own, and one only Ahus and
+Vestfold have (``regions:``)."""
+
+
+def old_addresses_of(site_dir: Path) -> list[OldAddress]:
+    """The old addresses the build wrote beside ``site_dir``."""
+    return old_addresses.load(nginx_config.deploy_dir(site_dir) / nginx_config.OLD_ADDRESSES_NAME)
 
 
 def published_copy(built_site: Path, target: Path) -> Path:
-    """A copy of the built site with its ``.gz`` files, as the build will publish it."""
+    """A copy of the built site with its ``.gz`` files and its old addresses, as the build publishes it."""
     shutil.copytree(built_site, target)
     precompress_tree(target)
+    written = nginx_config.deploy_dir(built_site) / nginx_config.OLD_ADDRESSES_NAME
+    copied = nginx_config.deploy_dir(target) / nginx_config.OLD_ADDRESSES_NAME
+    copied.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(written, copied)
     return target
-
-
-def old_addresses(site_dir: Path) -> list[OldAddress]:
-    """Two old addresses of the current Kompetansebroen: a shared article and one only Innlandet has."""
-    site = read_site(site_dir)
-    return [
-        OldAddress(OLD_SHARED, SHARED_ARTICLE, tuple(site.regions_with(SHARED_ARTICLE))),
-        OldAddress(OLD_INNLANDET, INNLANDET_ARTICLE, tuple(site.regions_with(INNLANDET_ARTICLE))),
-    ]
 
 
 @contextmanager
@@ -47,5 +52,5 @@ def nginx_serving(site_dir: Path) -> Iterator[local_nginx.LocalNginx]:
         local_nginx.nginx_binary()
     except local_nginx.NginxError as error:
         pytest.fail(str(error))
-    with local_nginx.running(site_dir, old_addresses=old_addresses(site_dir)) as server:
+    with local_nginx.running(site_dir, old_addresses=old_addresses_of(site_dir)) as server:
         yield server

@@ -2,7 +2,8 @@
 
 Every check is an HTTP request, as a browser or a scanner would make it:
 security headers on pages and assets, the region 404s, ``?o=`` and old
-addresses, precompressed files, caching, MIME types, and no server version.
+addresses (the sample pages' ``aliases:``, as the build wrote them),
+precompressed files, caching, MIME types, and no server version.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from urllib.parse import urlsplit
 import pytest
 from kompetansebroen.output.publishing import content_policy, http_rules, local_nginx, nginx_config
 from kompetansebroen.output.publishing.built_site import read_site
+from kompetansebroen.output.publishing.old_addresses import OldAddress
 
 from tests.published_site import (
     INNLANDET_ARTICLE,
+    LIMITED_ARTICLE,
     OLD_INNLANDET,
+    OLD_LIMITED,
     OLD_SHARED,
     SHARED_ARTICLE,
     nginx_serving,
+    old_addresses_of,
     published_copy,
 )
 
@@ -138,6 +143,29 @@ def test_an_unknown_o_is_ignored(server):
     assert response.status == 200
 
 
+def test_the_build_wrote_the_sample_pages_aliases_beside_the_site(built_site):
+    assert old_addresses_of(built_site) == [
+        OldAddress(
+            OLD_SHARED,
+            SHARED_ARTICLE,
+            ("ahus", "innlandet", "ostfold", "vestfold"),
+            "Hva er et helsefellesskap?",
+        ),
+        OldAddress(
+            OLD_INNLANDET,
+            INNLANDET_ARTICLE,
+            ("innlandet",),
+            "Ny samarbeidsmodell for Sykehuset Innlandet og 42 kommuner",
+        ),
+        OldAddress(
+            OLD_LIMITED,
+            LIMITED_ARTICLE,
+            ("ahus", "vestfold"),
+            "Teknologi og gevinstdeling i helsefellesskapet",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("path", "location"),
     [
@@ -145,7 +173,10 @@ def test_an_unknown_o_is_ignored(server):
         (f"{OLD_SHARED}/?o=vestfold", f"/vestfold/{SHARED_ARTICLE}"),
         (f"{OLD_INNLANDET}?o=innlandet", f"/innlandet/{INNLANDET_ARTICLE}"),
         (f"{OLD_INNLANDET}?o=ahus", "/ahus/"),
+        (f"{OLD_LIMITED}?o=vestfold&utm_source=epost", f"/vestfold/{LIMITED_ARTICLE}"),
+        (f"{OLD_LIMITED}?o=innlandet", "/innlandet/"),
         (OLD_SHARED, "/"),
+        (f"{OLD_INNLANDET}/", "/"),
         (f"{OLD_SHARED}?o=finnes-ikke", "/"),
     ],
 )
@@ -154,6 +185,28 @@ def test_an_old_address_answers_301_to_the_page_in_the_readers_region(server, pa
     assert response.status == 301, path
     assert response.getheader("Location") == location
     assert response.getheader("Content-Security-Policy")
+
+
+@pytest.mark.parametrize(
+    ("old", "goal", "copies"),
+    [
+        (OLD_INNLANDET, f"innlandet/{INNLANDET_ARTICLE}", []),
+        (OLD_LIMITED, "", [f"{region}/{LIMITED_ARTICLE}" for region in ("ahus", "vestfold")]),
+        (OLD_SHARED, "", [f"{r}/{SHARED_ARTICLE}" for r in ("ahus", "innlandet", "ostfold", "vestfold")]),
+    ],
+)
+def test_a_host_without_nginx_gets_a_redirect_page_at_each_old_address(built_site, old, goal, copies):
+    """One region: straight to the page; several: to the chooser, with a link to each region's copy."""
+    page = built_site / old.lstrip("/") / "index.html"
+    text = page.read_text(encoding="utf-8")
+    href = f"../../{goal}"
+    assert f'<meta http-equiv="refresh" content="0; url={href}">' in text
+    assert f'<link rel="canonical" href="{href}">' in text
+    assert '<meta name="robots" content="noindex">' in text
+    assert (page.parent / href / "index.html").resolve().is_file()
+    linked = re.findall(r'<li><a href="\.\./\.\./([^"]+)">', text)
+    assert linked == copies
+    assert all((built_site / copy / "index.html").is_file() for copy in linked)
 
 
 def test_the_precompressed_file_is_served_for_accept_encoding_gzip(server, site):

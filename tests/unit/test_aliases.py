@@ -110,6 +110,7 @@ def test_aliases_are_read_normalised_with_the_line_of_each_item() -> None:
         ("[article/x]", 4, "«article/x» må begynne med /; skriv /article/x"),
         ("\n  - /nord/artikler/x", 5, "er i mappen til område nord, der nettstedet lager adressene selv"),
         ("[/assets/x]", 4, "er i mappen assets/"),
+        ("[/favoritter/]", 4, "er i «Mine favoritter»"),
         ("\n  - /article/x\n  - /article/x/", 6, "«/article/x/» står to ganger; fjern den ene"),
         ("/article/x", 4, "forventet en liste, fant tekst; skriv aliases: [/article/x]"),
         ("", 4, "er tom; skriv en liste"),

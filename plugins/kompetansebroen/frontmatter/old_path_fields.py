@@ -21,6 +21,7 @@ from .yaml_source import NULL_TAG, describe, line_of
 SITE_ROOT_NAMES = {
     "assets": "mappen assets/, der nettstedet har stilark, skript og bilder",
     "search": "mappen search/, der nettstedet har søket",
+    "favoritter": "«Mine favoritter»",
     "index.html": "forsiden",
     "404.html": "siden for adresser som ikke finnes",
     "sitemap.xml": "nettstedskartet",
