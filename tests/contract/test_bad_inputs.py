@@ -575,6 +575,57 @@ PUBLISHING = [
 BAD_INPUTS += PUBLISHING
 
 
+def with_aliases(repo: Path, rel: str, *aliases: str) -> None:
+    """Give the page at ``rel`` these old addresses (``aliases:``, one per line)."""
+    lines = "".join(f"  - {alias}\n" for alias in aliases)
+    edit(repo, rel, "authors:", f"aliases:\n{lines}authors:")
+
+
+OLD_ADDRESSES = [
+    BadInput(
+        "alias-full-address",
+        lambda r: with_aliases(r, A, "https://kompetansebroen.no/article/forste?o=nord"),
+        A,
+        "aliases",
+        "«https://kompetansebroen.no/article/forste?o=nord» er en full nettadresse, men bare stien hører "
+        "hjemme her; skriv /article/forste",
+    ),
+    BadInput(
+        "alias-in-a-region-folder",
+        lambda r: with_aliases(r, A, "/sor/artikler/"),
+        A,
+        "aliases",
+        "«/sor/artikler/» er i mappen til område sor, der nettstedet lager adressene selv",
+    ),
+    BadInput(
+        "alias-claimed-by-two-pages",
+        lambda r: (
+            with_aliases(r, A, "/article/samarbeid"),
+            with_aliases(r, "content/artikler/andre-artikkel.md", "/article/samarbeid/"),
+        ),
+        A,
+        "aliases",
+        "«/article/samarbeid» er også gammel adresse for content/artikler/andre-artikkel.md (linje 9); "
+        "en gammel adresse kan bare føre til én side",
+    ),
+    BadInput(
+        "alias-is-a-page",
+        lambda r: with_aliases(r, A, "/artikler/andre-artikkel/"),
+        A,
+        "aliases",
+        "«/artikler/andre-artikkel» er en adresse nettstedet har selv (artikler/andre-artikkel/ i alle områder)",
+    ),
+    BadInput(
+        "alias-is-a-generated-page",
+        lambda r: with_aliases(r, A, "/arrangementer/tidligere"),
+        A,
+        "aliases",
+        "«/arrangementer/tidligere» er en adresse nettstedet har selv (arrangementer/tidligere/ i alle områder)",
+    ),
+]
+BAD_INPUTS += OLD_ADDRESSES
+
+
 def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> None:
     assert run.returncode != 0, run.output
     assert "Traceback" not in run.output, run.output
