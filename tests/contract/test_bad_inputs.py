@@ -9,6 +9,7 @@ build must leave the previous site/ exactly as it was.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -505,6 +506,7 @@ def symlink_into_git(repo: Path) -> None:
     os.symlink("../../.git/config", repo / "content/vedlegg/c.txt")
 
 
+ARTICLE_TEXT = '---\ntitle: "Side 2"\ndate: 2024-01-01\ndescription: "En artikkel."\n---\n\nTekst.\n'
 SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="1"/></svg>'
 
 PUBLISHING = [
@@ -573,6 +575,38 @@ PUBLISHING = [
     ),
 ]
 BAD_INPUTS += PUBLISHING
+
+
+def without_regions(repo: Path) -> None:
+    for folder in (repo / "regions").iterdir():
+        shutil.rmtree(folder)
+
+
+ONE_OWNER = [
+    BadInput(
+        "article-named-like-a-list-page",
+        lambda r: write(r, "content/artikler/side-2.md", ARTICLE_TEXT),
+        "content/artikler/side-2.md",
+        None,
+        "adressen artikler/side-2/ er side 2 av listen nettstedet lager i artikler/",
+    ),
+    BadInput(
+        "page-named-like-a-topic-page",
+        lambda r: write(r, "regions/sor/tema/kompetanse/side-3.md", "---\ntitle: X\n---\n\nX.\n"),
+        "regions/sor/tema/kompetanse/side-3.md",
+        None,
+        "adressen tema/kompetanse/side-3/ er side 3",
+    ),
+    BadInput(
+        "reserved-region-id",
+        lambda r: write(r, "regions/tilgjengelighet/region.yml", "name: T\nhospital: Sykehuset T\n"),
+        "regions/tilgjengelighet",
+        None,
+        "«tilgjengelighet» er en adresse nettstedet bruker selv",
+    ),
+    BadInput("no-regions", without_regions, "regions/", None, "ingen områder"),
+]
+BAD_INPUTS += ONE_OWNER
 
 
 def with_aliases(repo: Path, rel: str, *aliases: str) -> None:

@@ -81,3 +81,28 @@ def test_a_drawing_passes() -> None:
 def test_svg_with_script_or_anything_from_elsewhere_is_refused(svg: str, fragment: str) -> None:
     refusal = publishable.svg_refusal(svg)
     assert refusal is not None and fragment in refusal, refusal
+
+
+@pytest.mark.parametrize(
+    "path", ["artikler/side-2.md", "artikler/side-12/index.md", "tema/kompetanse/side-2.md"]
+)
+def test_a_page_at_the_address_of_a_further_list_page_is_refused(path: str) -> None:
+    refusal = publishable.path_refusal(path)
+    assert refusal is not None and "av listen nettstedet lager" in refusal
+
+
+@pytest.mark.parametrize(
+    "path", ["artikler/side-to.md", "vedlegg/side-2.md", "tema/side-2.md", "artikler/side-2.png"]
+)
+def test_side_n_elsewhere_is_an_ordinary_name(path: str) -> None:
+    assert publishable.path_refusal(path) is None
+
+
+@pytest.mark.parametrize("region_id", sorted(publishable.RESERVED_REGION_IDS))
+def test_region_ids_that_take_a_path_of_the_site_root_are_refused(region_id: str) -> None:
+    refusal = publishable.region_id_refusal(region_id)
+    assert refusal is not None and f"«{region_id}»" in refusal
+
+
+def test_ordinary_region_ids_are_allowed() -> None:
+    assert publishable.region_id_refusal("innlandet") is None

@@ -184,6 +184,9 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
                 "(begynn med en bokstav, f.eks. regions/innlandet)",
             )
             continue
+        if (reserved := publishable.region_id_refusal(folder.name)) is not None:
+            problems.add(rel_folder, None, "", reserved)
+            continue
         folder_ids.append(folder.name)
         region_file = folder / REGION_FILE
         rel = _relative(project.root, region_file)
@@ -219,6 +222,14 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             municipalities=values.get("municipalities"),
             description=values.get("description"),
             contact=Contact(email=contact.get("email"), url=contact.get("url")),
+        )
+    if not folder_ids and not problems:
+        problems.add(
+            f"{REGIONS_DIR}/",
+            None,
+            "",
+            "ingen områder; et nettsted uten områder har ingen sider. "
+            'Lag regions/<id>/region.yml for hvert område, f.eks. regions/innlandet/region.yml med name: "Innlandet"',
         )
     return folder_ids
 

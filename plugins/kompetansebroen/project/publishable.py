@@ -17,6 +17,8 @@ import re
 
 from justhtml import JustHTML
 
+from ..content_types.registry import content_types
+
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN_SUFFIXES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn"})
 """What MkDocs also renders as pages; our loader reads only ``.md``, so these would go unchecked."""
@@ -45,6 +47,34 @@ GENERATED_PAGE_FOLDERS = {"tilgjengelighet": "tilgjengelighet/index.md"}
 _SCRIPTING = {".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".cjs", ".xml", ".xsl", ".xslt"}
 
 
+RESERVED_REGION_IDS = frozenset({"assets", "search", "tilgjengelighet", "favoritter"})
+"""Folders at the top of the whole site: Material's scripts and search, the root's accessibility statement."""
+
+TOPIC_FOLDER = "tema"
+"""Topic pages (listings/paths.py): ``tema/<slug>/side-2.md`` … hold their further pages."""
+_PAGE_NUMBER = re.compile(r"^(?P<folder>.+)/side-(?P<number>\d+)(?:\.md|/index\.md)$")
+
+
+def _paginated_folders() -> frozenset[str]:
+    """The folders of list pages the build splits into pages (``artikler`` → ``artikler/side-2/``)."""
+    return frozenset(
+        posixpath.dirname(declared.list_page.path)
+        for declared in content_types()
+        if declared.list_page is not None and declared.list_page.per_page
+    )
+
+
+def region_id_refusal(region_id: str) -> str | None:
+    """Why ``region_id`` cannot be a region's folder name, or None: it would take a path of the site's root."""
+    if region_id in RESERVED_REGION_IDS:
+        names = ", ".join(sorted(RESERVED_REGION_IDS))
+        return (
+            f"«{region_id}» er en adresse nettstedet bruker selv ({names}); "
+            "gi mappen et annet navn, f.eks. regions/innlandet"
+        )
+    return None
+
+
 def _suffix(path: str) -> str:
     name = posixpath.basename(path)
     return "." + name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
@@ -65,6 +95,16 @@ def path_refusal(rel_in_tree: str) -> str | None:
         )
     if rel_in_tree in RESERVED_FILES:
         return f"{rel_in_tree} lages av nettstedet selv; gi filen et annet navn"
+    numbered = _PAGE_NUMBER.match(rel_in_tree) if is_page(rel_in_tree) else None
+    if numbered is not None:
+        folder = numbered["folder"]
+        topic = folder.startswith(TOPIC_FOLDER + "/") and folder.count("/") == 1
+        if topic or folder in _paginated_folders():
+            number = numbered["number"]
+            return (
+                f"adressen {folder}/side-{number}/ er side {number} av listen nettstedet lager i {folder}/; "
+                "gi filen et annet navn"
+            )
     page = GENERATED_PAGE_FOLDERS.get(first)
     if page is not None and "/" in rel_in_tree and rel_in_tree != page:
         return f"mappen {first}/ er en side nettstedet lager; bare {page} (teksten over) kan ligge der"
