@@ -154,10 +154,11 @@ class Checker:
                         f"er også gammel adresse for {source_of(first)}{where}; en gammel adresse kan bare "
                         "føre til én side, så fjern den fra den ene filen",
                     )
-            if path in addresses:
+            taken = _taken(path, addresses)
+            if taken is not None:
                 for entry in entries:
                     for doc in entry.pages:
-                        self._alias_problem(doc, path, self._taken_message(path, *addresses[path]))
+                        self._alias_problem(doc, path, self._taken_message(path, taken, *addresses[taken]))
 
     def _site_addresses(self) -> dict[str, tuple[str, set[str]]]:
         """The address of every page and file of the regions, written as an old address is
@@ -170,11 +171,12 @@ class Checker:
                 found.setdefault(_from_root(path), (_address(path), set()))[1].add(region_id)
         return found
 
-    def _taken_message(self, path: str, address: str, regions: set[str]) -> str:
+    def _taken_message(self, path: str, taken: str, address: str, regions: set[str]) -> str:
         where = "alle områder" if regions == set(self.views) else f"område {', '.join(sorted(regions))}"
+        under = "" if taken == path else "under "
         return (
-            f"er en adresse nettstedet har selv ({address} i {where}); en gammel adresse er en adresse "
-            f"fra det forrige nettstedet, f.eks. /article/{path.rsplit('/', 1)[-1]}"
+            f"er {under}en adresse nettstedet har selv ({address} i {where}); en gammel adresse er en "
+            f"adresse fra det forrige nettstedet, f.eks. /article/{path.rsplit('/', 1)[-1]}"
         )
 
     def _alias_line(self, doc: Document, path: str) -> int | None:
@@ -297,6 +299,17 @@ class Checker:
 def _address(path: str) -> str:
     """A tree path's address in a region: ``artikler/x/`` for a page, the path itself for a file."""
     return page_url(path) if path.endswith(".md") else path
+
+
+def _taken(path: str, addresses: Mapping[str, object]) -> str | None:
+    """The site's own address ``path`` is, or is under (``/artikler/x/bilde`` under ``/artikler/x``);
+    the home page (``/``) does not count, or every address would be under it."""
+    parts = path.split("/")
+    for end in range(len(parts), 1, -1):
+        candidate = "/".join(parts[:end])
+        if candidate in addresses:
+            return candidate
+    return None
 
 
 def _from_root(path: str) -> str:

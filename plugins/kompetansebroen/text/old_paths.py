@@ -3,7 +3,9 @@
 An old address is a path on the host from the previous Kompetansebroen
 (``/article/legemiddelgjennomgang``). The build writes a redirect page as a
 folder at that path and nginx matches it exactly, so only what both read the
-same way is allowed: ASCII letters, digits and ``- _ . ~`` between slashes.
+same way is allowed: ASCII letters, digits and ``- _ . ~`` between slashes,
+and no last part that is a file the redirect page or the build writes
+(``index.html``, ``….gz``).
 A ``%`` code is refused too, since nginx and static hosts decode it before
 they look for the address, and a query (``?o=``) or fragment is never part
 of it: the server reads the region from the query itself.
@@ -66,7 +68,18 @@ def normalised(text: str) -> str:
             "kan bare ha bokstavene a–z, sifre og - _ . ~ mellom skråstrekene (ikke æ, ø, å, %-koder "
             "eller andre tegn)"
         )
+    last = segments[-1]
+    if last == "index.html":
+        return _without_index(stripped)
+    if last.endswith(".gz"):
+        raise OldPathError("slutter på .gz, som er endelsen til de komprimerte filene nettstedet lager")
     return stripped
+
+
+def _without_index(path: str) -> str:
+    """Refuse ``/x/index.html``: the redirect page is that file, and a server adds it to ``/x/`` itself."""
+    folder = path.removesuffix("/index.html")
+    raise OldPathError("slutter på index.html, som serveren legger til selv", folder or None)
 
 
 def first_segment(path: str) -> str:
