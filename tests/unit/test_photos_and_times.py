@@ -306,3 +306,12 @@ def test_an_image_on_another_host_is_refused(tmp_path: Path) -> None:
     assert (
         field == "image" and "er en nettadresse, og sidene henter ingenting fra andre nettsteder" in message
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("bildetekst", "image_caption"), ("fotograf", "image_credit"), ("oppdatert", "updated")],
+)
+def test_norwegian_names_get_the_field_meant(written: str, meant: str) -> None:
+    ((_, field, message),) = problems(Kind.ARTICLE, BASE + f'date: 2024-01-02\n{written}: "X"\n')
+    assert field == written and message == f"ukjent felt; mente du «{meant}»?"
