@@ -499,9 +499,12 @@ def test_anchor_links_to_an_override_are_checked_per_region(tree: Tree) -> None:
 # -- files on disk -------------------------------------------------------------------------------
 
 
-def test_a_symlink_inside_the_repository_is_allowed(tree: Tree) -> None:
+def test_a_symlink_inside_the_repository_is_refused_too(tree: Tree) -> None:
+    # A link can reach what must never be published (.git/config), so no link is followed.
     os.symlink(tree.root / "content/index.md", tree.root / "content/lenke.md")
-    assert tree.load()[1] == []
+    problem = only_problem(tree.load()[1])
+    assert problem.path == "content/lenke.md"
+    assert "symbolske lenker publiseres ikke" in problem.message
 
 
 def test_a_broken_symlink_is_reported(tree: Tree) -> None:
