@@ -6,6 +6,10 @@ elements, ``on…=`` event handlers, and ``javascript:``, ``vbscript:`` and
 ``data:`` addresses, also when hidden behind HTML entities or split over
 several lines. Fenced code blocks and code spans are shown as text and are
 not scanned (see :func:`code_blocks.mask_code` for what counts as code).
+
+This scan reads the Markdown, so its messages name the line; what the page
+becomes is checked again, as the browser receives it, in rendered_html.py
+(attr_list attributes, HTML blocks, quoted ``>``, anything not allowed).
 """
 
 from __future__ import annotations
