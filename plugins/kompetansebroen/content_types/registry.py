@@ -13,7 +13,7 @@ from ..frontmatter.event_fields import CHECKS as EVENT_CHECKS
 from ..frontmatter.event_fields import EVENT_FIELD_ALIASES, EVENT_KIND_NAME, EVENT_LABEL, event_fields
 from ..frontmatter.fields import Choice, Date, Field, Text, TextList, Url
 from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields, url_or_file
-from ..frontmatter.time_fields import DayOrTime, updated_not_before_date
+from ..frontmatter.time_fields import UPDATED_ALIASES, DayOrTime, updated_not_before_date
 from ..model.documents import Kind
 from .facts import article_facts, event_facts, governing_facts, newsletter_facts
 from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Vocabulary
@@ -71,6 +71,7 @@ ARTICLES = ContentType(
     plural="Fagartikler",
     fields=_article_fields,
     checks=(*IMAGE_CHECKS, updated_not_before_date),
+    aliases=UPDATED_ALIASES,
     list_page=ListPage(
         path="artikler/index.md",
         title="Alle fagartikler",
@@ -97,6 +98,7 @@ NEWSLETTERS = ContentType(
     plural="Nyhetsbrev",
     fields=_newsletter_fields,
     checks=(updated_not_before_date,),
+    aliases=UPDATED_ALIASES,
     list_page=ListPage(
         path="nyhetsbrev/index.md",
         title="Nyhetsbrev",

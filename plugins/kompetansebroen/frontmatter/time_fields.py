@@ -27,6 +27,10 @@ from .fields import Date, Field, FoundProblem
 _HAS_CLOCK = re.compile(r"\d[:.]\d{2}(?!\d)|kl\.?\s*\d|\d[Tt]\d")
 
 
+UPDATED_ALIASES = {"oppdatert": "updated", "sist_oppdatert": "updated", "endret": "updated"}
+"""Norwegian names editors are likely to write for ``updated`` (a content type's ``aliases``)."""
+
+
 class DayOrTime(Field):
     """A day (``2020-06-30``) or a day and a Norwegian time (``2020-06-30 11:41``)."""
 
@@ -78,4 +82,4 @@ def updated_not_before_date(values: Mapping[str, Any], lines: Mapping[str, int])
     ]
 
 
-__all__ = ["DayOrTime", "updated_not_before_date"]
+__all__ = ["UPDATED_ALIASES", "DayOrTime", "updated_not_before_date"]
