@@ -604,6 +604,13 @@ ONE_OWNER = [
         None,
         "«tilgjengelighet» er en adresse nettstedet bruker selv",
     ),
+    BadInput(
+        "name-with-link-syntax",
+        lambda r: write(r, 'content/artikler/x){onclick="a()"}.md', ARTICLE_TEXT),
+        'content/artikler/x){onclick="a()"}.md',
+        None,
+        "navnet har «)», som ikke kan stå i en adresse",
+    ),
     BadInput("no-regions", without_regions, "regions/", None, "ingen områder"),
 ]
 BAD_INPUTS += ONE_OWNER

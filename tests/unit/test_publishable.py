@@ -106,3 +106,22 @@ def test_region_ids_that_take_a_path_of_the_site_root_are_refused(region_id: str
 
 def test_ordinary_region_ids_are_allowed() -> None:
     assert publishable.region_id_refusal("innlandet") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("artikler/to ord.md", "mellomrom"),
+        ('artikler/a){: onclick="x" }.md', "«)»"),
+        ("vedlegg/<b>.pdf", "«<»"),
+        ("mappe{x}/a.png", "«{»"),
+        ("artikler/a\tb.md", "U+0009"),
+    ],
+)
+def test_names_with_characters_that_are_syntax_in_links_or_html_are_refused(path: str, shown: str) -> None:
+    refusal = publishable.path_refusal(path)
+    assert refusal is not None and shown in refusal
+
+
+def test_norwegian_letters_dots_and_underscores_are_fine_in_names() -> None:
+    assert publishable.path_refusal("artikler/møte_på_sykehuset.v2.md") is None

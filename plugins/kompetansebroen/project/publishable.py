@@ -85,8 +85,20 @@ def is_page(path: str) -> bool:
     return path.endswith(PAGE_SUFFIX)
 
 
+_NOT_IN_A_NAME = re.compile(r"[\s\"'<>{}()\[\]\\`#?%&\x00-\x1f\x7f]")
+"""Characters that are syntax in Markdown links, attr_list, HTML or addresses: never in a file or folder name."""
+
+
 def path_refusal(rel_in_tree: str) -> str | None:
     """Why nothing may be published at ``rel_in_tree`` (relative to its tree), or None."""
+    if (character := _NOT_IN_A_NAME.search(rel_in_tree)) is not None:
+        shown = "mellomrom" if character.group(0) == " " else f"«{character.group(0)!s}»"
+        if not character.group(0).isprintable():
+            shown = f"tegnet U+{ord(character.group(0)):04X}"
+        return (
+            f"navnet har {shown}, som ikke kan stå i en adresse; bruk bare bokstaver, sifre, "
+            "bindestrek, understrek og punktum (f.eks. artikler/mote-i-helsefellesskapet.md)"
+        )
     first = rel_in_tree.split("/", 1)[0]
     if first in RESERVED_FOLDERS and "/" in rel_in_tree:
         return (

@@ -37,7 +37,7 @@ def markdown_url(value: str) -> str:
 
 def link(label: str, from_path: str, to_path: str) -> str:
     """A Markdown link between two tree paths (``artikler/index.md`` → ``artikler/x.md``)."""
-    return f"[{markdown_text(label)}]({source_link(from_path, to_path)})"
+    return f"[{markdown_text(label)}]({markdown_url(source_link(from_path, to_path))})"
 
 
 def markdown_date(date: dt.date | None) -> str:
