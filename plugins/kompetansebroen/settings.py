@@ -212,9 +212,13 @@ def settings_from(config: MkDocsConfig, options: KompetansebroenConfig | None = 
 
 
 def load_content(
-    root: Path | str, settings: Settings, *, include_drafts: bool = False
+    root: Path | str, settings: Settings, *, include_drafts: bool = False, check_rendered: bool = True
 ) -> tuple[Project, Problems]:
-    """Read and validate the content with the settings: the same call for the build and the check."""
+    """Read and validate the content with the settings: the same call for the build and the check.
+
+    ``check_rendered=False`` leaves out rendering every page to check its HTML
+    (project/page_html_checks.py), for a build that checks the HTML MkDocs makes instead.
+    """
     return load_project(
         root,
         settings.topics,
@@ -223,6 +227,7 @@ def load_content(
         markdown_extensions=settings.anchor_extensions,
         markdown_extension_configs=settings.markdown_extension_configs,
         professions=settings.professions,
+        check_rendered=check_rendered,
     )
 
 
