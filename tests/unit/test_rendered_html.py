@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from kompetansebroen.project import rendered_html, security
 from kompetansebroen.project.links import AnchorFinder
 from kompetansebroen.settings import load_settings
