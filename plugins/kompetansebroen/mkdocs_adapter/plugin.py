@@ -4,9 +4,7 @@
   a :class:`RootBuild`: the root of the site here, every region in workers.
 * With it set, or in a region worker, it is a :class:`RegionBuild`: that region's site.
 
-``mkdocs build`` writes beside ``site_dir`` and swaps the result in only when
-every part succeeded (:class:`Publisher`), so a failed build leaves the last
-good site as it was.
+``mkdocs build`` swaps the result in only when every part succeeded (:class:`Publisher`).
 """
 
 from __future__ import annotations
@@ -26,12 +24,14 @@ from ..output.cache_store import CacheFile
 from ..output.staging import BuildLocked, Publisher
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
-from .region_build import RegionBuild, RegionOrder, RegionSetup
+from .failures import content_failure
+from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
 
 log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+CACHE_FILE = ".cache/kompetansebroen/cache.sqlite"
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
@@ -96,13 +96,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """Read and validate the whole tree; every problem at once, or nothing is built."""
         root = Path(config.config_file_path).resolve().parent
         settings = settings_from(config, self.config)
-        project, problems = load_content(root, settings, include_drafts=self.command == "serve")
+        # Pages' HTML is checked as MkDocs makes it (RegionBuild.page_content): no second rendering.
+        serving = self.command == "serve"
+        project, problems = load_content(root, settings, include_drafts=serving, check_rendered=False)
         if problems:
-            for problem in problems:
-                log.error(str(problem))
-            raise PluginError(
-                f"{len(problems)} feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
-            )
+            raise content_failure(str(problem) for problem in problems)
         # Dated by content, not the clock (project/build_date.py); MkDocs reads SOURCE_DATE_EPOCH too.
         project.date_the_build(os.environ)
         return RegionSetup(
@@ -111,9 +109,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             command=self.command,
             dirty=self.dirty,
             root=root,
-            cache=CacheFile.for_build(root / ".cache" / "kompetansebroen" / "cache.sqlite")
-            if self.config.cache
-            else None,
+            cache=CacheFile.for_build(root / CACHE_FILE) if self.config.cache else None,
             settings=incremental.settings_fingerprint(config),
         )
 
@@ -136,9 +132,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             return RootBuild(setup, str(config.config_file_path), self.config.workers, published)
         serving = self.command == "serve" and self.dirty
         state = self.serve_states.get(setup.root, region_id, config.site_dir) if serving else None
-        return RegionBuild(
-            setup, RegionOrder(region_id, stamping=False, published_dir=None, worker=False), state
-        )
+        alone = RegionOrder(region_id, stamping=False, published_dir=None, worker=False)
+        return RegionBuild(setup, alone, state)
 
     @property
     def build(self) -> RootBuild | RegionBuild:
@@ -179,7 +174,12 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.build.post_build(config)
+        try:
+            self.build.post_build(config)
+        except PageProblems as found:
+            if self.region_order is not None:
+                raise  # a region worker: the root reports every region's problems once
+            raise content_failure(found.lines) from None
         self.succeeded = True
 
     def on_build_error(self, *, error: Exception) -> None:

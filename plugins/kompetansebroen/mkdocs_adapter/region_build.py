@@ -43,6 +43,7 @@ from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
 from ..output.shells import Shell, ShellStore
 from ..output.slots import CANONICAL, fill, tokens
+from ..project import page_html_checks
 from ..project.loader import Project
 from . import fragments, incremental, page_context, search_index
 from .page_cache import PageCache
@@ -106,6 +107,14 @@ class RegionSetup:
         }
 
 
+class PageProblems(Exception):
+    """Rendered pages hold what the browser may not get; ``lines`` as ``make check`` prints them."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
 class RegionBuild:
     """The MkDocs events of one region's build, and the state they share."""
 
@@ -140,6 +149,8 @@ class RegionBuild:
         self.stores: list[CacheStore] = []
         self.shells: ShellStore | None = None
         self.reused = 0
+        self.problems: list[str] = []
+        """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
         self.result: RegionResult | None = None
 
     # -- set-up -------------------------------------------------------------------
@@ -285,8 +296,10 @@ class RegionBuild:
 
     def page_content(self, html: str, page: Page) -> str:
         path = page.file.src_uri
-        html = html_blocks.put_in_place(html, self.page_blocks.pop(path, {}))
         doc = self.view.documents.get(path)
+        if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
+            self.problems += page_html_checks.shown_problems(doc, html)
+        html = html_blocks.put_in_place(html, self.page_blocks.pop(path, {}))
         if doc is not None and doc.kind is Kind.NEWSLETTER:
             self.newsletter_html[doc.path] = html
         title = doc.title if doc is not None else (page.title or "")
@@ -350,6 +363,8 @@ class RegionBuild:
 
     def post_build(self, config: MkDocsConfig) -> RegionResult:
         """What this region hands on; a region built alone is finished here."""
+        if self.problems:
+            raise PageProblems(self.problems)
         pages = [f.src_uri for f in self.files_.documentation_pages()]
         jobs = []
         for path in self.to_stamp:

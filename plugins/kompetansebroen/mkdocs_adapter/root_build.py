@@ -24,6 +24,7 @@ from ..output import cache_store
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
 from . import page_context, root_site
+from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
 from .template_bytecode import COMPILED_TEMPLATES
 from .workers import RegionWorkers
@@ -104,6 +105,8 @@ class RootBuild:
         assert self.regions is not None
         region_ids = sorted(self.setup.project.regions)
         failures = self.regions.finish()
+        if self.regions.page_problems:
+            raise content_failure(sorted(self.regions.page_problems))
         if failures:
             for region_id, message in sorted(failures.items()):
                 log.error(f"område {region_id}: {message}")

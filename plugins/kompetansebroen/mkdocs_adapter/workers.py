@@ -25,7 +25,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..output.region_output import MissingShell, RegionResult, finish_region
-from .region_build import RegionOrder, RegionSetup
+from .region_build import PageProblems, RegionOrder, RegionSetup
 
 # The build's set-up in a worker process, handed over by the pool's initializer.
 _worker_setup: RegionSetup | None = None
@@ -50,8 +50,11 @@ def _die_with_parent() -> None:
         return
 
 
-def render_region(config_file: str, order: RegionOrder, site_dir: str) -> RegionResult | str:
-    """Build one region's own pages into ``site_dir``; an error comes back as its message."""
+def render_region(config_file: str, order: RegionOrder, site_dir: str) -> RegionResult | str | list[str]:
+    """Build one region's own pages into ``site_dir``.
+
+    An error comes back as its message; mistakes in the pages' HTML as the lines ``make check`` prints.
+    """
     from mkdocs.config import load_config
 
     from . import dirty_builds
@@ -64,6 +67,8 @@ def render_region(config_file: str, order: RegionOrder, site_dir: str) -> Region
         result = plugin.site_build.result  # type: ignore[attr-defined]
         assert isinstance(result, RegionResult)
         return result
+    except PageProblems as found:
+        return found.lines
     except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
 
@@ -77,6 +82,8 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
         except MissingShell:
             shutil.rmtree(result.site_dir, ignore_errors=True)
             again = render_region(config_file, replace(order, stamping=False), result.site_dir)
+            if isinstance(again, list):  # not reached: the first rendering found no mistakes
+                return "\n".join(again)
             if isinstance(again, str):
                 return again
             finish_region(again)
@@ -103,7 +110,9 @@ class RegionWorkers:
         # fork keeps the parent's logging set-up, so workers print like the main build.
         context = multiprocessing.get_context("fork")
         self.pool = context.Pool(processes=count, initializer=_adopt, initargs=(setup,))
-        self.rendering: dict[str, AsyncResult[RegionResult | str]] = {}
+        self.rendering: dict[str, AsyncResult[RegionResult | str | list[str]]] = {}
+        self.page_problems: list[str] = []
+        """Mistakes in the pages' HTML, from every region, as ``make check`` prints them."""
 
     def start(self) -> None:
         """Start rendering every region (the main build goes on with the root meanwhile)."""
@@ -121,9 +130,11 @@ class RegionWorkers:
             outcome = pending.get()
             if isinstance(outcome, str):
                 failures[region_id] = outcome
+            elif isinstance(outcome, list):
+                self.page_problems += outcome
             else:
                 results[region_id] = outcome
-        if failures:
+        if failures or self.page_problems:
             self.cancel()
             return failures
         finishing = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..model.documents import Document
 from ..problems import Problems
@@ -27,6 +28,15 @@ def page_problems(doc: Document, rendered: str) -> list[tuple[int | None, str]]:
         (doc.body_line + line - 1 if line is not None else None, message)
         for line, message in _body_problems(doc, rendered)
     ]
+
+
+def shown_problems(doc: Document, rendered: str) -> list[str]:
+    """``page_problems`` as ``make check`` prints them: ``content/artikler/x.md:12: …``."""
+    shown = Tree(doc.origin, Path(doc.tree)).shown(doc.path)
+    found = Problems()
+    for line, message in page_problems(doc, rendered):
+        found.add(shown, line, "", message)
+    return [str(problem) for problem in found]
 
 
 def check_rendered_pages(trees: Iterable[Tree], renderer: AnchorFinder, problems: Problems) -> None:
