@@ -380,10 +380,11 @@ def read_event(
     ``path`` is relative to its tree (``arrangementer/fagdag.md``); lines in the
     problems are relative to the YAML text, as :meth:`Schema.read` gives them.
     """
-    reading = schema.read(node, fallback_line=fallback_line)
-    if reading.problems:
-        return None, reading.problems
-    return Event.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+    return schema.read_as(
+        node,
+        lambda values: Event.from_meta(path, values, origin=origin, fingerprint=fingerprint),
+        fallback_line=fallback_line,
+    )
 
 
 def is_event_path(relative_path: str) -> bool:

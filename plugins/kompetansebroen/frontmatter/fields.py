@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
@@ -27,6 +27,9 @@ from .yaml_source import (
     line_of,
     mapping_items,
 )
+
+Built = TypeVar("Built")
+"""What a schema's values are made into (an event, a course, …)."""
 
 
 class FieldError(Exception):
@@ -453,6 +456,15 @@ class Schema:
     misplaced: dict[str, str] = field(default_factory=dict)
     aliases: Mapping[str, str] = field(default_factory=dict)
     """Names editors are likely to write for this schema's fields, beyond ``FIELD_ALIASES``."""
+
+    def read_as(
+        self, node: yaml.Node | None, build: Callable[[dict[str, Any]], Built], *, fallback_line: int = 1
+    ) -> tuple[Built | None, list[FoundProblem]]:
+        """The values made into a typed object (``build``) when they have no problems; else the problems."""
+        reading = self.read(node, fallback_line=fallback_line)
+        if reading.problems:
+            return None, reading.problems
+        return build(reading.values), []
 
     def read(self, node: yaml.Node | None, prefix: str = "", *, fallback_line: int = 1) -> Reading:
         """Convert a mapping node; return the values that were valid and every problem.

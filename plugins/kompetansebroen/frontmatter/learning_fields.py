@@ -658,10 +658,11 @@ def read_elearning(
     fallback_line: int = 1,
 ) -> tuple[ELearning | None, list[FoundProblem]]:
     """Validate one course's front matter; the course when it has no problems (lines relative to the YAML)."""
-    reading = schema.read(node, fallback_line=fallback_line)
-    if reading.problems:
-        return None, reading.problems
-    return ELearning.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+    return schema.read_as(
+        node,
+        lambda values: ELearning.from_meta(path, values, origin=origin, fingerprint=fingerprint),
+        fallback_line=fallback_line,
+    )
 
 
 def read_film(
@@ -677,10 +678,11 @@ def read_film(
 
     Its files are checked separately (media_checks.film_media_problems).
     """
-    reading = schema.read(node, fallback_line=fallback_line)
-    if reading.problems:
-        return None, reading.problems
-    return Film.from_meta(path, reading.values, origin=origin, fingerprint=fingerprint), []
+    return schema.read_as(
+        node,
+        lambda values: Film.from_meta(path, values, origin=origin, fingerprint=fingerprint),
+        fallback_line=fallback_line,
+    )
 
 
 def read_series(
@@ -693,10 +695,11 @@ def read_series(
     fallback_line: int = 1,
 ) -> tuple[PodcastSeries | None, list[FoundProblem]]:
     """Validate a ``serie.yml``; the series when it has no problems (lines relative to the YAML)."""
-    reading = schema.read(node, fallback_line=fallback_line)
-    if reading.problems:
-        return None, reading.problems
-    return PodcastSeries.from_meta(slug, reading.values, origin=origin, fingerprint=fingerprint), []
+    return schema.read_as(
+        node,
+        lambda values: PodcastSeries.from_meta(slug, values, origin=origin, fingerprint=fingerprint),
+        fallback_line=fallback_line,
+    )
 
 
 def read_episode(
@@ -714,14 +717,12 @@ def read_episode(
     ``audio_facts`` are those of its local MP3 (media_checks.episode_media
     reads them); the transcript is checked with :func:`transcript_problems`.
     """
-    reading = schema.read(node, fallback_line=fallback_line)
-    if reading.problems:
-        return None, reading.problems
-    return (
-        PodcastEpisode.from_meta(
-            path, reading.values, audio_facts=audio_facts, origin=origin, fingerprint=fingerprint
+    return schema.read_as(
+        node,
+        lambda values: PodcastEpisode.from_meta(
+            path, values, audio_facts=audio_facts, origin=origin, fingerprint=fingerprint
         ),
-        [],
+        fallback_line=fallback_line,
     )
 
 
