@@ -115,7 +115,10 @@ def test_the_generator_tag_is_the_only_difference_and_it_is_on_every_page(
     pages = sorted(cold_sites["properdocs"].rglob("*.html"))
     assert pages
     for page in pages:
-        assert GENERATOR.findall(page.read_bytes()) == [EXPECTED_GENERATOR["properdocs"]], page
+        html = page.read_bytes()
+        if b'http-equiv="refresh"' in html:
+            continue  # a redirect page of an old address (aliases:), written by us, not by Material
+        assert GENERATOR.findall(html) == [EXPECTED_GENERATOR["properdocs"]], page
 
 
 def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_one(
