@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -19,6 +20,27 @@ def copy_repo(target: Path) -> Path:
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def tree_of(site: Path) -> dict[str, str]:
+    """Every file of a built site by relative path, with the SHA-256 of its bytes."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def cold_tree(repo: Path) -> dict[str, str]:
+    """The site a build from nothing makes of ``repo``'s content (built in a copy, to keep its caches)."""
+    cold = repo.parent / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    for name in ["content", "regions"]:
+        shutil.copytree(repo / name, cold / name)
+    shutil.copy(repo / "mkdocs.yml", cold / "mkdocs.yml")
+    result = run_build(cold, cold / "site")
+    assert result.returncode == 0, result.stderr
+    return tree_of(cold / "site")
 
 
 def run_build(repo: Path, site_dir: Path, region: str = "", extra_env: dict[str, str] | None = None):

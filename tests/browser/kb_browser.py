@@ -219,3 +219,20 @@ def focus_is_visible(ring: dict) -> bool:
 def screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def active(page: Page, expression: str):  # noqa: ANN201 - whatever the expression gives
+    """``expression`` evaluated with ``el`` as the focused element."""
+    return page.evaluate(f"() => {{ const el = document.activeElement; return {expression}; }}")
+
+
+def tab_until(page: Page, selector: str, most: int = 60) -> int:
+    """Press Tab until the focused element matches ``selector``; return how many presses it took."""
+    for presses in range(1, most + 1):
+        page.keyboard.press("Tab")
+        if active(page, f"el.matches({selector!r})"):
+            return presses
+    raise AssertionError(
+        f"{selector} not reached in {most} Tab presses; focus is on "
+        + active(page, "el.outerHTML.slice(0, 200)")
+    )

@@ -11,6 +11,7 @@ import pytest
 from kb_browser import (
     SCHEMES,
     RequestRecorder,
+    active,
     axe_violations,
     describe_violations,
     focus_is_visible,
@@ -18,6 +19,7 @@ from kb_browser import (
     open_page,
     screenshot_path,
     switch_color_scheme,
+    tab_until,
 )
 from playwright.sync_api import Page
 
@@ -28,23 +30,6 @@ SHARED_ARTICLE = "artikler/hva-er-et-helsefellesskap/"
 TITLE = "Hva er et helsefellesskap?"
 INNLANDET_ONLY = "artikler/samarbeidsmodell-innlandet/"
 TOGGLE = "button.kb-favourite__button"
-MAX_TABS = 60
-
-
-def active(page: Page, expression: str):
-    return page.evaluate(f"() => {{ const el = document.activeElement; return {expression}; }}")
-
-
-def tab_until(page: Page, selector: str) -> int:
-    """Press Tab until the focused element matches ``selector``; return how many presses it took."""
-    for presses in range(1, MAX_TABS + 1):
-        page.keyboard.press("Tab")
-        if active(page, f"el.matches({selector!r})"):
-            return presses
-    raise AssertionError(
-        f"{selector} not reached in {MAX_TABS} Tab presses; focus is on "
-        + active(page, "el.outerHTML.slice(0, 200)")
-    )
 
 
 def saved(page: Page) -> list[dict]:

@@ -18,32 +18,15 @@ from kb_browser import (
     open_page,
     screenshot_path,
     switch_color_scheme,
+    tab_until,
 )
-from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
 LONG_ARTICLE = "/innlandet/artikler/primaerhelseteam-pilot/"
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-MAX_TABS = 40
 TOC = "nav.kb-toc[aria-label='Innhold på siden']"
-
-
-def active(page: Page, expression: str):
-    return page.evaluate(f"() => {{ const el = document.activeElement; return {expression}; }}")
-
-
-def tab_until(page: Page, selector: str) -> int:
-    """Press Tab until the focused element matches ``selector``; return how many presses it took."""
-    for presses in range(1, MAX_TABS + 1):
-        page.keyboard.press("Tab")
-        if active(page, f"el.matches({selector!r})"):
-            return presses
-    raise AssertionError(
-        f"{selector} not reached in {MAX_TABS} Tab presses; focus is on "
-        + active(page, "el.outerHTML.slice(0, 200)")
-    )
 
 
 @pytest.mark.parametrize("key", ["Enter", " "])
@@ -60,7 +43,7 @@ def test_a_section_of_a_long_article_is_reached_from_the_table_of_contents_by_ke
     assert links == [f"#{id_}" for id_, _text in headings if id_ != "kb-related-heading"]
     assert "#hva-er-et-primaerhelseteam" in links
 
-    tab_until(page, "summary.kb-toc__summary")
+    tab_until(page, "summary.kb-toc__summary", most=40)
     assert focus_is_visible(focus_ring(page)), "the focused «Innhold på siden» shows no focus indicator"
     assert not toc.locator("details").evaluate("d => d.open")
     page.keyboard.press(key)
@@ -68,7 +51,7 @@ def test_a_section_of_a_long_article_is_reached_from_the_table_of_contents_by_ke
     page.screenshot(path=screenshot_path("article-toc-open-375"))
 
     target = "#to-finansieringsmodeller"
-    tab_until(page, f"{TOC} a[href='{target}']")
+    tab_until(page, f"{TOC} a[href='{target}']", most=40)
     assert focus_is_visible(focus_ring(page))
     page.keyboard.press("Enter")
 

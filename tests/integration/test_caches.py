@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
-from tests.conftest import copy_repo, run_build
-
-
-def _tree(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
+from tests.conftest import cold_tree, copy_repo, run_build, tree_of
 
 
 def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path: Path) -> None:
@@ -39,24 +30,12 @@ def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path:
     assert "Sekretariatene får tilskudd" in (repo / "site/ahus/artikler/index.html").read_text(
         encoding="utf-8"
     )
-    warm_tree = _tree(repo / "site")
+    warm_tree = tree_of(repo / "site")
 
     shutil.rmtree(repo / ".cache")
     cold = run_build(repo, repo / "site")
     assert cold.returncode == 0, cold.stderr
-    assert _tree(repo / "site") == warm_tree
-
-
-def _cold_tree(repo: Path) -> dict[str, str]:
-    """The site a build from nothing makes of the same content (in a copy, to keep the caches)."""
-    cold = repo.parent / "cold"
-    shutil.rmtree(cold, ignore_errors=True)
-    for name in ["content", "regions"]:
-        shutil.copytree(repo / name, cold / name)
-    shutil.copy(repo / "mkdocs.yml", cold / "mkdocs.yml")
-    result = run_build(cold, cold / "site")
-    assert result.returncode == 0, result.stderr
-    return _tree(cold / "site")
+    assert tree_of(repo / "site") == warm_tree
 
 
 def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path) -> None:
@@ -75,7 +54,7 @@ def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path) -> No
     assert "En ny avslutning." in (
         repo / "site/vestfold/artikler/det-utadvendte-sykehuset/index.html"
     ).read_text(encoding="utf-8")
-    assert _tree(repo / "site") == _cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
 
 def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path) -> None:
@@ -85,28 +64,28 @@ def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path) -> None:
     page.write_text("endret for hånd", encoding="utf-8")
 
     assert run_build(repo, repo / "site").returncode == 0
-    assert _tree(repo / "site") == _cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
 
 def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(tmp_path: Path) -> None:
     """MkDocs' anchor check fails the build after the pages are written: nothing may carry over."""
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
-    published = _tree(repo / "site")
+    published = tree_of(repo / "site")
     article = repo / "content/artikler/det-utadvendte-sykehuset.md"
     original = article.read_text(encoding="utf-8")
     article.write_text(original + "\nSe [avsnittet](#finnes-ikke).\n", encoding="utf-8")
 
     failed = run_build(repo, repo / "site")
     assert failed.returncode != 0
-    assert _tree(repo / "site") == published
+    assert tree_of(repo / "site") == published
 
     article.write_text(original + "\nEn annen avslutning.\n", encoding="utf-8")
     assert run_build(repo, repo / "site").returncode == 0
-    assert _tree(repo / "site") == _cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
     article.write_text(original, encoding="utf-8")
     assert run_build(repo, repo / "site").returncode == 0
-    assert _tree(repo / "site") == _cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
 
 def _entries(repo: Path) -> dict[str, int]:
@@ -140,4 +119,4 @@ def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     reused = [int(n) for n in re.findall(r"Markdown gjenbrukt for (\d+)", result.stderr)]
     assert len(reused) == 4 and sum(reused) > 0
-    assert _tree(repo / "site") == _cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)

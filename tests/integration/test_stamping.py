@@ -11,9 +11,7 @@ part filled in for the wrong region, and a difference outside the parts.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,32 +23,11 @@ from kompetansebroen.listings.pages import generated_paths
 from kompetansebroen.output.render_plan import RenderPlan, plan_renders
 from kompetansebroen.settings import load_content, load_settings
 
-from tests.conftest import REPO, copy_repo, run_build
+from tests.conftest import REPO, cold_tree, copy_repo, run_build, tree_of
 
 REGIONS = sorted(path.parent.name for path in (REPO / "regions").glob("*/region.yml"))
 SITE_URL = re.search(r"^site_url: *(\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 SUMMARY = re.compile(r"(\w+): (\d+) sider; uendret (\d+), stemplet fra et annet områdes gjengivelse (\d+)")
-
-
-def tree(site: Path) -> dict[str, str]:
-    """Every file below ``site`` by relative path, with the SHA-256 of its bytes."""
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
-def cold_tree(repo: Path) -> dict[str, str]:
-    """The site a build from nothing makes of ``repo``'s content (built in a copy, to keep its caches)."""
-    cold = repo.parent / "cold"
-    shutil.rmtree(cold, ignore_errors=True)
-    for name in ["content", "regions"]:
-        shutil.copytree(repo / name, cold / name)
-    shutil.copy(repo / "mkdocs.yml", cold / "mkdocs.yml")
-    result = run_build(cold, cold / "site")
-    assert result.returncode == 0, result.stderr
-    return tree(cold / "site")
 
 
 def summaries(log: str) -> list[tuple[str, int, int, int]]:
@@ -200,7 +177,7 @@ def test_a_region_built_alone_equals_its_folder_in_the_build_of_every_region(
     result = run_build(repo, repo / "site", region=region)
     assert result.returncode == 0, result.stderr
     assert [stamped for _r, _p, _u, stamped in summaries(result.stderr)] == [0]
-    alone, in_full = tree(repo / "site" / region), tree(full_build.site / region)
+    alone, in_full = tree_of(repo / "site" / region), tree_of(full_build.site / region)
     assert sorted(set(alone) ^ set(in_full)) == []
     assert [path for path in alone if alone[path] != in_full[path]] == []
 
@@ -289,7 +266,7 @@ def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_b
     for region in REGIONS:
         page = (repo / "site" / region / page_file(rel)).read_text(encoding="utf-8")
         assert "En ny setning. Helsefellesskapene er rammen" in page, region
-    assert tree(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
     # A link to an article Østfold replaces with its own: Østfold's copy no longer shares the rendering.
     _edit(
@@ -300,7 +277,7 @@ def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_b
     )
     result = run_build(repo, repo / "site")
     assert result.returncode == 0, result.stderr
-    assert tree(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
 
 def _drop_shells(repo: Path) -> None:
@@ -336,7 +313,7 @@ def test_a_region_missing_a_rendering_to_stamp_renders_the_page_itself(
 
     assert result.returncode == 0, result.stderr
     assert _rendered_again_alone(result.stderr, stamper), result.stderr
-    assert tree(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
 
 
 def test_a_regional_article_in_les_ogsa_of_a_stamped_page_without_its_rendering(
@@ -362,4 +339,4 @@ def test_a_regional_article_in_les_ogsa_of_a_stamped_page_without_its_rendering(
     assert _rendered_again_alone(result.stderr, region), result.stderr
     page = (repo / "site" / region / page_file(rel)).read_text(encoding="utf-8")
     assert "Utadvendt i Vestfold" in page
-    assert tree(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_tree(repo)
