@@ -82,10 +82,8 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
         except MissingShell:
             shutil.rmtree(result.site_dir, ignore_errors=True)
             again = render_region(config_file, replace(order, stamping=False), result.site_dir)
-            if isinstance(again, list):  # not reached: the first rendering found no mistakes
-                return "\n".join(again)
-            if isinstance(again, str):
-                return again
+            if not isinstance(again, RegionResult):  # an error, or (not expected) mistakes in the pages
+                return again if isinstance(again, str) else "\n".join(again)
             finish_region(again)
             return None
     except Exception as error:  # noqa: BLE001 - reported back to the parent as text
