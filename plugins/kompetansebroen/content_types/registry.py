@@ -12,10 +12,33 @@ from collections.abc import Mapping
 from ..frontmatter.event_fields import CHECKS as EVENT_CHECKS
 from ..frontmatter.event_fields import EVENT_FIELD_ALIASES, EVENT_KIND_NAME, EVENT_LABEL, event_fields
 from ..frontmatter.fields import Choice, Date, Field, Text, TextList, Url
+from ..frontmatter.learning_fields import (
+    ELEARNING_CHECKS,
+    ELEARNING_KIND_NAME,
+    ELEARNING_LABEL,
+    EPISODE_CHECKS,
+    EPISODE_KIND_NAME,
+    EPISODE_LABEL,
+    FILM_CHECKS,
+    FILM_KIND_NAME,
+    FILM_LABEL,
+    LEARNING_FIELD_ALIASES,
+    elearning_fields,
+    episode_fields,
+    film_fields,
+)
 from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields, url_or_file
 from ..frontmatter.time_fields import UPDATED_ALIASES, DayOrTime, updated_not_before_date
 from ..model.documents import Kind
 from .facts import article_facts, event_facts, governing_facts, newsletter_facts
+from .learning_facts import (
+    elearning_facts,
+    episode_facts,
+    episode_files,
+    episode_transcript,
+    film_facts,
+    film_files,
+)
 from .spec import ContentType, Feed, Layout, ListPage, More, Section, Style, Vocabulary
 
 
@@ -167,6 +190,80 @@ EVENTS = ContentType(
     facts=event_facts,
 )
 
+ELEARNING = ContentType(
+    kind=Kind.ELEARNING,
+    folder="e-laering",
+    label=ELEARNING_LABEL,
+    indefinite=ELEARNING_KIND_NAME,
+    plural="E-læringskurs",
+    fields=lambda vocabulary: elearning_fields(vocabulary.professions),
+    checks=ELEARNING_CHECKS,
+    aliases=LEARNING_FIELD_ALIASES,
+    list_page=ListPage(
+        path="e-laering/index.md",
+        title="E-læring",
+        intro=(
+            "E-læringskurs for helsepersonell i sykehus og kommuner. Kursene ligger hos tilbyderne; "
+            "her finner du hva de handler om, hvor lang tid de tar og hvem de er for."
+        ),
+        empty="Det er ingen e-læringskurs her ennå.",
+        layout=Layout.CARDS,
+    ),
+    all_label="Alle e-læringskurs",
+    hub=Section("E-læring", rank=5, style=Style.CARDS, more=More.ALL),
+    topic=Section("E-læring", rank=5, style=Style.CARDS),
+    facts=elearning_facts,
+)
+
+FILMS = ContentType(
+    kind=Kind.FILM,
+    folder="film",
+    label=FILM_LABEL,
+    indefinite=FILM_KIND_NAME,
+    plural="Filmer",
+    fields=lambda vocabulary: film_fields(),
+    checks=FILM_CHECKS,
+    aliases=LEARNING_FIELD_ALIASES,
+    list_page=ListPage(
+        path="film/index.md",
+        title="Film",
+        intro="Filmer om fag og samhandling, nyeste først. Alle filmene her har norsk teksting.",
+        empty="Det er ingen filmer her ennå.",
+        layout=Layout.CARDS,
+    ),
+    all_label="Alle filmer",
+    hub=Section("Film", rank=6, style=Style.CARDS, more=More.ALL),
+    topic=Section("Film", rank=6, style=Style.CARDS),
+    facts=film_facts,
+    files=film_files,
+)
+
+EPISODES = ContentType(
+    kind=Kind.EPISODE,
+    folder="podkast",
+    label=EPISODE_LABEL,
+    indefinite=EPISODE_KIND_NAME,
+    plural="Podkastepisoder",
+    fields=lambda vocabulary: episode_fields(),
+    checks=EPISODE_CHECKS,
+    aliases=LEARNING_FIELD_ALIASES,
+    list_page=ListPage(
+        path="podkast/index.md",
+        title="Podkast",
+        intro="Podkaster om samhandling og fag. Hver episode har en transkripsjon du kan lese.",
+        empty="Det er ingen podkaster her ennå.",
+        layout=Layout.SERIES,
+    ),
+    all_label="Alle podkaster",
+    feed=Feed.PODCAST,
+    hub=Section("Podkast", rank=7, style=Style.CARDS, count=6, more=More.ALL),
+    topic=Section("Podkast", rank=7, style=Style.CARDS),
+    facts=episode_facts,
+    depth=2,
+    body_checks=(episode_transcript,),
+    files=episode_files,
+)
+
 PAGES = ContentType(
     kind=Kind.PAGE,
     folder=None,
@@ -179,7 +276,8 @@ PAGES = ContentType(
 """Every other page: home pages, hubs, an editor's intro to a list page."""
 
 REGISTRY: dict[Kind, ContentType] = {
-    content_type.kind: content_type for content_type in (ARTICLES, NEWSLETTERS, GOVERNING, EVENTS, PAGES)
+    content_type.kind: content_type
+    for content_type in (ARTICLES, NEWSLETTERS, GOVERNING, EVENTS, ELEARNING, FILMS, EPISODES, PAGES)
 }
 """Every type by its identity, in the order of the section navigation."""
 
@@ -198,12 +296,14 @@ def content_type_of(relative_path: str) -> ContentType:
     """The type of the page at ``relative_path`` (relative to its tree): its top folder decides.
 
     ``artikler/x.md`` is an article; the folder's ``index.md`` and pages deeper
-    down (``artikler/x/index.md``) are other pages.
+    down (``artikler/x/index.md``) are other pages. A type with ``depth`` 2 has
+    its pages one folder deeper: ``podkast/<serie>/x.md`` is an episode, and
+    ``podkast/<serie>/index.md`` an editor's page.
     """
-    top, _, rest = relative_path.partition("/")
-    if rest and rest != "index.md" and "/" not in rest:
+    parts = relative_path.split("/")
+    if len(parts) > 1 and parts[-1] != "index.md" and parts[-1].endswith(".md"):
         for declared in REGISTRY.values():
-            if declared.folder == top:
+            if declared.folder == parts[0] and declared.depth == len(parts) - 1:
                 return declared
     return REGISTRY[Kind.PAGE]
 

@@ -12,12 +12,15 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
-from ..frontmatter.fields import CrossCheck, Field, Schema
+from ..frontmatter.fields import CrossCheck, Field, FoundProblem, Schema
+from ..frontmatter.media_checks import Locate
 from ..frontmatter.schemas import page_schema
 from ..model.documents import Document, Kind
+from ..model.media import AudioFacts
 
 
 class Layout(enum.Enum):
@@ -31,6 +34,10 @@ class Layout(enum.Enum):
     """A table: governing documents with issuer, date, status and the document itself."""
     BY_MONTH = "by_month"
     """Upcoming events under a heading per month, soonest first; past ones on a page of their own."""
+    CARDS = "cards"
+    """Learning resources as cards (type, length, provider, topics), newest first (``e-laering/``, ``film/``)."""
+    SERIES = "series"
+    """Podcast series with their episode counts; a page per series lists its episodes (``podkast/``)."""
 
 
 class Style(enum.Enum):
@@ -44,6 +51,8 @@ class Style(enum.Enum):
     """The governing documents' table."""
     EVENTS = "events"
     """Upcoming events with their time, format and place."""
+    CARDS = "cards"
+    """Learning resources as cards with type, length, provider and topics."""
 
 
 class More(enum.Enum):
@@ -65,6 +74,8 @@ class Feed(enum.Enum):
     """RSS 2.0 and Atom (``nyhetsbrev/rss.xml``, ``nyhetsbrev/atom.xml``) with every issue's text."""
     CALENDAR = "calendar"
     """iCalendar: the region's (``arrangementer/kalender.ics``) and one per event."""
+    PODCAST = "podcast"
+    """RSS 2.0 with Apple's podcast elements, one per series: ``podkast/<serie>/feed.xml``."""
 
 
 @dataclass(frozen=True)
@@ -107,10 +118,32 @@ class PageFacts(NamedTuple):
     """Markdown pieces of the facts line (the topics are added after them)."""
     below: str = ""
     """Markdown after the facts line: an image, a button, a block of details."""
+    after: str = ""
+    """Markdown after the page's own text: a transcript kept in a file of its own."""
 
 
 FactsRenderer = Callable[[Document, dt.date], PageFacts]
 """A type's facts for one of its pages, given the build date."""
+
+BodyCheck = Callable[[Mapping[str, Any], Mapping[str, int], str, int], list[FoundProblem]]
+"""A rule that needs the Markdown body: (valid values, field lines, body, the body's first line) → problems.
+
+Lines are lines of the file, as the loader reports them."""
+
+
+@dataclass(frozen=True)
+class FilesRead:
+    """What a type's files rule found in the files a page names (media_checks.py does the reading)."""
+
+    problems: list[FoundProblem]
+    audio_facts: AudioFacts | None = None
+    transcript_text: str | None = None
+    files: tuple[Path, ...] = ()
+    """Every file that was read: their content is part of the page's fingerprint."""
+
+
+FilesRule = Callable[[Mapping[str, Any], Mapping[str, int], Locate], FilesRead]
+"""A type's rule for the files its pages name beside them (a film's MP4, an episode's MP3)."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +191,11 @@ class ContentType:
     related: bool = False
     """Whether its pages are candidates for «Les også»."""
     facts: FactsRenderer = no_facts
+    depth: int = 1
+    """Folders from the type's folder to a page: 1 for ``artikler/<navn>.md``, 2 for ``podkast/<serie>/<navn>.md``."""
+    body_checks: Sequence[BodyCheck] = ()
+    files: FilesRule | None = None
+    """The rule that opens the files a page names; None: the type names none."""
 
     def schema(self, vocabulary: Vocabulary, region_ids: Collection[str], *, shared: bool) -> Schema:
         """The front-matter schema of a page of this type in ``content/`` (``shared``) or a region."""

@@ -42,8 +42,8 @@ from ..model.learning import (
 )
 
 CATALOGUE_TITLE = "Læringsressurser"
-CATALOGUE_FOLDER = "laeringsressurser"
-"""The catalogue page: ``/<id>/laeringsressurser/``."""
+CATALOGUE_FOLDER = "laering"
+"""The catalogue page: ``/<id>/laering/``."""
 FACET_LABELS = {"type": "Type", "topic": "Tema", "profession": "Yrkesgruppe"}
 PREVIOUS_EPISODE = "Forrige episode"
 NEXT_EPISODE = "Neste episode"
@@ -156,6 +156,42 @@ def catalogue_item(
         professions=(),
         path=resource.path,
     )
+
+
+def series_item(series: PodcastSeries, episodes: Iterable[PodcastEpisode]) -> CatalogueItem:
+    """A podcast series as one catalogue item: its episodes' count, total length, topics and newest date."""
+    own = series_episodes(series, episodes)
+    topics: dict[str, None] = {}
+    for episode in sorted(own, key=lambda each: each.path):
+        topics.update(dict.fromkeys(episode.tags))
+    return CatalogueItem(
+        type=LearningType.PODCAST,
+        title=series.title,
+        url=series.url,
+        description=series.description,
+        date=own[0].date if own else None,
+        duration_seconds=sum(each.duration_seconds for each in own),
+        duration_text="1 episode" if len(own) == 1 else f"{len(own)} episoder",
+        provider=series.author,
+        topics=tuple(topics),
+        professions=(),
+        path=series.path,
+    )
+
+
+def resource_catalogue(
+    courses: Iterable[ELearning],
+    films: Iterable[Film],
+    series: Iterable[PodcastSeries],
+    episodes: Iterable[PodcastEpisode],
+    *,
+    order: Order = Order.NEWEST,
+) -> list[CatalogueItem]:
+    """The catalogue «Læringsressurser»: every course and film, and each podcast series as one item."""
+    episode_list = list(episodes)
+    items = [catalogue_item(resource) for resource in (*courses, *films)]
+    items += [series_item(each, episode_list) for each in series]
+    return sorted(items, key=lambda item: _sort_key(item, order))
 
 
 def _sort_key(item: CatalogueItem, order: Order) -> tuple[object, ...]:
@@ -299,5 +335,7 @@ __all__ = [
     "filtered",
     "norwegian_sort_text",
     "podcast_overview",
+    "resource_catalogue",
     "series_episodes",
+    "series_item",
 ]

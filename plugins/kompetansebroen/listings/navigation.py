@@ -6,7 +6,7 @@ It lists only sections, so it does not grow with the content.
 from __future__ import annotations
 
 from ..content_types.registry import with_list_page
-from . import paths
+from . import learning_pages, paths
 
 
 def section_nav() -> list[dict[str, str]]:
@@ -19,6 +19,7 @@ def section_nav() -> list[dict[str, str]]:
     return [
         {"Forside": paths.HOME},
         *types,
+        {learning_pages.CATALOGUE_TITLE: learning_pages.CATALOGUE},
         {paths.HELSEFELLESSKAP_TOPIC: paths.HELSEFELLESSKAP},
         {"Tema": paths.TOPICS},
     ]

@@ -10,7 +10,6 @@ import heapq
 import html
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..content_types.registry import content_type, ranked, with_list_page
@@ -22,23 +21,10 @@ from ..project.views import RegionView
 from ..text.event_times import month_heading
 from ..text.markdown import link, markdown_date, markdown_text, markdown_url, with_class
 from ..text.urls import page_url, relative_url
-from . import events, html_blocks, paths
+from . import events, html_blocks, learning_pages, paths
+from .generated import GeneratedPage
 
 RELATED_COUNT = 3
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the build makes: its title, the Markdown above the lists when no editor wrote one, and the lists."""
-
-    path: str
-    title: str
-    intro: str
-    listing: str
-    hub: str | None = None
-    """The topic whose hub sections follow, when the page is a hub (also under an editor's page)."""
-    blocks: dict[str, str] = field(default_factory=dict, compare=False)
-    """HTML blocks by key; ``listing`` holds a placeholder for each (see html_blocks.py)."""
 
 
 def page_count(items: int, per_page: int) -> int:
@@ -268,6 +254,8 @@ _LAYOUTS: dict[
     Layout.BY_YEAR: _by_year,
     Layout.TABLE: _table,
     Layout.BY_MONTH: _by_month,
+    Layout.CARDS: learning_pages.cards_list,
+    Layout.SERIES: learning_pages.series_lists,
 }
 
 
@@ -302,6 +290,8 @@ def _section(
     """The Markdown parts of one section: its heading, its items and what follows them."""
     if section.style is Style.EVENTS:
         return _events_section(declared, section, docs, view, topics, from_path, blocks)
+    if section.style is Style.CARDS:
+        return _cards_section(declared, section, docs, view, topics, from_path, blocks)
     shown = list(docs[: section.count] if section.count is not None else docs)
     if not shown:
         return []
@@ -350,6 +340,26 @@ def _events_section(
         f"## {section.heading}\n",
         html_blocks.embed(f'<div class="kb-events">\n{items}\n</div>', blocks),
     ]
+    if section.more is not More.NONE:
+        parts.append(f"{link(declared.all_label, from_path, _list_page(declared).path)}\n")
+    return parts
+
+
+def _cards_section(
+    declared: ContentType,
+    section: Section,
+    docs: Sequence[Document],
+    view: RegionView,
+    topics: TopicRegistry,
+    from_path: str,
+    blocks: dict[str, str],
+) -> list[str]:
+    """Learning resources of one type as cards, newest first, with a link to the type's list."""
+    found = learning_pages.cards_section(section.heading, docs, view, topics, from_path, section.count)
+    if found is None:
+        return []
+    heading, cards = found
+    parts = [f"## {heading}\n", html_blocks.embed(cards, blocks)]
     if section.more is not More.NONE:
         parts.append(f"{link(declared.all_label, from_path, _list_page(declared).path)}\n")
     return parts
@@ -450,6 +460,13 @@ def home_sections(view: RegionView, topics: TopicRegistry) -> html_blocks.Sectio
     blocks: dict[str, str] = {}
     for declared, section in ranked("home"):
         parts += _section(declared, section, view.of_kind(declared.kind), view, topics, paths.HOME, blocks)
+    newest = learning_pages.home_section(view, topics, paths.HOME)
+    if newest is not None:
+        parts += [
+            "## Nye læringsressurser\n",
+            html_blocks.embed(newest, blocks),
+            f"{link('Alle læringsressurser', paths.HOME, learning_pages.CATALOGUE)}\n",
+        ]
     return html_blocks.Section("\n".join(parts) + "\n" if parts else "", blocks)
 
 
@@ -528,7 +545,11 @@ def region_pages(
 ) -> dict[str, GeneratedPage]:
     """Every generated page of one region, by tree path; ``site_url`` is the region's address."""
     pages = [page for declared in with_list_page() for page in list_pages(declared, view, topics, site_url)]
-    pages += [*topic_pages(view, topics), accessibility_page(view.region, site_name)]
+    pages += [
+        learning_pages.catalogue_page(view, topics),
+        *topic_pages(view, topics),
+        accessibility_page(view.region, site_name),
+    ]
     if paths.HELSEFELLESSKAP_TOPIC in topics:
         pages.append(
             GeneratedPage(
@@ -550,6 +571,7 @@ def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
         if list_page.per_page:
             count = page_count(len(view.of_kind(declared.kind)), list_page.per_page)
             found |= {paths.list_page_number(list_page, n) for n in range(1, count + 1)}
+    found |= learning_pages.series_pages(view)
     paged = _paged_on_topic_pages()
     if paged is not None:
         items = view.of_kind(paged.kind)
@@ -562,7 +584,7 @@ def generated_paths(view: RegionView, topics: TopicRegistry) -> set[str]:
 
 def all_generated_paths(topics: TopicRegistry) -> set[str]:
     """Paths that exist in every region whatever the content (for link checks): list pages and feeds too."""
-    fixed = {paths.TOPICS, paths.ACCESSIBILITY}
+    fixed = {paths.TOPICS, paths.ACCESSIBILITY, learning_pages.CATALOGUE}
     for declared in with_list_page():
         list_page = _list_page(declared)
         fixed.add(list_page.path)

@@ -68,5 +68,7 @@ def feed_files(content_type: ContentType) -> tuple[str, ...]:
     """The feed files a type's declaration gives it, beside its list page."""
     if content_type.feed is None or content_type.list_page is None:
         return ()
+    if content_type.feed is Feed.PODCAST:
+        return ()  # one feed per series, in the series' folder (model.learning.PodcastSeries.feed_path)
     names = {Feed.NEWSLETTER: ("rss.xml", "atom.xml"), Feed.CALENDAR: ("kalender.ics",)}[content_type.feed]
     return tuple(beside(content_type.list_page.path, name) for name in names)

@@ -12,7 +12,10 @@ from urllib.parse import quote
 from ..content_types.registry import content_type
 from ..feeds.article_json_ld import article_json_ld
 from ..feeds.event_json_ld import event_json_ld
+from ..feeds.learning_json_ld import course_json_ld, episode_json_ld, film_json_ld
 from ..listings import paths
+from ..listings.learning import episode_neighbours
+from ..listings.learning_pages import series_page_path
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind
 from ..model.topics import TopicRegistry
@@ -25,6 +28,8 @@ from ..text.markdown import with_class
 from ..text.urls import page_url, relative_path, relative_url
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
+_WITH_AFTER = frozenset({Kind.EPISODE})
+"""Types whose facts add Markdown after the page's text (a transcript from a file)."""
 PAGE_URL_TOKEN = "kb:page-url"
 """Stands for the page's absolute address in its JSON-LD until the template knows it."""
 REGION_URL_TOKEN = "kb:region-url"
@@ -34,7 +39,8 @@ REGION_URL_TOKEN = "kb:region-url"
 def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
     """The page body with an H1 (the skip link's target) and the type's facts under it."""
     facts = _facts(doc, topics, today)
-    body = doc.body
+    after = content_type(doc.kind).facts(doc, today).after if doc.kind in _WITH_AFTER else ""
+    body = doc.body + ("\n\n" + after if after else "")
     match = _H1.search(body)
     if match and not body[: match.start()].strip():
         head, rest = body[: match.end()], body[match.end() :]
@@ -94,6 +100,8 @@ def region_context(
         "event_json_ld": None,
         "article_json_ld": None,
         "photo": None,
+        "learning_json_ld": None,
+        "episodes": None,
     }
     if doc is not None and doc.photo is not None:
         # og:image and og:image:alt; the head part makes the path absolute with the region's address.
@@ -109,6 +117,8 @@ def region_context(
         context["event_json_ld"] = event_json_ld(event, PAGE_URL_TOKEN)
         context["page_url_token"] = PAGE_URL_TOKEN
         context["registration_open"] = event.registration_open(view.today)  # changes the page's facts
+    if doc is not None and doc.kind in (Kind.ELEARNING, Kind.FILM, Kind.EPISODE):
+        _learning_context(context, doc, view, page_dir_url)
     if doc is not None and doc.kind is Kind.ARTICLE:
         context["related"] = [
             {
@@ -127,6 +137,43 @@ def region_context(
         context["next"] = newer and {"title": newer.title, "href": relative_url(page_dir_url, newer.url)}
         context["archive_href"] = relative_url(page_dir_url, page_url(paths.NEWSLETTERS))
     return context
+
+
+def _learning_context(context: dict[str, Any], doc: Document, view: RegionView, page_dir_url: str) -> None:
+    """A learning resource's schema.org data; an episode's series and its previous and next episode.
+
+    The JSON-LD carries a token for the region's address, which the template
+    fills in; the episode links depend on the region's episodes, so they are
+    region parts (kb-after-content.html).
+    """
+    context["region_url_token"] = REGION_URL_TOKEN
+    context["page_url_token"] = PAGE_URL_TOKEN
+    if doc.kind is Kind.ELEARNING:
+        context["learning_json_ld"] = course_json_ld(doc.elearning, REGION_URL_TOKEN)
+        return
+    if doc.kind is Kind.FILM:
+        context["learning_json_ld"] = film_json_ld(doc.film, REGION_URL_TOKEN)
+        return
+    episode = doc.episode
+    series = view.series.get(episode.series_slug)
+    if series is None:
+        return
+    context["learning_json_ld"] = episode_json_ld(episode, series, REGION_URL_TOKEN)
+    neighbours = episode_neighbours(series, view.episodes()).get(episode.path)
+    series_url = page_url(series_page_path(series))
+
+    def shown(other: Any) -> dict[str, str] | None:
+        if other is None:
+            return None
+        return {"title": f"{other.number_text}: {other.title}", "href": relative_url(page_dir_url, other.url)}
+
+    context["episodes"] = {
+        "series_title": series.title,
+        "series_href": relative_url(page_dir_url, series_url),
+        "subscribe_href": relative_url(page_dir_url, series_url) + "#abonner",
+        "previous": shown(neighbours.previous if neighbours else None),
+        "next": shown(neighbours.next if neighbours else None),
+    }
 
 
 def static_context(project: Project, view: RegionView, region_path: str) -> dict[str, Any]:
@@ -162,6 +209,8 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
         "event_json_ld": None,
         "article_json_ld": None,
         "photo": None,
+        "learning_json_ld": None,
+        "episodes": None,
     }
 
 

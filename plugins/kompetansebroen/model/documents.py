@@ -9,6 +9,8 @@ from typing import Any
 
 from ..text.urls import page_url
 from .events import Event, local_day
+from .learning import ELearning, Film, PodcastEpisode
+from .media import AudioFacts
 from .photos import Photo
 
 
@@ -20,6 +22,9 @@ class Kind(enum.Enum):
     NEWSLETTER = "nyhetsbrev"
     GOVERNING = "styrende-dokumenter"
     EVENT = "arrangementer"
+    ELEARNING = "e-laering"
+    FILM = "film"
+    EPISODE = "podkast"
     PAGE = "side"
 
 
@@ -68,6 +73,10 @@ class Document:
     body: str
     body_line: int = 1
     fingerprint: str = field(default="", compare=False)
+    audio_facts: AudioFacts | None = None
+    """A podcast episode's local MP3, as read from the file (length and duration, for the feed and page)."""
+    transcript_text: str | None = None
+    """A podcast episode's transcript from the text file ``transcript`` names (None: it is in the body)."""
 
     @property
     def title(self) -> str:
@@ -150,6 +159,33 @@ class Document:
         if self.kind is not Kind.EVENT:
             raise ValueError(f"{self.path} is not an event")
         return Event.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+
+    @property
+    def elearning(self) -> ELearning:
+        """The course a ``Kind.ELEARNING`` page describes (its schema requires the fields)."""
+        if self.kind is not Kind.ELEARNING:
+            raise ValueError(f"{self.path} is not an e-learning course")
+        return ELearning.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+
+    @property
+    def film(self) -> Film:
+        """The film a ``Kind.FILM`` page describes."""
+        if self.kind is not Kind.FILM:
+            raise ValueError(f"{self.path} is not a film")
+        return Film.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+
+    @property
+    def episode(self) -> PodcastEpisode:
+        """The podcast episode a ``Kind.EPISODE`` page describes, with its MP3's facts when local."""
+        if self.kind is not Kind.EPISODE:
+            raise ValueError(f"{self.path} is not a podcast episode")
+        return PodcastEpisode.from_meta(
+            self.path,
+            self.meta,
+            audio_facts=self.audio_facts,
+            origin=self.origin,
+            fingerprint=self.fingerprint,
+        )
 
     def in_region(self, region_id: str) -> bool:
         """Whether the page is part of ``region_id``'s site.

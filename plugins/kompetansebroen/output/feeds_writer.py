@@ -1,4 +1,5 @@
-"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, and the calendars of events.
+"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, the calendars of events,
+and a podcast feed per series.
 
 Which type has which feed is declared with the types (content_types/registry.py).
 """
@@ -19,8 +20,10 @@ from ..content_types.registry import with_feed
 from ..content_types.spec import ContentType, Feed
 from ..feeds.calendar import CalendarSite, event_calendar, region_calendar
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
+from ..feeds.podcast import PodcastSite, podcast_feed
 from ..listings import paths
 from ..model.events import Event
+from ..model.learning import PodcastEpisode, PodcastSeries
 from ..project.views import RegionView
 from ..text.urls import page_url
 
@@ -45,6 +48,18 @@ class RegionFeeds:
     archive_url: str
     calendars: tuple[RegionCalendars, ...] = field(default=())
     """One per type whose feed is the calendar (events)."""
+    podcasts: tuple[RegionPodcast, ...] = field(default=())
+    """One per podcast series of the region."""
+
+
+@dataclass(frozen=True)
+class RegionPodcast:
+    """One series' feed in one region: the series, the region's episodes of it, where it is published."""
+
+    series: PodcastSeries
+    episodes: tuple[PodcastEpisode, ...]
+    site: PodcastSite
+    updated_when_empty: dt.date
 
 
 def _newsletter_type() -> ContentType:
@@ -84,7 +99,42 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
         for doc in view.of_kind(declared.kind)
         if doc.date is not None
     )
-    return RegionFeeds(info, entries, archive, region_calendars(view, site_name, base_url))
+    return RegionFeeds(
+        info,
+        entries,
+        archive,
+        region_calendars(view, site_name, base_url),
+        region_podcasts(view, base_url, info.updated_when_empty),
+    )
+
+
+def region_podcasts(
+    view: RegionView, base_url: str, updated_when_empty: dt.date
+) -> tuple[RegionPodcast, ...]:
+    """Each series of the region with the region's episodes of it; ``base_url`` is the region's address."""
+    region_url = base_url if base_url.endswith("/") else base_url + "/"
+    site = PodcastSite(site_url=region_url.removesuffix(f"{view.region.id}/"), region_id=view.region.id)
+    episodes = view.episodes()
+    return tuple(
+        RegionPodcast(
+            series=series,
+            episodes=tuple(each for each in episodes if each.series_slug == slug),
+            site=site,
+            updated_when_empty=updated_when_empty,
+        )
+        for slug, series in sorted(view.series.items())
+    )
+
+
+def write_podcast(site_dir: Path, podcast: RegionPodcast) -> None:
+    """The series' feed, ``podkast/<serie>/feed.xml``, with the region's episodes."""
+    target = site_dir / podcast.series.feed_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(
+        podcast_feed(
+            podcast.series, podcast.episodes, podcast.site, updated_when_empty=podcast.updated_when_empty
+        )
+    )
 
 
 def region_calendars(view: RegionView, site_name: str, base_url: str) -> tuple[RegionCalendars, ...]:
@@ -141,6 +191,8 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
     _write_sitemap(out / "sitemap.xml", [feeds.archive_url] + [entry.url for entry in entries])
     for calendars in feeds.calendars:
         write_calendars(site_dir, calendars)
+    for podcast in feeds.podcasts:
+        write_podcast(site_dir, podcast)
 
 
 def _write_sitemap(target: Path, urls: list[str]) -> None:

@@ -7,6 +7,7 @@ broken in every region is one message, not one per region.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -21,10 +22,13 @@ from ..content_types.registry import content_type, content_types, kind_of
 from ..content_types.spec import Vocabulary
 from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
 from ..frontmatter.fields import FoundProblem, Schema
+from ..frontmatter.learning_fields import series_schema
+from ..frontmatter.media_checks import beside, series_media_problems
 from ..frontmatter.schemas import region_schema
 from ..frontmatter.splitter import split
 from ..frontmatter.yaml_source import compose
 from ..model.documents import Document, Kind
+from ..model.learning import PodcastSeries, is_series_file, series_slug_of
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
 from ..problems import Problems
@@ -35,6 +39,7 @@ from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
 from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
+from .podcast_checks import check_podcasts
 from .trees import CONTENT_DIR, REGIONS_DIR, Tree
 from .views import Asset, RegionView
 
@@ -52,6 +57,9 @@ class Project:
     regional: dict[str, dict[str, Document]] = field(default_factory=dict)
     shared_assets: dict[str, Asset] = field(default_factory=dict)
     regional_assets: dict[str, dict[str, Asset]] = field(default_factory=dict)
+    shared_series: dict[str, PodcastSeries] = field(default_factory=dict)
+    """Podcast series of ``content/`` by folder (``podkast/<slug>/serie.yml``)."""
+    regional_series: dict[str, dict[str, PodcastSeries]] = field(default_factory=dict)
     today: dt.date | None = None
     """The build date, once the build is dated (build_date.date_the_build); until then the clock's."""
 
@@ -65,6 +73,8 @@ class Project:
         view.documents.update(self.regional.get(region_id, {}))
         view.assets.update(self.shared_assets)
         view.assets.update(self.regional_assets.get(region_id, {}))
+        view.series.update(self.shared_series)
+        view.series.update(self.regional_series.get(region_id, {}))
         return view
 
     def documents(self) -> list[Document]:
@@ -132,9 +142,11 @@ def load_project(
                     del tree.docs[path]
 
     project.shared, project.shared_assets = shared.docs, shared.assets
+    project.shared_series = shared.series
     for region_id in project.regions:
         project.regional[region_id] = regional[region_id].docs
         project.regional_assets[region_id] = regional[region_id].assets
+        project.regional_series[region_id] = regional[region_id].series
 
     anchors = (
         links.AnchorFinder(markdown_extensions, markdown_extension_configs)
@@ -143,6 +155,7 @@ def load_project(
     )
     check_governing_files(shared, regional, problems)
     check_image_files(shared, regional, problems)
+    check_podcasts(list(project.regions), project.view, shared, regional, problems)
     Checker(shared, regional, set(generated_paths), anchors, problems).run()
     if anchors is not None and check_rendered:
         check_rendered_pages([shared, *regional.values()], anchors, problems)
@@ -336,15 +349,79 @@ def _read_tree(
             problems.add(rel, None, "", refusal)
             tree.rejected.add(rel_in_tree)
             continue
+        if is_series_file(rel_in_tree):
+            series = _read_series(root, tree, path, rel, rel_in_tree, problems)
+            if series is not None:
+                tree.series[series.slug] = series
+            else:
+                tree.rejected.add(rel_in_tree)
+            continue
         if not publishable.is_page(rel_in_tree):
             tree.assets[rel_in_tree] = Asset(rel_in_tree, origin, str(path), str(folder))
             continue
         doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, schema_key, problems)
+        if doc is not None:
+            doc = _with_files(tree, path, rel, doc, problems)
         if doc is None:
             tree.rejected.add(rel_in_tree)
         else:
             tree.docs[rel_in_tree] = doc
     return tree
+
+
+def _read_series(
+    root: Path, tree: Tree, path: Path, rel: str, rel_in_tree: str, problems: Problems
+) -> PodcastSeries | None:
+    """A podcast series' ``serie.yml``, validated with its cover art; None when it has problems."""
+    text = _read_text(root, path, problems)
+    if text is None:
+        return None
+    node, error = compose(text.removeprefix("\ufeff"))
+    if error:
+        problems.add(rel, error.line, "", error.message)
+        return None
+    fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    schema = series_schema()
+    reading = schema.read(node, fallback_line=1)
+    found = list(reading.problems)
+    series = None
+    if not found:
+        found += series_media_problems(reading.values, reading.lines, beside(path))
+        fingerprint = _files_fingerprint(fingerprint, (path.parent / reading.values["image"],))
+        series = PodcastSeries.from_meta(
+            series_slug_of(rel_in_tree), reading.values, origin=tree.origin, fingerprint=fingerprint
+        )
+    _add_found(problems, rel, found, line_offset=0)
+    return None if found else series
+
+
+def _files_fingerprint(fingerprint: str, files: Iterable[Path]) -> str:
+    """``fingerprint`` with the size and time of each file a page names: a changed MP3 changes the page."""
+    digest = hashlib.sha256(fingerprint.encode("utf-8"))
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"\0{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _with_files(tree: Tree, path: Path, rel: str, doc: Document, problems: Problems) -> Document | None:
+    """The page with what its type reads from the files it names (an episode's MP3); None when they fail."""
+    rule = content_type(doc.kind).files
+    if rule is None:
+        return doc
+    read = rule(doc.meta, tree.field_lines.get(doc.path, {}), beside(path))
+    _add_found(problems, rel, read.problems, line_offset=0)
+    if read.problems:
+        return None
+    return dataclasses.replace(
+        doc,
+        audio_facts=read.audio_facts,
+        transcript_text=read.transcript_text,
+        fingerprint=_files_fingerprint(doc.fingerprint, read.files),
+    )
 
 
 def _publishing_refusal(root: Path, path: Path, rel_in_tree: str, problems: Problems) -> str | None:
@@ -437,6 +514,11 @@ def _validate_page(
         ok = not reading.problems
         values = reading.values
         field_lines = {name: line + 1 for name, line in reading.lines.items()}
+        if ok:
+            for body_check in content_type(kind).body_checks:
+                more = body_check(values, field_lines, source.body, source.body_line)
+                found += more
+                ok = ok and not more
     for line, message in security.scan(source.body):
         found.append(FoundProblem(source.body_line + line - 1, "", message))
         ok = False

@@ -115,7 +115,8 @@ LINK_ATTRIBUTES = frozenset({"href", "cite"})
 """Addresses the reader follows: another site is fine."""
 LOAD_ATTRIBUTES = frozenset({"src", "poster"})
 """Addresses the browser loads by itself: only files of this site."""
-LINK_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+LINK_SCHEMES = frozenset({"https", "http", "mailto", "tel", "webcal", "podcast", "pktc", "overcast"})
+"""``webcal``, ``podcast``, ``pktc`` and ``overcast`` open a calendar or a podcast app with a feed's address."""
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.documents import Document
+from ..model.learning import PodcastSeries
 from .views import Asset
 
 CONTENT_DIR = "content"
@@ -24,6 +25,8 @@ class Tree:
     """Pages that exist but have problems: links to them are not reported as well."""
     drafts: set[str] = field(default_factory=set)
     field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    series: dict[str, PodcastSeries] = field(default_factory=dict)
+    """Podcast series by folder name, from each ``podkast/<serie>/serie.yml``."""
 
     @property
     def name(self) -> str:

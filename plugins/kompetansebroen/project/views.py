@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model.documents import Document, Kind
 from ..model.events import Event
+from ..model.learning import ELearning, Film, PodcastEpisode, PodcastSeries
 from ..model.regions import Region
 
 
@@ -34,6 +35,8 @@ class RegionView:
     """The build date (build_date.py): what «upcoming» and «registration open» are decided against."""
     documents: dict[str, Document] = field(default_factory=dict)
     assets: dict[str, Asset] = field(default_factory=dict)
+    series: dict[str, PodcastSeries] = field(default_factory=dict)
+    """Podcast series by folder name: a region's ``serie.yml`` replaces the shared one."""
     # Listings ask the same questions for every page of a region; a view is not changed
     # once built (Project.view fills it before handing it out), so answers are kept.
     memo: dict[object, list[Any]] = field(default_factory=dict, repr=False, compare=False)
@@ -61,4 +64,29 @@ class RegionView:
         key = ("topic", topic)
         if key not in self.memo:
             self.memo[key] = [doc for doc in self.documents.values() if topic in doc.tags]
+        return self.memo[key]
+
+    def courses(self) -> list[ELearning]:
+        """The region's e-learning courses, in tree order."""
+        key = ("courses",)
+        if key not in self.memo:
+            self.memo[key] = [doc.elearning for doc in self.documents.values() if doc.kind is Kind.ELEARNING]
+        return self.memo[key]
+
+    def films(self) -> list[Film]:
+        """The region's films, in tree order."""
+        key = ("films",)
+        if key not in self.memo:
+            self.memo[key] = [doc.film for doc in self.documents.values() if doc.kind is Kind.FILM]
+        return self.memo[key]
+
+    def episodes(self) -> list[PodcastEpisode]:
+        """The region's podcast episodes whose series the region has, in tree order."""
+        key = ("episodes",)
+        if key not in self.memo:
+            self.memo[key] = [
+                doc.episode
+                for doc in self.documents.values()
+                if doc.kind is Kind.EPISODE and doc.episode.series_slug in self.series
+            ]
         return self.memo[key]

@@ -1,0 +1,77 @@
+"""Checks across a podcast's files: every episode has its series, and no two episodes share a number.
+
+Both need a region's merged view (a region may add episodes to a shared
+series, or replace its ``serie.yml``), and both are reported once, however
+many regions show the same mistake (``Problems`` drops repeats).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+from ..model.documents import Kind
+from ..model.learning import PODCAST_FOLDER, SERIES_FILE, clashing_episode_numbers
+from ..problems import Problems
+from .trees import Tree
+from .views import RegionView
+
+
+def check_podcasts(
+    region_ids: Collection[str],
+    view_of: Callable[[str], RegionView],
+    shared: Tree,
+    regional: Mapping[str, Tree],
+    problems: Problems,
+) -> None:
+    """Episodes outside a series folder, series without ``serie.yml``, clashing season and episode numbers."""
+    trees = [shared, *regional.values()]
+    for tree in trees:
+        for doc in tree.docs.values():
+            parts = doc.path.split("/")
+            if (
+                doc.kind is Kind.PAGE
+                and parts[0] == PODCAST_FOLDER
+                and len(parts) == 2
+                and parts[1] != "index.md"
+            ):
+                problems.add(
+                    tree.shown(doc.path),
+                    None,
+                    "",
+                    "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
+                    f"flytt den til {PODCAST_FOLDER}/<serie>/{parts[1]}",
+                )
+    for region_id in region_ids:
+        view = view_of(region_id)
+        episodes = [doc for doc in view.documents.values() if doc.kind is Kind.EPISODE]
+        for doc in episodes:
+            slug = doc.path.split("/")[1]
+            if slug in view.series or _series_rejected(trees, doc.path):
+                continue
+            tree = regional[region_id] if doc.origin is not None else shared
+            problems.add(
+                tree.shown(doc.path),
+                None,
+                "",
+                f"serien mangler {SERIES_FILE}; lag {tree.name}/{PODCAST_FOLDER}/{slug}/{SERIES_FILE} med "
+                "title, description, image, author, owner_email, category og explicit",
+            )
+        clashes = clashing_episode_numbers(
+            [doc.episode for doc in episodes if doc.path.split("/")[1] in view.series]
+        )
+        for later, first in clashes:
+            tree = regional[region_id] if later.origin is not None else shared
+            lines = tree.field_lines.get(later.path, {})
+            problems.add(
+                tree.shown(later.path),
+                lines.get("episode"),
+                "episode",
+                f"sesong {later.season}, episode {later.episode} finnes alt i serien ({first.path}); "
+                "gi episoden et nummer som ikke er brukt",
+            )
+
+
+def _series_rejected(trees: list[Tree], episode_path: str) -> bool:
+    """Whether the episode's ``serie.yml`` exists but has problems (reported already, on that file)."""
+    folder = episode_path.rsplit("/", 1)[0]
+    return any(f"{folder}/{SERIES_FILE}" in tree.rejected for tree in trees)
