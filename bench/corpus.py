@@ -5,6 +5,8 @@ fields its type allows, tags come from the topic list in ``mkdocs.yml``, and
 every relative link points at a page that exists in every region where the
 linking page appears (shared pages link only to shared pages and to pages the
 build generates; regional pages may also link to their own region's pages).
+Learning resources (e-learning courses, films, podcast series) are written by
+learning.py.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kompetansebroen.cli import topics_from_config
 from kompetansebroen.listings import paths
 from kompetansebroen.model.topics import slugify
+from kompetansebroen.settings import load_settings
 
-from . import words
+from . import learning, words
 
 NEWSLETTER_SHARE = 0.05
 GOVERNING_SHARE = 0.03
@@ -115,10 +117,13 @@ class Corpus:
 @dataclass
 class _Page:
     path: str  # relative to its tree
-    kind: str  # artikler | nyhetsbrev | styrende-dokumenter | arrangementer | side
+    # artikler | nyhetsbrev | styrende-dokumenter | arrangementer | e-laering | film | podkast | side
+    kind: str
     title: str
     date: dt.date | None = None
     tags: tuple[str, ...] = ()
+    series: str = ""  # a podcast episode's series title
+    number: int = 0  # a podcast episode's place in its series, from 0
 
 
 def repo_config_file() -> Path:
@@ -306,8 +311,11 @@ def _link(label: str, from_path: str, to_path: str) -> str:
 
 
 class _Generator:
-    def __init__(self, root: Path, size: Size, seed: int, topics: list[str]) -> None:
+    def __init__(
+        self, root: Path, size: Size, seed: int, topics: list[str], professions: tuple[str, ...]
+    ) -> None:
         self.root = root
+        self.professions = professions
         self.size = size
         # The region count is left out of the seed, and regions are written in :data:`REGIONS`
         # order: a corpus with more regions is the one with fewer plus the added regions, so
@@ -330,6 +338,8 @@ class _Generator:
         articles, newsletters, governing = split_counts(total)
         events = round(total * EVENT_SHARE) if articles > 2 * round(total * EVENT_SHARE) else 0
         articles -= events
+        resources = learning.learning_counts(total, articles)
+        articles -= resources.pages
         pages: list[_Page] = []
         for number in range(articles):
             title = self.writer.title()
@@ -361,6 +371,31 @@ class _Generator:
                     f"arrangementer/{slug}.md", "arrangementer", title, self.writer.date(), self.writer.tags()
                 )
             )
+        return pages + self.plan_learning(resources, suffix)
+
+    def plan_learning(self, counts: learning.LearningCounts, suffix: str) -> list[_Page]:
+        """The courses, films and podcast episodes of one tree (``suffix`` keeps regions' names apart)."""
+        pages: list[_Page] = []
+        for folder, count, make_title in (
+            ("e-laering", counts.courses, learning.course_title),
+            ("film", counts.films, learning.film_title),
+        ):
+            for number in range(count):
+                title = make_title(self.writer)
+                slug = f"{slugify(title)[:48].rstrip('-')}{suffix}-{number + 1:03d}"
+                pages.append(
+                    _Page(f"{folder}/{slug}.md", folder, title, self.writer.date(), self.writer.tags())
+                )
+        for number in range(counts.series):
+            series = learning.series_title(self.writer)
+            slug = f"{slugify(series)[:40].rstrip('-')}{suffix}-{number + 1:02d}"
+            tags = self.writer.tags()
+            first = min(self.writer.date(), LAST_DATE - dt.timedelta(days=14 * learning.EPISODES_PER_SERIES))
+            for index in range(learning.EPISODES_PER_SERIES):
+                title = self.writer.title()
+                date = first + dt.timedelta(days=14 * index)
+                path = f"podkast/{slug}/episode-{index + 1}.md"
+                pages.append(_Page(path, "podkast", title, date, tags, series=series, number=index))
         return pages
 
     # -- writing ------------------------------------------------------------------
@@ -478,9 +513,48 @@ class _Generator:
         body = [self.writer.paragraph(2, 3), "## Program", self.writer.bullet_list([])]
         return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
 
+    def learning_text(self, tree: Path, page: _Page) -> str:
+        """A course's, film's or episode's page; a film's poster and a series' file and cover beside it."""
+        assert page.date is not None
+        folder = tree / posixpath.dirname(page.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if page.kind == "e-laering":
+            slug = posixpath.splitext(posixpath.basename(page.path))[0]
+            return learning.course_text(
+                self.writer,
+                self.rng,
+                title=page.title,
+                slug=slug,
+                updated=page.date,
+                tags=page.tags,
+                professions=self.professions,
+            )
+        if page.kind == "film":
+            if not (folder / learning.POSTER_NAME).exists():
+                (folder / learning.POSTER_NAME).write_bytes(learning.poster_bytes())
+            return learning.film_text(self.writer, self.rng, title=page.title, date=page.date, tags=page.tags)
+        if not (folder / "serie.yml").exists():
+            (folder / "serie.yml").write_text(
+                learning.series_yaml(self.writer, title=page.series, slug=folder.name) + "\n",
+                encoding="utf-8",
+            )
+            (folder / learning.COVER_NAME).write_bytes(learning.cover_bytes())
+        return learning.episode_text(
+            self.writer,
+            self.rng,
+            title=page.title,
+            series_slug=folder.name,
+            index=page.number,
+            date=page.date,
+            tags=page.tags,
+        )
+
     def typed_page(self, tree: Path, page: _Page, targets: list[_Page], note: str | None = None) -> None:
         if page.kind == "arrangementer":
             self.write(tree, page, self.event_text(page))
+            return
+        if page.kind in ("e-laering", "film", "podkast"):
+            self.write(tree, page, self.learning_text(tree, page))
             return
         if page.kind == "artikler":
             text = self.front_matter(page) + self.article_body(page, targets, note)
@@ -587,7 +661,8 @@ def generate(
     if any(root.iterdir()):
         raise FileExistsError(f"{root} is not empty")
     config_file = config_file or repo_config_file()
-    topics = topics_from_config(config_file).names()
+    settings = load_settings(config_file)
+    topics = settings.topics.names()
     if not topics:
         raise ValueError(f"{config_file} has no kompetansebroen topics")
-    return _Generator(root, size, seed, topics).run(config_file)
+    return _Generator(root, size, seed, topics, settings.professions).run(config_file)

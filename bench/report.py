@@ -114,6 +114,10 @@ def _build_rows(setups: dict) -> list[list[str]]:
             for k in ("artikler", "nyhetsbrev", "styrende-dokumenter", "arrangementer", "side")
         ),
     )
+    row(
+        "  e-learning / films / podcast episodes",
+        lambda f: "/".join(str(f["kinds"].get(k, 0)) for k in ("e-laering", "film", "podkast")),
+    )
     row("Region pages built (HTML under site/<id>/)", lambda f: thousands(f["region_pages"]))
     row("Markdown floor, s (one process)", lambda f: _s(f["floor"]["seconds"]))
     row("Cold build wall, s", lambda f: _s(f["cold"]["wall_s"]))

@@ -12,13 +12,20 @@ from pathlib import Path
 
 import pytest
 from kompetansebroen.cli import topics_from_config
+from kompetansebroen.frontmatter import learning_fields, media_checks
+from kompetansebroen.frontmatter.fields import FoundProblem
+from kompetansebroen.frontmatter.splitter import split
+from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.listings.pages import all_generated_paths
+from kompetansebroen.model.learning import PodcastEpisode, clashing_episode_numbers
 from kompetansebroen.model.regions import REGION_ID
 from kompetansebroen.model.topics import slugify
 from kompetansebroen.project.loader import load_project
+from kompetansebroen.settings import load_settings
 
 from bench.__main__ import parse_args
 from bench.corpus import MAX_REGIONS, REGIONS, Size, generate
+from bench.learning import COVER_NAME, POSTER_NAME
 from bench.measure import BuildFailed, BuildResult, FloorResult, measure_floor, run_measured
 from bench.process_tree import TreeUsage, tree_rss
 from bench.reader import third_party_references
@@ -29,6 +36,8 @@ from bench.targets import added_region_costs, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = Size("tiny", shared=5, regional=2, regions=2)
+WITH_LEARNING = Size("learning", shared=100, regional=20, regions=2)
+"""98 typed shared pages (two are the home and the hub): 6 courses, 3 films, one series of 4 episodes."""
 HELSEFELLESSKAP_AFTER_THE_FIRST_FOUR = [
     "Finnmark",
     "UNN",
@@ -74,6 +83,98 @@ def test_generated_corpus_passes_validation(tmp_path: Path) -> None:
     }
     assert len(corpus.sources) == TINY.sources
     assert corpus.kinds["artikler"] >= 1
+
+
+def _learning_problems(
+    tree: Path, config_file: Path, region_ids: list[str], *, shared: bool
+) -> tuple[list[str], list[PodcastEpisode]]:
+    """Every problem the learning resources' schemas and file checks find in ``tree``, and its episodes."""
+    settings = load_settings(config_file)
+    topics = settings.topics.names()
+    schemas = {
+        "e-laering": learning_fields.elearning_schema(
+            topics=topics, region_ids=region_ids, shared=shared, professions=settings.professions
+        ),
+        "film": learning_fields.film_schema(topics=topics, region_ids=region_ids, shared=shared),
+        "podkast": learning_fields.episode_schema(topics=topics, region_ids=region_ids, shared=shared),
+    }
+    found: list[tuple[Path, FoundProblem]] = []
+    episodes: list[PodcastEpisode] = []
+    pages = [*tree.glob("e-laering/*.md"), *tree.glob("film/*.md"), *tree.glob("podkast/*/*.md")]
+    for page in sorted(pages):
+        relative = page.relative_to(tree).as_posix()
+        source = split(page.read_text(encoding="utf-8"))
+        node, error = compose(source.front_matter or "")
+        assert error is None, (relative, error)
+        reading = schemas[relative.split("/")[0]].read(node)
+        found += [(page, problem) for problem in reading.problems]
+        if relative.startswith("film/"):
+            found += [
+                (page, p)
+                for p in media_checks.film_media_problems(
+                    reading.values, reading.lines, media_checks.beside(page)
+                )
+            ]
+        if relative.startswith("podkast/"):
+            facts, media = media_checks.episode_media(
+                reading.values, reading.lines, media_checks.beside(page)
+            )
+            found += [(page, problem) for problem in media]
+            found += [
+                (page, problem)
+                for problem in learning_fields.transcript_problems(
+                    reading.values, reading.lines, source.body, source.body_line
+                )
+            ]
+            episode, _ = learning_fields.read_episode(schemas["podkast"], node, relative, audio_facts=facts)
+            if episode is not None:
+                episodes.append(episode)
+    for series_file in sorted(tree.glob("podkast/*/serie.yml")):
+        node, error = compose(series_file.read_text(encoding="utf-8"))
+        assert error is None, (series_file, error)
+        reading = learning_fields.series_schema().read(node)
+        found += [(series_file, problem) for problem in reading.problems]
+        found += [
+            (series_file, problem)
+            for problem in media_checks.series_media_problems(
+                reading.values, reading.lines, media_checks.beside(series_file)
+            )
+        ]
+    return [f"{path}:{problem.line}: {problem.field}: {problem.message}" for path, problem in found], episodes
+
+
+def test_corpus_has_learning_resources_in_proportion_and_they_pass_their_checks(tmp_path: Path) -> None:
+    corpus = generate(tmp_path / "corpus", WITH_LEARNING, seed=7, config_file=REPO / "mkdocs.yml")
+    content = corpus.root / "content"
+
+    problems, episodes = _learning_problems(content, corpus.config_file, corpus.region_ids, shared=True)
+    for region_id in corpus.region_ids:
+        regional, regional_episodes = _learning_problems(
+            corpus.root / "regions" / region_id, corpus.config_file, corpus.region_ids, shared=False
+        )
+        problems += regional
+        episodes += regional_episodes
+
+    assert not problems, "\n".join(problems)
+    assert len(list(content.glob("e-laering/*.md"))) == 6
+    assert len(list(content.glob("film/*.md"))) == 3
+    [series] = content.glob("podkast/*/serie.yml")
+    shared_episodes = sorted(
+        (e for e in episodes if e.path.startswith(f"podkast/{series.parent.name}/")), key=lambda e: e.path
+    )
+    assert [(e.season, e.episode) for e in shared_episodes] == [(1, 1), (1, 2), (2, 1), (2, 2)]
+    assert all(e.audio_url and e.audio_bytes > 0 and e.duration_seconds > 0 for e in shared_episodes)
+    assert not clashing_episode_numbers(episodes)
+    assert (series.parent / COVER_NAME).is_file() and (content / "film" / POSTER_NAME).is_file()
+    # Each region's share of its own pages holds a course and a film too.
+    for region_id in corpus.region_ids:
+        tree = corpus.root / "regions" / region_id
+        assert len(list(tree.glob("e-laering/*.md"))) == len(list(tree.glob("film/*.md"))) == 1
+    # They are taken from the articles' share: the corpus still has as many Markdown sources.
+    assert len(corpus.sources) == WITH_LEARNING.sources
+    assert (corpus.kinds["e-laering"], corpus.kinds["film"], corpus.kinds["podkast"]) == (8, 5, 4)
+    # No audio or video: films link to a host and episodes name audio elsewhere.
+    assert not [p for p in corpus.root.rglob("*") if p.suffix in (".mp3", ".mp4", ".vtt")]
 
 
 def test_six_regions_pass_validation_and_the_two_beyond_four_are_helsefellesskap_areas(
