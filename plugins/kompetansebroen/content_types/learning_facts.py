@@ -111,11 +111,11 @@ def episode_facts(doc: Document, today: dt.date) -> PageFacts:
     ]
     if episode.audio_path is not None:
         href = _media_href(doc, episode.audio_path)
-        size = f"{episode.audio_bytes / 1_000_000:.1f}".replace(".", ",")
+        size = _file_size(episode.audio_bytes)
         player = (
             f'<figure class="kb-episode">\n<audio class="kb-episode__player" controls preload="none" src="{href}">'
             "</audio>\n"
-            f'<figcaption><a href="{href}">Last ned episoden (MP3, {size} MB)</a> · '
+            f'<figcaption><a href="{href}">Last ned episoden (MP3, {size})</a> · '
             f'<a href="#{_anchor(TRANSCRIPT_HEADING)}">Les transkripsjonen</a></figcaption>\n</figure>'
         )
     else:
@@ -131,6 +131,13 @@ def episode_facts(doc: Document, today: dt.date) -> PageFacts:
         )
         after = f'## {TRANSCRIPT_HEADING}\n\n<div class="kb-transcript">\n{shown}\n</div>\n'
     return PageFacts(facts, player, after)
+
+
+def _file_size(byte_count: int) -> str:
+    """«24,6 MB», or «38 kB» below a megabyte (decimal units, Norwegian decimal comma)."""
+    if byte_count < 1_000_000:
+        return f"{max(1, round(byte_count / 1000))} kB"
+    return f"{byte_count / 1_000_000:.1f}".replace(".", ",") + " MB"
 
 
 def _anchor(heading: str) -> str:

@@ -78,6 +78,8 @@ class CatalogueItem:
     topics: tuple[str, ...]
     professions: tuple[str, ...]
     path: str
+    number_text: str | None = None
+    """An episode's «Sesong 1, episode 3»; None for other resources."""
 
     @property
     def type_label(self) -> str:
@@ -155,6 +157,7 @@ def catalogue_item(
         topics=resource.tags,
         professions=(),
         path=resource.path,
+        number_text=resource.number_text,
     )
 
 

@@ -53,7 +53,12 @@ def card(item: CatalogueItem, from_path: str, topics: TopicRegistry, level: int)
     parts = [
         f'<li class="kb-card kb-card--{kind}" {" ".join(data)}>',
         f'<p class="kb-card__type"><span class="kb-card__kind">{html.escape(item.type_label)}</span> · '
-        f'<span class="kb-card__duration">{html.escape(item.duration_text)}</span></p>',
+        + (
+            f'<span class="kb-card__number">{html.escape(item.number_text)}</span> · '
+            if item.number_text
+            else ""
+        )
+        + f'<span class="kb-card__duration">{html.escape(item.duration_text)}</span></p>',
         f'<h{level} class="kb-card__title"><a href="{_href(from_path, item.url)}">{html.escape(item.title)}</a>'
         f"</h{level}>",
     ]
