@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from kompetansebroen.project import links
+from kompetansebroen.project.code_blocks import mask_code
 from kompetansebroen.project.security import scan
 
 
@@ -164,3 +167,52 @@ def test_link_targets_are_the_links_to_other_files() -> None:
     markdown = "[a](a.md#x) [b](/b/) [c](#c) [d](https://x.example) `[e](e.md)`\n[f]: ../f.md\n"
     assert links.link_targets(markdown) == {"a.md#x", "../f.md"}
     assert links.link_targets("Bare tekst uten lenker.\n") == set()
+
+
+def _growing_backtick_runs(count: int) -> str:
+    """One line of backtick runs of lengths 1, 2, … ``count``: no run closes another."""
+    return "".join("`" * length + "x" for length in range(1, count + 1))
+
+
+def _hostile_markdown(scale: int) -> str:
+    """Markdown that made the scan super-linear, about ``scale`` × 8 KB long.
+
+    Three shapes at once: backtick runs no code span closes (every opening
+    searched the rest of the line), fences that are never closed (every one
+    searched the rest of the file) and many refused attributes (each line
+    number counted from the top).
+    """
+    runs = _growing_backtick_runs(int(40 * scale**0.5))
+    lines = [runs[: 800 * scale]]
+    lines += ["```kode", "tekst"] * (50 * scale)
+    lines += ['<a href="/x" onclick="f()">x</a>'] * (60 * scale)
+    return "\n".join(lines) + "\n"
+
+
+def _best_of_three(work: object, text: str) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        work(text)  # type: ignore[operator]
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize(
+    "work", [mask_code, lambda text: list(scan(text))], ids=["mask_code", "security_scan"]
+)
+def test_scanning_takes_time_linear_in_the_length_of_the_text(work: object) -> None:
+    """Ten times the text may take ten times as long, with room for noise, but not a hundred."""
+    small, large = _hostile_markdown(4), _hostile_markdown(40)
+    assert 9 < len(large) / len(small) < 11
+    assert _best_of_three(work, large) < 30 * _best_of_three(work, small)
+
+
+def test_code_spans_are_found_as_before_on_one_long_line() -> None:
+    """The linear search keeps the rule: a run of backticks is closed by the next run of the same length."""
+    line = "a `b` ``c`d`` `e\\` ``f` `g`` h ```i``` `j"
+    masked = mask_code(line)
+    assert len(masked) == len(line)
+    assert masked.split() == ["a", "h", "`j"]
+    # A run after a backslash opens nothing; the search goes on from the next run.
+    assert mask_code("\\`x` y`") == "\\`x" + " " * 4

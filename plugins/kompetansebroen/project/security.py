@@ -14,6 +14,7 @@ becomes is checked again, as the browser receives it, in rendered_html.py
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -51,17 +52,19 @@ def _scheme(url: str) -> str | None:
     return None
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line begins: a line number is then one bisection, not a count from the top."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def scan(markdown: str) -> Iterator[tuple[int, str]]:
     """Yield ``(line, message)`` for active content, in order; code blocks and code spans are ignored."""
     text = mask_code(markdown)
     found: set[tuple[int, str]] = set()
+    starts = _line_starts(text)
 
     def report(offset: int, message: str) -> None:
-        found.add((_line(text, offset), message))
+        found.add((bisect.bisect_right(starts, offset), message))
 
     for match in _ELEMENT.finditer(text):
         if not match.group(0).lstrip("<").lstrip().startswith("/"):
