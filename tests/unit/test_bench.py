@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from kompetansebroen.frontmatter.fields import FoundProblem
 from kompetansebroen.frontmatter.splitter import split
 from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.listings.pages import all_generated_paths
+from kompetansebroen.model.documents import Kind
 from kompetansebroen.model.learning import PodcastEpisode, clashing_episode_numbers
 from kompetansebroen.model.regions import REGION_ID
 from kompetansebroen.model.topics import slugify
@@ -175,6 +177,18 @@ def test_corpus_has_learning_resources_in_proportion_and_they_pass_their_checks(
     assert (corpus.kinds["e-laering"], corpus.kinds["film"], corpus.kinds["podkast"]) == (8, 5, 4)
     # No audio or video: films link to a host and episodes name audio elsewhere.
     assert not [p for p in corpus.root.rglob("*") if p.suffix in (".mp3", ".mp4", ".vtt")]
+
+
+def test_corpus_with_learning_resources_passes_the_projects_validation(tmp_path: Path) -> None:
+    corpus = generate(tmp_path / "corpus", WITH_LEARNING, seed=7, config_file=REPO / "mkdocs.yml")
+
+    project, problems = _load(corpus.root, corpus.config_file)
+
+    assert not problems, problems.report()
+    kinds = Counter(doc.kind for doc in project.shared.values())
+    assert (kinds[Kind.ELEARNING], kinds[Kind.FILM], kinds[Kind.EPISODE]) == (6, 3, 4)
+    assert len(project.shared_series) == 1
+    assert len(project.shared) == WITH_LEARNING.shared
 
 
 def test_six_regions_pass_validation_and_the_two_beyond_four_are_helsefellesskap_areas(
