@@ -5,10 +5,20 @@ A shared page differs between regions only in a few parts: the feeds and
 below the text, the footer, and the canonical address. The page template
 prints a token for each; the rendered page (the *shell*) is the same in every
 region, and each region's copy is the shell with that region's parts filled in.
+
+An editor's text must never be taken for a token, or a body holding
+``<!--kb-slot:footer-->`` would move the footer into the text. Everything
+else the theme prints is escaped text (no ``<``, no ``"``), so only the page
+body could hold one: :func:`without_tokens` makes the body's «kb-slot:» into
+the same text in another spelling, and :func:`fill` fills each slot once,
+at the first token of its kind, in one pass over the shell (a part filled in
+is never searched again). The tokens themselves stay the same from build to
+build, so renderings kept in the cache are filled like new ones.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from markupsafe import Markup
@@ -20,12 +30,17 @@ PARTS = {
     "footer": "partials/kb-footer.html",
 }
 
+_PREFIX = "kb-slot:"
 # Printed where Material writes the canonical address (an attribute: no markup in it).
-CANONICAL = "kb-slot:canonical-url"
+CANONICAL = f"{_PREFIX}canonical-url"
+_CANONICAL_ATTRIBUTE = f'"{CANONICAL}"'
+"""The canonical token as the shell holds it, inside the quotes of ``href``: escaped text has no raw ``"``."""
+
+_TOKEN = re.compile("<!--" + re.escape(_PREFIX) + r"([a-z_]+)-->|" + re.escape(_CANONICAL_ATTRIBUTE))
 
 
 def _token(name: str) -> str:
-    return f"<!--kb-slot:{name}-->"
+    return f"<!--{_PREFIX}{name}-->"
 
 
 def tokens() -> dict[str, Markup]:
@@ -33,9 +48,29 @@ def tokens() -> dict[str, Markup]:
     return {name: Markup(_token(name)) for name in PARTS}
 
 
+def without_tokens(body_html: str) -> str:
+    """A page body as the browser shows it, but with no text a slot token could be taken from.
+
+    «kb-slot:» is written «kb-slot&#58;»: the same text in a paragraph, a code
+    block or an attribute value, and an inert comment in an HTML comment.
+    """
+    return body_html.replace(_PREFIX, "kb-slot&#58;")
+
+
 def fill(shell: str, parts: Mapping[str, str], canonical: str | None) -> str:
-    """The page as one region shows it."""
-    page = shell.replace(CANONICAL, canonical or "")
-    for name, html in parts.items():
-        page = page.replace(_token(name), html, 1)
-    return page
+    """The page as one region shows it: each part at the first token of its kind, the canonical address."""
+    filled: set[str] = set()
+
+    def part_for(token: re.Match[str]) -> str:
+        name = token.group(1)
+        if name is None:
+            if CANONICAL in filled:
+                return token.group(0)
+            filled.add(CANONICAL)
+            return f'"{canonical or ""}"'
+        if name in filled or name not in parts:
+            return token.group(0)
+        filled.add(name)
+        return parts[name]
+
+    return _TOKEN.sub(part_for, shell)
