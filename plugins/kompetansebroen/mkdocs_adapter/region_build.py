@@ -42,7 +42,7 @@ from ..output.region_output import STATE_TABLE, RegionResult, StampJob, finish_r
 from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
 from ..output.shells import Shell, ShellStore
-from ..output.slots import CANONICAL, fill, tokens
+from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
 from . import fragments, incremental, page_context, search_index
@@ -295,6 +295,7 @@ class RegionBuild:
         return "\n\n".join(part for part in parts if part)
 
     def page_content(self, html: str, page: Page) -> str:
+        html = without_tokens(html)  # an editor's «<!--kb-slot:footer-->» is text, not a slot
         path = page.file.src_uri
         doc = self.view.documents.get(path)
         if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
