@@ -1,21 +1,50 @@
-"""Build into a folder beside ``site/`` and swap it in only when the whole build succeeded."""
+"""Build into a folder beside ``site/`` and swap it in only when the whole build succeeded.
+
+What stands in the way of publishing (a site folder the build may not
+change, a lock file that cannot be opened, a stale staging folder that cannot
+be removed) is found before anything is built, and said in one Norwegian
+sentence naming the path, never as a traceback: an operator can fix it and
+build again, and the published site stays as it was.
+"""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
 import shutil
 import time
 from pathlib import Path
+from typing import IO
 
 log = logging.getLogger(__name__)
 
 LOCK_WAIT_SECONDS = 600
 
 
-class BuildLocked(Exception):
-    """Another build of the same site is still running after the wait; the message says so, in Norwegian."""
+class PublishingError(Exception):
+    """The build cannot publish its result; the message says why and what to do, in Norwegian."""
+
+
+class BuildLocked(PublishingError):
+    """Another build of the same site is still running after the wait."""
+
+
+_REASONS = {
+    errno.EACCES: "ingen skrivetilgang",
+    errno.EPERM: "ingen tilgang",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EISDIR: "det er en mappe",
+    errno.ENOTDIR: "en del av stien er en fil, ikke en mappe",
+    errno.ENOSPC: "disken er full",
+    errno.EBUSY: "den er i bruk",
+}
+
+
+def _reason(error: OSError) -> str:
+    """Why an operation on a file failed, in Norwegian where the cause is a common one."""
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
 def staging_dir(final: Path) -> Path:
@@ -23,17 +52,42 @@ def staging_dir(final: Path) -> Path:
     return final.with_name(f".{final.name}.building") if final.parent.name else Path(f"{final}.building")
 
 
+def _old_dir(final: Path) -> Path:
+    """Where the published tree is moved while the new one takes its place."""
+    return final.with_name(f".{final.name}.old")
+
+
 def swap_in(staging: Path, final: Path) -> None:
-    """Replace ``final`` with ``staging``; the old tree is removed only after the rename."""
+    """Replace ``final`` with ``staging``; the old tree is removed only after the rename.
+
+    If the second rename fails, the old tree is put back, so ``final`` is
+    always one whole version. An old tree that cannot be removed afterwards
+    is only reported: the new site is published by then.
+    """
     final.parent.mkdir(parents=True, exist_ok=True)
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old.exists():
-        shutil.rmtree(old)
+    old = _old_dir(final)
+    _remove(old)
+    moved = final.exists() or final.is_symlink()
+    try:
+        if moved:
+            os.replace(final, old)
+        try:
+            os.replace(staging, final)
+        except OSError:
+            if moved:
+                os.replace(old, final)
+            raise
+    except OSError as error:
+        raise PublishingError(
+            f"{final}: det nye nettstedet kunne ikke settes inn ({_reason(error)}); "
+            "det forrige står urørt. Rett tilgangen og bygg på nytt"
+        ) from None
+    try:
+        discard(old)
+    except OSError as error:
+        log.warning(
+            f"kompetansebroen: den forrige versjonen ({old}) kunne ikke slettes ({_reason(error)}); slett den selv"
+        )
 
 
 def discard(staging: Path) -> None:
@@ -41,7 +95,31 @@ def discard(staging: Path) -> None:
     if staging.is_symlink() or staging.is_file():
         staging.unlink()
     elif staging.exists():
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging)
+
+
+def _remove(path: Path) -> None:
+    """Remove what a build that died left at ``path``, or say why it cannot be."""
+    try:
+        discard(path)
+    except OSError as error:
+        raise PublishingError(
+            f"{path}: en rest fra et tidligere bygg kan ikke slettes ({_reason(error)}); "
+            "slett den selv, og bygg på nytt"
+        ) from None
+
+
+def _unchangeable(final: Path) -> Path | None:
+    """The first folder the swap would need to change but may not: the site's parent or a folder in it."""
+    parent = final.parent
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return parent
+    if final.is_symlink() or not final.is_dir():
+        return None
+    for folder, _subfolders, _files in os.walk(final):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return Path(folder)
+    return None
 
 
 def lock_file(site_dir: Path) -> Path:
@@ -61,8 +139,17 @@ class Publisher:
     def __init__(self, final: Path, site_dir: Path, wait: float = LOCK_WAIT_SECONDS) -> None:
         self.final = final
         self.staging = staging_dir(final)
-        self.lock = _acquire(lock_file(site_dir), wait)
-        discard(self.staging)
+        self.lock: IO[str] | None = _acquire(lock_file(site_dir), wait)
+        try:
+            if (folder := _unchangeable(final)) is not None:
+                raise PublishingError(
+                    f"{folder}: mappen er skrivebeskyttet, så bygget kan ikke bytte ut det publiserte "
+                    f"nettstedet; gi brukeren som bygger skrivetilgang (chmod -R u+w {final}) og bygg på nytt"
+                )
+            _remove(self.staging)
+        except PublishingError:
+            self._release()
+            raise
 
     def publish(self) -> None:
         try:
@@ -74,6 +161,10 @@ class Publisher:
     def discard(self) -> None:
         try:
             discard(self.staging)
+        except OSError as error:
+            log.warning(
+                f"kompetansebroen: {self.staging} kunne ikke slettes ({_reason(error)}); slett den selv"
+            )
         finally:
             self._release()
 
@@ -83,9 +174,15 @@ class Publisher:
             self.lock = None
 
 
-def _acquire(path: Path, wait: float):  # noqa: ANN202 - an open file object
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a")  # noqa: SIM115 - held open for the life of the build
+def _acquire(path: Path, wait: float) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a")  # noqa: SIM115 - held open for the life of the build
+    except OSError as error:
+        raise PublishingError(
+            f"{path}: låsefilen som hindrer to bygg samtidig kan ikke åpnes ({_reason(error)}); "
+            "fjern det som står der, eller gi skrivetilgang, og bygg på nytt"
+        ) from None
     deadline = time.monotonic() + wait
     told = False
     while True:
