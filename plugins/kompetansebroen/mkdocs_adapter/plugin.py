@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..output.cache_store import CacheFile
-from ..output.staging import BuildLocked, Publisher
+from ..output.staging import Publisher, PublishingError
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
 from .failures import content_failure
@@ -124,7 +124,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             final = Path(config.site_dir) / (region_id or "")
             try:
                 self.publisher = Publisher(final, Path(config.site_dir))
-            except BuildLocked as error:
+            except PublishingError as error:
                 raise PluginError(str(error)) from None
             config.site_dir = str(self.publisher.staging)
             published = final
@@ -193,7 +193,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if self.publisher is None:
             return
         if self.succeeded:
-            self.publisher.publish()
+            try:
+                self.publisher.publish()
+            except PublishingError as error:
+                raise PluginError(str(error)) from None
             log.info(f"Nettstedet er publisert i {self.publisher.final}")
         else:
             self.publisher.discard()
