@@ -18,6 +18,9 @@ from .trees import Tree
 # A page's links, by its body: parsed once for all regions, and again only when it changes.
 _LINKS: CarryOver[str, list[links.Link]] = CarryOver()
 
+HOME = "index.md"
+"""A region's home page, in content/ or the region's own folder."""
+
 
 def check_governing_files(shared: Tree, regional: Mapping[str, Tree], problems: Problems) -> None:
     """A governing document's ``file`` must be published with it: in its own tree (or, for a region, content/)."""
@@ -81,9 +84,39 @@ class Checker:
         return view
 
     def run(self) -> None:
+        self._check_home_pages()
         self._check_addresses()
         self._check_aliases()
         self._check_links()
+
+    # -- a home page in every region
+
+    def _check_home_pages(self) -> None:
+        """A region that content/index.md leaves out (``regions:``, a draft) has a home page of its own.
+
+        MkDocs' navigation starts at index.md and fails, in English, without one.
+        """
+        if HOME not in self.shared.docs and HOME not in self.shared.drafts:
+            return  # no shared home page to leave anyone out: each region brings its own
+        homeless = [
+            region_id
+            for region_id, view in sorted(self.views.items())
+            if HOME not in view and HOME not in self.regional[region_id].rejected
+        ]
+        if not homeless:
+            return
+        ids = " og ".join(homeless)
+        listed = f"område {ids}" if len(homeless) == 1 else f"områdene {ids}"
+        own = " eller ".join(f"{self.regional[region_id].shown(HOME)}" for region_id in homeless)
+        shown = self.shared.shown(HOME)
+        if HOME in self.shared.docs:
+            line = self.shared.field_lines.get(HOME, {}).get("regions")
+            message = f"{listed} får ingen forside; legg til {ids} i regions, eller lag {own}"
+            self.problems.add(shown, line, "regions", message)
+        else:
+            line = self.shared.field_lines.get(HOME, {}).get("draft")
+            message = f"siden er et utkast, så {listed} får ingen forside; fjern draft: true, eller lag {own}"
+            self.problems.add(shown, line, "draft", message)
 
     # -- two files, one address
 
