@@ -52,6 +52,8 @@ RESERVED_REGION_IDS = frozenset({"assets", "search", "tilgjengelighet", "favorit
 
 TOPIC_FOLDER = "tema"
 """Topic pages (listings/paths.py): ``tema/<slug>/side-2.md`` … hold their further pages."""
+README = "README.md"
+"""MkDocs publishes a README.md as its folder's index.md, which no check of ours would see coming."""
 _PAGE_NUMBER = re.compile(r"^(?P<folder>.+)/side-(?P<number>\d+)(?:\.md|/index\.md)$")
 
 
@@ -98,6 +100,11 @@ def path_refusal(rel_in_tree: str) -> str | None:
         return (
             f"navnet har {shown}, som ikke kan stå i en adresse; bruk bare bokstaver, sifre, "
             "bindestrek, understrek og punktum (f.eks. artikler/mote-i-helsefellesskapet.md)"
+        )
+    if posixpath.basename(rel_in_tree) == README:
+        return (
+            f"{README} blir forsiden av mappen, som om den het index.md; gi den navnet index.md "
+            "hvis den skal være forsiden, ellers et annet navn (f.eks. om-mappen.md)"
         )
     first = rel_in_tree.split("/", 1)[0]
     if first in RESERVED_FOLDERS and "/" in rel_in_tree:
