@@ -52,19 +52,33 @@
     return raw ? raw.split("|") : [];
   }
 
-  /* One facet's fieldset: a legend and a toggle button per value, «Alle» first. */
-  function facetControls(facet, total, onChoose) {
+  /* One facet's fieldset: a legend and a toggle button per value, «Alle» first. A foldable
+     facet's buttons can be folded away behind a button naming the value chosen, so that on a
+     phone the long lists of topics and professions do not push the cards a screen down. */
+  function facetControls(facet, total, foldable, onChoose) {
     var name = facet.getAttribute("data-kb-facet");
     var fieldset = element("fieldset", "kb-filters__facet");
     fieldset.setAttribute("data-kb-facet", name);
     fieldset.appendChild(element("legend", "kb-filters__legend", facet.getAttribute("data-kb-label") || name));
     var buttons = element("div", "kb-filters__buttons");
+    if (foldable) {
+      folds += 1;
+      buttons.id = "kb-filter-" + folds;
+      var toggle = element("button", "kb-filters__toggle");
+      toggle.type = "button";
+      toggle.setAttribute("aria-controls", buttons.id);
+      toggle.addEventListener("click", function () {
+        fold(toggle, toggle.getAttribute("aria-expanded") !== "true");
+      });
+      fieldset.appendChild(toggle);
+    }
     fieldset.appendChild(buttons);
 
     function button(value, label, count) {
       var control = element("button", "kb-filters__button", label);
       control.type = "button";
       control.setAttribute("data-kb-value", value);
+      control.setAttribute("data-kb-name", label);
       control.setAttribute("aria-pressed", "false");
       control.appendChild(element("span", "kb-filters__count", " (" + count + ")"));
       control.addEventListener("click", function () { onChoose(name, value); });
@@ -76,6 +90,26 @@
       button(span.getAttribute("data-kb-value"), span.textContent.trim(), span.getAttribute("data-kb-count") || "");
     });
     return fieldset;
+  }
+
+  /* Wide screens show every facet's buttons (the toggle is hidden there by kb-learning.css);
+     narrow ones start folded, and keep what the reader opened or closed until the width changes. */
+  var WIDE = window.matchMedia("(min-width: 45em)");
+  var folds = 0;
+
+  function fold(toggle, open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
+  }
+
+  function unfoldWhenWide(filters) {
+    function apply() {
+      Array.prototype.forEach.call(filters.querySelectorAll(".kb-filters__toggle"), function (toggle) {
+        fold(toggle, WIDE.matches);
+      });
+    }
+    apply();
+    if (WIDE.addEventListener) { WIDE.addEventListener("change", apply); } else { WIDE.addListener(apply); }
   }
 
   function setUp(filters) {
@@ -111,6 +145,8 @@
         var name = control.closest("fieldset").getAttribute("data-kb-facet");
         var pressed = (chosen[name] || ALL) === control.getAttribute("data-kb-value");
         control.setAttribute("aria-pressed", pressed ? "true" : "false");
+        var toggle = pressed && control.closest("fieldset").querySelector(".kb-filters__toggle");
+        if (toggle) { toggle.textContent = "Valgt: " + control.getAttribute("data-kb-name"); }
       });
       if (none) { none.hidden = shown > 0; }
       status.textContent = "Viser " + shown + " av " + cards.length;
@@ -138,10 +174,11 @@
       remember();
     }
 
-    facets.forEach(function (facet) {
-      var fieldset = facetControls(facet, cards.length, choose);
+    facets.forEach(function (facet, index) {
+      var fieldset = facetControls(facet, cards.length, index > 0, choose);
       facet.parentNode.replaceChild(fieldset, facet);
     });
+    unfoldWhenWide(filters);
     var requested = new URLSearchParams(window.location.search);
     facets.forEach(function (facet) {
       var name = facet.getAttribute("data-kb-facet");
