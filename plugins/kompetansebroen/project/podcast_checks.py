@@ -45,15 +45,15 @@ def check_podcasts(
         view = view_of(region_id)
         episodes = [doc for doc in view.documents.values() if doc.kind is Kind.EPISODE]
         for doc in episodes:
-            slug = doc.path.split("/")[1]
-            if slug in view.series or _series_rejected(trees, doc.path):
+            folder = doc.path.rsplit("/", 1)[0]
+            if doc.path.split("/")[1] in view.series or _series_rejected(trees, doc.path):
                 continue
             tree = regional[region_id] if doc.origin is not None else shared
             problems.add(
-                tree.shown(doc.path),
+                tree.shown(f"{folder}/{SERIES_FILE}"),
                 None,
                 "",
-                f"serien mangler {SERIES_FILE}; lag {tree.name}/{PODCAST_FOLDER}/{slug}/{SERIES_FILE} med "
+                f"filen mangler; en podkastserie trenger {SERIES_FILE} ved siden av episodene, med "
                 "title, description, image, author, owner_email, category og explicit",
             )
         clashes = clashing_episode_numbers(
