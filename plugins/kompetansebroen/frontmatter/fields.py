@@ -502,7 +502,9 @@ class Schema:
                     FoundProblem(
                         line_of(key_node),
                         qualified,
-                        f"står to ganger (også på linje {lines[name]}); fjern den ene",
+                        # No line number of the first: these lines count from the YAML's first line,
+                        # and only the caller knows where that is in the file.
+                        "står to ganger (også lenger opp); fjern den ene",
                     )
                 )
                 continue

@@ -36,7 +36,26 @@ def compose(text: str) -> tuple[yaml.Node | None, YamlError | None]:
         return None, YamlError(None, f"ugyldig YAML ({error}); sjekk innrykk og anførselstegn")
 
 
-_KEY_VALUE = re.compile(r"^(\s*)([^\s:#][^:#]*?):\s+(.+?)\s*$")
+# The value is taken to the end of the line and stripped afterwards: a pattern that ends
+# ``(.+?)\s*$`` tries every end, and took seconds on one line of many blanks.
+_KEY_VALUE = re.compile(r"^(\s*)([^\s:#][^:#]*?):\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(\s*)-\s+(.*)$")
+
+
+def _key_and_value(line: str) -> tuple[str, str] | None:
+    """``(key, value)`` of a ``key: value`` line, the value without trailing blanks; None for others."""
+    match = _KEY_VALUE.match(line)
+    if match is None or not match.group(3).strip():
+        return None
+    return match.group(2), match.group(3).rstrip()
+
+
+def _value(line: str) -> str | None:
+    """The value of a ``key: value`` line or a ``- value`` list item, without trailing blanks."""
+    if (key_value := _key_and_value(line)) is not None:
+        return key_value[1]
+    match = _LIST_ITEM.match(line)
+    return match.group(2).rstrip() if match is not None and match.group(2).strip() else None
 
 
 def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
@@ -63,9 +82,9 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
         column = error.problem_mark.column if error.problem_mark is not None else -1
         if line and offending.find(":") == column:
             return _structure_problem(lines, line)
-        match = _KEY_VALUE.match(offending)
-        if match:
-            key, value = match.group(2), match.group(3)
+        key_value = _key_and_value(offending)
+        if key_value is not None:
+            key, value = key_value
             quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
             return YamlError(
                 line,
@@ -114,10 +133,9 @@ def _unclosed_quote(lines: list[str], error_line: int | None) -> int | None:
     """The first line (up to the error) whose value opens a quote that the line does not close."""
     last = min(error_line or len(lines), len(lines))
     for number, text_line in enumerate(lines[:last], start=1):
-        match = _KEY_VALUE.match(text_line) or re.match(r"^(\s*)-()\s+(.+?)\s*$", text_line)
-        if not match:
+        value = _value(text_line)
+        if value is None:
             continue
-        value = match.group(3)
         if value[:1] == '"':
             body = value[1:].replace("\\\\", "").replace('\\"', "")
             if '"' not in body:
@@ -145,6 +163,7 @@ FLOAT_TAG = "tag:yaml.org,2002:float"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
 TAG_NAMES = {
     INT_TAG: "et tall",
@@ -163,4 +182,6 @@ def describe(node: yaml.Node) -> str:
         return "en liste"
     if node.tag in TAG_NAMES:
         return TAG_NAMES[node.tag]
+    if node.tag != STR_TAG and node.tag.startswith(_YAML_TAG_PREFIX):  # !!binary, !!set …
+        return f"en verdi av typen !!{node.tag.removeprefix(_YAML_TAG_PREFIX)}"
     return "tekst"
