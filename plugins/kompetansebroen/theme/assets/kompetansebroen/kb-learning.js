@@ -52,10 +52,20 @@
     return raw ? raw.split("|") : [];
   }
 
+  /* Wide screens show every facet's buttons (the toggle is hidden there by kb-learning.css);
+     narrow ones start folded, and keep what the reader opened or closed until the width changes. */
+  var WIDE = window.matchMedia("(min-width: 45em)");
+  var folds = 0;
+
+  function fold(toggle, open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
+  }
+
   /* One facet's fieldset: a legend and a toggle button per value, «Alle» first. A foldable
      facet's buttons can be folded away behind a button naming the value chosen, so that on a
      phone the long lists of topics and professions do not push the cards a screen down. */
-  function facetControls(facet, total, foldable, onChoose) {
+  function facetControls(facet, cards, foldable, onChoose) {
     var name = facet.getAttribute("data-kb-facet");
     var fieldset = element("fieldset", "kb-filters__facet");
     fieldset.setAttribute("data-kb-facet", name);
@@ -85,21 +95,16 @@
       buttons.appendChild(control);
     }
 
-    button(ALL, "Alle", total);
+    /* The build counts each value; a block without counts gets them from the cards. */
+    function counted(value) {
+      return cards.filter(function (card) { return valuesOf(card, name).indexOf(value) !== -1; }).length;
+    }
+    button(ALL, "Alle", cards.length);
     Array.prototype.forEach.call(facet.querySelectorAll("[data-kb-value]"), function (span) {
-      button(span.getAttribute("data-kb-value"), span.textContent.trim(), span.getAttribute("data-kb-count") || "");
+      var value = span.getAttribute("data-kb-value");
+      button(value, span.textContent.trim(), span.getAttribute("data-kb-count") || counted(value));
     });
     return fieldset;
-  }
-
-  /* Wide screens show every facet's buttons (the toggle is hidden there by kb-learning.css);
-     narrow ones start folded, and keep what the reader opened or closed until the width changes. */
-  var WIDE = window.matchMedia("(min-width: 45em)");
-  var folds = 0;
-
-  function fold(toggle, open) {
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
-    document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
   }
 
   function unfoldWhenWide(filters) {
@@ -175,7 +180,7 @@
     }
 
     facets.forEach(function (facet, index) {
-      var fieldset = facetControls(facet, cards.length, index > 0, choose);
+      var fieldset = facetControls(facet, cards, index > 0, choose);
       facet.parentNode.replaceChild(fieldset, facet);
     });
     unfoldWhenWide(filters);
