@@ -623,6 +623,67 @@ OLD_ADDRESSES = [
 BAD_INPUTS += OLD_ADDRESSES
 
 
+def home_page_left_out(repo: Path) -> None:
+    """content/index.md shown in nord only, and sor without a home page of its own."""
+    edit(repo, "content/index.md", "tags: [Kompetanse]", "tags: [Kompetanse]\nregions: [nord]")
+
+
+FOUND_LATE = [
+    BadInput(
+        "readme-md",
+        lambda r: write(r, "content/README.md", "---\ntitle: Les meg\n---\n\nOm innholdet.\n"),
+        "content/README.md",
+        None,
+        "README.md blir forsiden av mappen, som om den het index.md; gi den navnet index.md",
+    ),
+    BadInput(
+        "home-page-left-out",
+        home_page_left_out,
+        "content/index.md",
+        "regions",
+        "content/index.md:4: regions: område sor får ingen forside; legg til sor i regions, "
+        "eller lag regions/sor/index.md",
+    ),
+    BadInput(
+        "duplicate-field",
+        lambda r: edit(r, A, "tags:", 'title: "Igjen"\ntags:'),
+        A,
+        "title",
+        f"{A}:5: title: står to ganger (også lenger opp); fjern den ene",
+    ),
+    BadInput(
+        "yaml-binary",
+        lambda r: edit(r, A, 'title: "Første artikkel"', "title: !!binary aGVp"),
+        A,
+        "title",
+        '«aGVp» leses av YAML som en verdi av typen !!binary, ikke tekst; skriv title: "aGVp"',
+    ),
+    BadInput(
+        "html-folder-beside-an-article",
+        lambda r: write(r, "content/artikler/forste-artikkel/index.html", "<p>Erstattet.</p>"),
+        "content/artikler/forste-artikkel/index.html",
+        None,
+        "filer med endelsen .html publiseres ikke",
+    ),
+    BadInput(
+        "mkdn-suffix",
+        lambda r: write(r, "regions/sor/artikler/x.mkdn", "---\ntitle: X\n---\n\nX.\n"),
+        "regions/sor/artikler/x.mkdn",
+        None,
+        "gi filen endelsen .md (x.md)",
+    ),
+    BadInput(
+        "region-named-search",
+        lambda r: write(r, "regions/search/region.yml", "name: S\nhospital: Sykehuset S\n"),
+        "regions/search",
+        None,
+        "«search» er en adresse nettstedet bruker selv",
+    ),
+]
+"""Cases that the check let through and only the build found (or nothing found): now both, once."""
+BAD_INPUTS += FOUND_LATE
+
+
 def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> None:
     assert run.returncode != 0, run.output
     assert "Traceback" not in run.output, run.output
@@ -647,6 +708,7 @@ def test_bad_input_fails_build_and_check_and_keeps_the_site(
     build, check = build_and_check(repo)
 
     assert_reports(build, bad.path, bad.field, bad.fragment)
+    assert "1 feil i innholdet;" in build.output, build.output  # once, not once per region
     assert_site_untouched(repo, good_build)
 
     assert_reports(check, bad.path, bad.field, bad.fragment)

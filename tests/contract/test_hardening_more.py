@@ -1,0 +1,169 @@
+"""What an editor's odd text, an operator's mistake or a damaged cache does to a build: no harm.
+
+Editors' text that looks like the build's own markers stays text; addresses
+keep every character; a site folder the build may not change, or something in
+the way of its lock or staging folder, is one Norwegian message before
+anything is built; and a damaged cache only costs time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .repo import BUILD, CHECK, Run, differences, run, tree_hashes
+
+A = "content/artikler/forste-artikkel.md"
+G = "content/styrende-dokumenter/plan.md"
+REGIONS = ("nord", "sor")
+
+
+def edit(repo: Path, rel: str, old: str, new: str) -> None:
+    path = repo / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def built(repo: Path) -> Run:
+    build = run(BUILD, repo)
+    assert build.returncode == 0, build.output
+    assert "Traceback" not in build.output, build.output
+    return build
+
+
+def page(repo: Path, region: str, rel: str) -> str:
+    return (repo / "site" / region / rel / "index.html").read_text(encoding="utf-8")
+
+
+# -- editors' text ----------------------------------------------------------------------
+
+
+def test_slot_tokens_in_a_body_are_text_and_every_part_stays_in_place(repo: Path) -> None:
+    """``<!--kb-slot:footer-->`` in a body once moved the footer into the text of every copy."""
+    edit(
+        repo,
+        A,
+        "Innledning til artikkelen.",
+        "Innledning <!--kb-slot:footer--> med `<!--kb-slot:footer-->` og kb-slot:canonical-url.",
+    )
+    built(repo)
+    for region in REGIONS:
+        html = page(repo, region, "artikler/forste-artikkel")
+        start = html.index("<p>Innledning")
+        body = html[start : html.index("</p>", start)]
+        assert "kb-footer" not in body and "https://" not in body, body
+        assert "<code>&lt;!--kb-slot&#58;footer--&gt;</code>" in body, body
+        assert "kb-slot&#58;canonical-url." in body, body
+        assert html.count('class="md-copyright kb-footer"') == 1
+        assert html.index("</article>") < html.index('class="md-copyright kb-footer"')
+        canonical = f'<link rel="canonical" href="https://kompetansebroen.example/{region}/artikler/forste-artikkel/">'
+        assert canonical in html
+        assert "kb-slot:" not in html
+
+
+def test_a_quote_in_a_governing_documents_url_stays_in_the_link(repo: Path) -> None:
+    edit(repo, G, 'id2678667/"', 'id2678667/?side=\\"2\\""')
+    built(repo)
+    expected = 'href="https://www.regjeringen.no/no/dokumenter/meld.-st.-7-20192020/id2678667/?side=%222%22"'
+    for region in REGIONS:
+        for rel in ("styrende-dokumenter/plan", "styrende-dokumenter"):
+            html = page(repo, region, rel)
+            assert expected in html, rel
+            assert not re.search(r'href="[^"]*\?side="', html), rel
+
+
+# -- operators' mistakes ------------------------------------------------------------------
+
+
+def as_an_ordinary_user(command: list[str]) -> list[str]:
+    """``command`` run without the superuser's right to write anywhere, when the tests run as root.
+
+    Root without capabilities is held to the permission bits like any owner
+    (util-linux's setpriv empties the bounding set before the command starts).
+    """
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    assert setpriv is not None, "setpriv (util-linux) is needed to test a read-only folder as root"
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all", *command]
+
+
+def test_a_site_folder_the_build_may_not_change_is_one_message_before_the_build(repo: Path) -> None:
+    read_only = repo / "site/nord"
+    read_only.chmod(0o555)
+    before = tree_hashes(repo / "site")
+    try:
+        build = run(as_an_ordinary_user(BUILD), repo)
+    finally:
+        read_only.chmod(0o755)
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    assert (
+        "site/nord: mappen er skrivebeskyttet, så bygget kan ikke bytte ut det publiserte nettstedet"
+        in build.output
+    ), build.output
+    assert "Nettstedet er publisert" not in build.output
+    assert not differences(before, tree_hashes(repo / "site"))
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []
+
+
+def test_a_folder_where_the_lock_file_belongs_is_one_message(repo: Path) -> None:
+    before = tree_hashes(repo / "site")
+    (repo / ".site.lock").unlink(missing_ok=True)
+    (repo / ".site.lock" / "x").mkdir(parents=True)
+    build = run(BUILD, repo)
+    assert build.returncode != 0, build.output
+    assert "Traceback" not in build.output, build.output
+    assert (
+        ".site.lock: låsefilen som hindrer to bygg samtidig kan ikke åpnes (det er en mappe)" in build.output
+    )
+    assert not differences(before, tree_hashes(repo / "site"))
+
+
+def test_files_left_where_the_build_stages_and_swaps_are_cleared(repo: Path) -> None:
+    """A file at .site.building or .site.old (a build that died, a careless copy) is no obstacle."""
+    (repo / ".site.building").write_text("rest\n", encoding="utf-8")
+    (repo / ".site.old").write_text("rest\n", encoding="utf-8")
+    edit(repo, A, "Innledning til artikkelen.", "Ny innledning.")
+    built(repo)
+    assert "Ny innledning." in page(repo, "nord", "artikler/forste-artikkel")
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
+
+
+# -- a damaged cache ----------------------------------------------------------------------
+
+
+def _damage_the_cache_file(repo: Path) -> None:
+    cache = repo / ".cache/kompetansebroen/cache.sqlite"
+    assert cache.is_file()
+    cache.write_bytes(os.urandom(64 * 1024))
+
+
+def _cache_folder_is_a_file(repo: Path) -> None:
+    shutil.rmtree(repo / ".cache")
+    (repo / ".cache").write_text("ikke en mappe\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", [_damage_the_cache_file, _cache_folder_is_a_file], ids=["bytes", "file"])
+def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
+    edit(repo, A, "Innledning til artikkelen.", "Ny innledning.")
+    damage(repo)  # type: ignore[operator]
+    build = built(repo)
+    assert "DatabaseError" not in build.output, build.output
+    check = run(CHECK, repo)
+    assert check.returncode == 0 and "Traceback" not in check.output, check.output
+    warm = tree_hashes(repo / "site")
+    cold = repo.parent / "kald"
+    shutil.copytree(repo, cold, symlinks=True)
+    for leftover in (cold / ".cache", cold / "site"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        else:
+            leftover.unlink(missing_ok=True)
+    built(cold)
+    assert not differences(tree_hashes(cold / "site"), warm)
