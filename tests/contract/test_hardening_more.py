@@ -11,11 +11,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
 
-from .repo import BUILD, CHECK, Run, differences, run, tree_hashes
+from tests.conftest import copy_repo, run_build
+
+from .repo import BUILD, CHECK, Run, differences, finish, run, start, tree_hashes
 
 A = "content/artikler/forste-artikkel.md"
 G = "content/styrende-dokumenter/plan.md"
@@ -167,3 +171,57 @@ def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
             leftover.unlink(missing_ok=True)
     built(cold)
     assert not differences(tree_hashes(cold / "site"), warm)
+
+
+# -- Ctrl-C -------------------------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+    except OSError:
+        return False
+
+
+def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(tmp_path: Path) -> None:
+    """Ctrl-C once built the remaining regions before stopping; now it stops at once."""
+    repo = copy_repo(tmp_path / "repo")  # the sample: enough pages for the workers to be seen at work
+    assert run_build(repo, repo / "site").returncode == 0
+    published = tree_hashes(repo / "site")
+    shutil.rmtree(repo / ".cache")  # a cold build: the workers have work to do
+
+    build = start([*BUILD, "-d", str(repo / "site")], repo)
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    assert workers, "the build finished before its workers could be seen"
+    build.send_signal(signal.SIGINT)
+    stopped = time.monotonic()
+    result = finish(build, timeout=60)
+
+    assert time.monotonic() - stopped < 30, result.output
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    assert "Nettstedet er publisert" not in result.output
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if _running(pid)] == []
+    assert not differences(published, tree_hashes(repo / "site"))
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []
