@@ -135,6 +135,16 @@ def series_cards(summaries: Sequence[SeriesSummary], from_path: str) -> str:
     return "\n".join(out)
 
 
+def series_cover(series: PodcastSeries, from_path: str) -> str:
+    """The series' cover art at the top of its page (decorative: the title is beside it)."""
+    cover = html.escape(quote(relative_url(page_url(from_path), series.image_path), safe="/"))
+    return (
+        f'<div class="kb-series kb-series--page">\n<img class="kb-series__cover" src="{cover}" alt="" '
+        f'width="160" height="160">\n<p class="kb-meta">Fra {html.escape(series.author)}. '
+        f'<a href="#abonner">Abonner på podkasten</a></p>\n</div>'
+    )
+
+
 def subscribe(series: PodcastSeries, from_path: str, feed_url: str) -> str:
     """«Abonner»: the feed's address to copy, and links that open it in the common podcast apps.
 
@@ -164,4 +174,13 @@ def subscribe(series: PodcastSeries, from_path: str, feed_url: str) -> str:
     )
 
 
-__all__ = ["NOTHING_MATCHES", "card", "cards", "catalogue", "filters", "series_cards", "subscribe"]
+__all__ = [
+    "NOTHING_MATCHES",
+    "card",
+    "cards",
+    "catalogue",
+    "filters",
+    "series_cards",
+    "series_cover",
+    "subscribe",
+]

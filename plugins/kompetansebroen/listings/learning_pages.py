@@ -126,7 +126,7 @@ def series_lists(
         path = series_page_path(series)
         episodes = series_episodes(series, view.episodes())
         page_blocks: dict[str, str] = {}
-        parts = []
+        parts = [html_blocks.embed(learning_html.series_cover(series, path), page_blocks)]
         if episodes:
             items = [catalogue_item(episode, titles) for episode in episodes]
             parts.append("## Episoder\n")
