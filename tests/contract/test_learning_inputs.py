@@ -10,14 +10,14 @@ file and field, and the published site must stay as it was.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from .conftest import GoodBuild
 from .repo import BUILD, CHECK, REPO, build_and_check, differences, run, tree_hashes, write_repo
+from .test_bad_inputs import BadInput, edit
 
 COURSE = "content/e-laering/demens-grunnkurs.md"
 FILM = "content/film/isbar.md"
@@ -27,14 +27,8 @@ EPISODE = "content/podkast/over-broen/s1e2-utskrivning.md"
 FILE_TRANSCRIPT = "content/podkast/over-broen/s2e1-primaerhelseteam.md"
 
 
-@dataclass(frozen=True)
-class Good:
-    repo: Path
-    site: dict[str, str]
-
-
 @pytest.fixture(scope="module")
-def good(tmp_path_factory: pytest.TempPathFactory) -> Good:
+def good(tmp_path_factory: pytest.TempPathFactory) -> GoodBuild:
     repo = write_repo(tmp_path_factory.mktemp("learning") / "repo")
     for rel in (COURSE, FILM, HOSTED):
         for source in (REPO / rel).parent.glob(Path(rel).stem + ".*"):
@@ -46,21 +40,14 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Good:
     assert build.returncode == 0, build.output
     check = run(CHECK, repo)
     assert check.returncode == 0 and check.output.startswith("OK:"), check.output
-    return Good(repo, tree_hashes(repo / "site"))
+    return GoodBuild(repo, tree_hashes(repo / "site"))
 
 
 @pytest.fixture
-def repo(good: Good, tmp_path: Path) -> Path:
+def repo(good: GoodBuild, tmp_path: Path) -> Path:
     copy = tmp_path / "repo"
     shutil.copytree(good.repo, copy, symlinks=True)
     return copy
-
-
-def edit(repo: Path, rel: str, old: str, new: str) -> None:
-    path = repo / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def drop_transcript(repo: Path) -> None:
@@ -81,58 +68,49 @@ def small_cover(repo: Path) -> None:
     )
 
 
-@dataclass(frozen=True)
-class BadLearning:
-    id: str
-    mutate: Callable[[Path], object]
-    path: str
-    field: str | None
-    fragment: str
-
-
 CASES = [
-    BadLearning("course-duration-with-unit", lambda r: edit(r, COURSE, "duration: 90", 'duration: "90 min"'),
+    BadInput("course-duration-with-unit", lambda r: edit(r, COURSE, "duration: 90", 'duration: "90 min"'),
                 COURSE, "duration", "duration: 90"),
-    BadLearning("course-url-not-https", lambda r: edit(r, COURSE, "url: https://", "url: http://"),
+    BadInput("course-url-not-https", lambda r: edit(r, COURSE, "url: https://", "url: http://"),
                 COURSE, "url", "https://"),
-    BadLearning("course-unknown-profession", lambda r: edit(r, COURSE, "audience: [", "audience: [Snekkere, "),
+    BadInput("course-unknown-profession", lambda r: edit(r, COURSE, "audience: [", "audience: [Snekkere, "),
                 COURSE, "audience", "Snekkere"),
-    BadLearning("film-without-captions", lambda r: edit(r, FILM, "captions: isbar.vtt\n", ""),
+    BadInput("film-without-captions", lambda r: edit(r, FILM, "captions: isbar.vtt\n", ""),
                 FILM, "captions", "teksting"),
-    BadLearning("film-captions-not-webvtt", lambda r: (r / "content/film/isbar.vtt").write_text("1\n00:00:00,000 --> 00:00:02,000\nHei\n", encoding="utf-8"),
+    BadInput("film-captions-not-webvtt", lambda r: (r / "content/film/isbar.vtt").write_text("1\n00:00:00,000 --> 00:00:02,000\nHei\n", encoding="utf-8"),
                 FILM, "captions", "WEBVTT"),
-    BadLearning("film-video-missing", lambda r: (r / "content/film/isbar.mp4").unlink(),
+    BadInput("film-video-missing", lambda r: (r / "content/film/isbar.mp4").unlink(),
                 FILM, "video", "isbar.mp4"),
-    BadLearning("film-duration-as-a-number", lambda r: edit(r, FILM, 'duration: "00:08"', "duration: 8"),
+    BadInput("film-duration-as-a-number", lambda r: edit(r, FILM, 'duration: "00:08"', "duration: 8"),
                 FILM, "duration", "duration:"),
-    BadLearning("film-both-video-and-url", lambda r: edit(r, FILM, "video: isbar.mp4", "video: isbar.mp4\nvideo_url: https://vimeo.com/1"),
+    BadInput("film-both-video-and-url", lambda r: edit(r, FILM, "video: isbar.mp4", "video: isbar.mp4\nvideo_url: https://vimeo.com/1"),
                 FILM, "video_url", "video"),
-    BadLearning("hosted-film-without-poster-alt", drop_poster_alt,
+    BadInput("hosted-film-without-poster-alt", drop_poster_alt,
                 HOSTED, "poster_alt", "mangler"),
-    BadLearning("episode-without-transcript", drop_transcript, EPISODE, "transcript", "Transkripsjon"),
-    BadLearning("episode-transcript-file-missing", lambda r: (r / "content/podkast/over-broen/s2e1-primaerhelseteam.txt").unlink(),
+    BadInput("episode-without-transcript", drop_transcript, EPISODE, "transcript", "Transkripsjon"),
+    BadInput("episode-transcript-file-missing", lambda r: (r / "content/podkast/over-broen/s2e1-primaerhelseteam.txt").unlink(),
                 FILE_TRANSCRIPT, "transcript", "s2e1-primaerhelseteam.txt"),
-    BadLearning("episode-audio-missing", lambda r: (r / "content/podkast/over-broen/s1e2-utskrivning.mp3").unlink(),
+    BadInput("episode-audio-missing", lambda r: (r / "content/podkast/over-broen/s1e2-utskrivning.mp3").unlink(),
                 EPISODE, "audio", "s1e2-utskrivning.mp3"),
-    BadLearning("episode-number-taken", lambda r: edit(r, EPISODE, "episode: 2", "episode: 1"),
+    BadInput("episode-number-taken", lambda r: edit(r, EPISODE, "episode: 2", "episode: 1"),
                 EPISODE, "episode", "sesong 1, episode 1 finnes alt"),
-    BadLearning("episode-season-zero", lambda r: edit(r, EPISODE, "season: 1", "season: 0"),
+    BadInput("episode-season-zero", lambda r: edit(r, EPISODE, "season: 1", "season: 0"),
                 EPISODE, "season", "season"),
-    BadLearning("series-without-serie-yml", lambda r: (r / SERIES).unlink(),
+    BadInput("series-without-serie-yml", lambda r: (r / SERIES).unlink(),
                 SERIES, None, "filen mangler"),
-    BadLearning("series-explicit-yes", lambda r: edit(r, SERIES, "explicit: false", "explicit: yes"),
+    BadInput("series-explicit-yes", lambda r: edit(r, SERIES, "explicit: false", "explicit: yes"),
                 SERIES, "explicit", "explicit: true"),
-    BadLearning("series-retired-category", lambda r: edit(r, SERIES, 'category: "Health & Fitness"\nsubcategory: "Medicine"', 'category: "Health"'),
+    BadInput("series-retired-category", lambda r: edit(r, SERIES, 'category: "Health & Fitness"\nsubcategory: "Medicine"', 'category: "Health"'),
                 SERIES, "category", "Health & Fitness"),
-    BadLearning("series-cover-wrong-size", small_cover, SERIES, "image", "1200 × 800"),
-    BadLearning("episode-outside-a-series", lambda r: (r / "content/podkast/los-episode.md").write_text("---\ntitle: Løs\n---\n\nTekst.\n", encoding="utf-8"),
+    BadInput("series-cover-wrong-size", small_cover, SERIES, "image", "1200 × 800"),
+    BadInput("episode-outside-a-series", lambda r: (r / "content/podkast/los-episode.md").write_text("---\ntitle: Løs\n---\n\nTekst.\n", encoding="utf-8"),
                 "content/podkast/los-episode.md", None, "mappen til serien"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
 def test_a_learning_resource_mistake_fails_build_and_check_with_one_message(
-    bad: BadLearning, repo: Path, good: Good
+    bad: BadInput, repo: Path, good: GoodBuild
 ) -> None:
     bad.mutate(repo)
     build, check = build_and_check(repo)

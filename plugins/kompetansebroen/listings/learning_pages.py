@@ -142,21 +142,12 @@ def series_lists(
     return pages
 
 
-def cards_section(
-    heading: str,
-    docs: Sequence[Document],
-    view: RegionView,
-    topics: TopicRegistry,
-    from_path: str,
-    count: int | None,
-) -> tuple[str, str] | None:
-    """A hub's or topic page's resources of one type as cards: (heading, HTML), or None when there are none."""
-    items = items_of(docs, view)
-    if count is not None:
-        items = items[:count]
-    if not items:
-        return None
-    return heading, learning_html.cards(items, from_path, topics, 3)
+def cards_of(
+    docs: Sequence[Document], view: RegionView, topics: TopicRegistry, from_path: str, count: int | None
+) -> str:
+    """Pages of learning resources as cards, at most ``count``; ``""`` when there are none."""
+    items = items_of(docs, view)[:count]
+    return learning_html.cards(items, from_path, topics, 3) if items else ""
 
 
 def home_section(view: RegionView, topics: TopicRegistry, home_path: str) -> str | None:

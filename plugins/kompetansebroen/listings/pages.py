@@ -336,13 +336,7 @@ def _events_section(
     if not shown:
         return []
     items = html_blocks.event_items(shown, from_path, topics, 3)
-    parts = [
-        f"## {section.heading}\n",
-        html_blocks.embed(f'<div class="kb-events">\n{items}\n</div>', blocks),
-    ]
-    if section.more is not More.NONE:
-        parts.append(f"{link(declared.all_label, from_path, _list_page(declared).path)}\n")
-    return parts
+    return _block_section(declared, section, from_path, f'<div class="kb-events">\n{items}\n</div>', blocks)
 
 
 def _cards_section(
@@ -355,11 +349,15 @@ def _cards_section(
     blocks: dict[str, str],
 ) -> list[str]:
     """Learning resources of one type as cards, newest first, with a link to the type's list."""
-    found = learning_pages.cards_section(section.heading, docs, view, topics, from_path, section.count)
-    if found is None:
-        return []
-    heading, cards = found
-    parts = [f"## {heading}\n", html_blocks.embed(cards, blocks)]
+    cards = learning_pages.cards_of(docs, view, topics, from_path, section.count)
+    return _block_section(declared, section, from_path, cards, blocks) if cards else []
+
+
+def _block_section(
+    declared: ContentType, section: Section, from_path: str, block: str, blocks: dict[str, str]
+) -> list[str]:
+    """A section whose items are one HTML block: its heading, the block, and the link to the type's list."""
+    parts = [f"## {section.heading}\n", html_blocks.embed(block, blocks)]
     if section.more is not More.NONE:
         parts.append(f"{link(declared.all_label, from_path, _list_page(declared).path)}\n")
     return parts
