@@ -11,9 +11,13 @@ from urllib.parse import unquote
 
 from .code_blocks import mask_code
 
-_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+# The text of a link holds no bracket: from the last ``[`` before ``](`` on, the same links are
+# found as with any bracket allowed, and each character is read once (with ``[`` allowed, a
+# line of many ``[`` read the rest of the line from each).
+_INLINE = re.compile(r"!?\[(?:[^\[\]\\]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>\n]*>|\S+)")  # not footnotes ([^1]: …)
-_HTML = re.compile(r"<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_TAG_START = re.compile(r"<[a-zA-Z]")
+_HTML_ATTRIBUTE = re.compile(r"\s(?:href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -52,14 +56,39 @@ def internal_links(markdown: str) -> Iterator[Link]:
     for number, line in code_free_lines(markdown):
         if "](" not in line and "]:" not in line and "=" not in line:
             continue  # none of the patterns can match: most lines are plain text
-        for pattern in (_INLINE, _REFERENCE, _HTML):
-            for match in pattern.finditer(line):
-                target = match.group(1).strip()
-                if target.startswith("<") and target.endswith(">"):
-                    target = target[1:-1].strip()
-                if not target or _SCHEME.match(target) or target.startswith("//"):
-                    continue
-                yield Link(number, target)
+        found = [*_INLINE.finditer(line), *_REFERENCE.finditer(line), *_html_targets(line)]
+        for match in found:
+            target = match.group(1).strip()
+            if target.startswith("<") and target.endswith(">"):
+                target = target[1:-1].strip()
+            if not target or _SCHEME.match(target) or target.startswith("//"):
+                continue
+            yield Link(number, target)
+
+
+def _html_targets(line: str) -> Iterator[re.Match[str]]:
+    """The ``href``/``src`` value of each HTML tag in ``line``: the first one before the tag's ``>``.
+
+    Read in one pass: a tag without one rules out every tag that starts before
+    its ``>``, and the next such attribute is looked for only past the last
+    one found, so a line of many ``<a`` without ``>`` is not read again from each.
+    """
+    position = 0
+    attribute: re.Match[str] | None = None
+    searched_from = -1
+    while (tag := _TAG_START.search(line, position)) is not None:
+        start = tag.start() + 2
+        end = line.find(">", start)
+        end = len(line) if end < 0 else end
+        if attribute is None or not searched_from <= start <= attribute.start():
+            attribute, searched_from = _HTML_ATTRIBUTE.search(line, start), start
+            if attribute is None:
+                return
+        if attribute.start() < end:
+            yield attribute
+            position = attribute.end()
+        else:
+            position = end + 1
 
 
 def relative_targets(markdown: str) -> Iterator[tuple[int, str]]:
