@@ -216,3 +216,33 @@ def test_code_spans_are_found_as_before_on_one_long_line() -> None:
     assert masked.split() == ["a", "h", "`j"]
     # A run after a backslash opens nothing; the search goes on from the next run.
     assert mask_code("\\`x` y`") == "\\`x" + " " * 4
+
+
+def _hostile_links(scale: int) -> str:
+    """Lines that made the link search super-linear, about ``scale`` × 3 KB: brackets and tags never closed."""
+    return "\n".join(
+        ["[" * (1000 * scale) + "] ](", "<a " * (300 * scale) + "= >", "<a" + " href='x" * (100 * scale)]
+    )
+
+
+def test_finding_links_takes_time_linear_in_the_length_of_the_text() -> None:
+    def work(text: str) -> None:
+        list(links.internal_links(text))
+
+    small, large = _hostile_links(4), _hostile_links(40)
+    assert _best_of_three(work, large) < 30 * _best_of_three(work, small)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "targets"),
+    [
+        ("[a [b](x.md) og [c](y.md)", ["x.md", "y.md"]),
+        ("[a \\[b](x.md)", ["x.md"]),
+        ('<a title="<" href="y.md">y</a>', ["y.md"]),
+        ('<a title="x"> <b> <img alt=">" src="z.png">', []),
+        ('<a name="x"> <img alt="b" src="z.png"> <a href="w.md">', ["z.png", "w.md"]),
+        ("<a <b <c href='v.md'>", ["v.md"]),
+    ],
+)
+def test_links_are_found_as_markdown_and_html_write_them(markdown: str, targets: list[str]) -> None:
+    assert [link.target for link in links.internal_links(markdown)] == targets
