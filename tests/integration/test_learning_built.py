@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, cold_tree, copy_repo, run_build, tree_of
 
 REGIONS = ["ahus", "innlandet", "ostfold", "vestfold"]
 SITE_URL = "https://kompetansebroen.example/"
@@ -165,3 +165,28 @@ def test_home_hubs_and_topic_pages_show_learning_resources(built_site: Path) -> 
     topic_pages = [p.read_text(encoding="utf-8") for p in (built_site / "ahus/tema").glob("*/index.html")]
     assert any('class="kb-card kb-card--e-laering"' in page for page in topic_pages)
     assert any('class="kb-card kb-card--podkast"' in page for page in topic_pages)
+
+
+def test_an_edited_series_or_mp3_gives_the_site_a_cold_build_gives(tmp_path: Path) -> None:
+    """serie.yml and the MP3s are not pages, yet lists, episode pages and feeds show what is in them."""
+    repo = copy_repo(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0
+    series = repo / "content/podkast" / SERIES[0] / "serie.yml"
+    series.write_text(
+        series.read_text(encoding="utf-8")
+        .replace("title:", 'title: "Ny tittel"\nold_title:', 1)
+        .replace("\nold_title:", "\n# var:", 1),
+        encoding="utf-8",
+    )
+    mp3 = sorted(series.parent.glob("*.mp3"))[0]
+    mp3.write_bytes(mp3.read_bytes() + mp3.read_bytes())  # twice as long: a new length and duration
+
+    result = run_build(repo, repo / "site")
+
+    assert result.returncode == 0, result.stderr
+    site = tree_of(repo / "site")
+    assert site == cold_tree(repo)
+    episode_page = next((repo / "site/ahus/podkast" / SERIES[0]).glob("*/index.html")).read_text(
+        encoding="utf-8"
+    )
+    assert "Alle episoder av Ny tittel" in episode_page

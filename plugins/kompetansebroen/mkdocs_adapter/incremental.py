@@ -105,14 +105,20 @@ def base_fingerprint(settings: str, project: Project, region_id: str, config: Mk
 
 
 def content_fingerprint(project: Project) -> str:
-    """Every page's path and front matter and every asset's path, in every tree."""
+    """Every page's path and front matter (and what was read from its MP3), every podcast series
+    and every asset's path, in every tree."""
 
     def documents() -> Iterable[str]:
         trees: list[tuple[str, dict[str, Document]]] = [("", project.shared)]
         trees += sorted(project.regional.items())
         for origin, docs in trees:
             for path, doc in docs.items():
-                yield f"{origin}|{path}|{doc.kind.value}|{sorted(doc.meta.items())!r}"
+                yield f"{origin}|{path}|{doc.kind.value}|{sorted(doc.meta.items())!r}|{doc.audio_facts!r}"
+
+    def series() -> Iterable[str]:
+        yield from (repr(each) for _, each in sorted(project.shared_series.items()))
+        for origin, found in sorted(project.regional_series.items()):
+            yield from (f"{origin}|{each!r}" for _, each in sorted(found.items()))
 
     def assets() -> Iterable[str]:
         yield from project.shared_assets
@@ -120,7 +126,7 @@ def content_fingerprint(project: Project) -> str:
             yield from (f"{origin}|{path}" for path in found)
 
     # The build date decides which events are upcoming and whether sign-up is open.
-    return _digest([str(project.today), *documents(), *assets()])
+    return _digest([str(project.today), *documents(), *series(), *assets()])
 
 
 def listing_fingerprint(base: str, content: str, path: str) -> str:
