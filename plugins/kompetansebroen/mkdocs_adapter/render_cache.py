@@ -87,19 +87,27 @@ class RenderCache:
         raw = self.store_.get(key)
         if raw is None:
             return False
-        data = json.loads(raw)
         links_to_anchors: dict[File, dict[str, str]] = {}
-        for src_uri, anchors in data["links_to_anchors"].items():
-            target = files.get_file_from_path(src_uri)
-            if target is None:
-                return False
-            links_to_anchors[target] = anchors
-        page.content = data["content"]
-        page.toc = TableOfContents([_anchor(item) for item in data["toc"]])
+        try:  # a damaged entry is a miss: the page is rendered again and stored over it
+            data = json.loads(raw)
+            for src_uri, anchors in data["links_to_anchors"].items():
+                target = files.get_file_from_path(src_uri)
+                if target is None:
+                    return False
+                links_to_anchors[target] = anchors
+            content, title = data["content"], data["title"]
+            toc = TableOfContents([_anchor(item) for item in data["toc"]])
+            anchor_ids = set(data["anchors"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return False
+        if not isinstance(content, str):
+            return False
+        page.content = content
+        page.toc = toc
         if page.toc.items:
             page.toc.items[0].active = True  # type: ignore[attr-defined]
-        page._title_from_render = data["title"]
-        page.present_anchor_ids = set(data["anchors"])
+        page._title_from_render = title
+        page.present_anchor_ids = anchor_ids
         page.links_to_anchors = links_to_anchors
         return True
 
