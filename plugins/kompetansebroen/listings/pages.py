@@ -518,9 +518,12 @@ def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
 
 Nettstedet er i hovedsak i samsvar med kravene. Hver side testes automatisk i en nettleser med axe-core (WCAG 2.0 og 2.1, nivå A og AA), med tastaturnavigasjon og på smal og bred skjerm før den publiseres.
 
+Filmer som ligger på nettstedet har norsk teksting, og hver podkastepisode har en transkripsjon på episodens side. Bygget stopper en film uten teksting og en episode uten transkripsjon, så de blir ikke publisert.
+
 ## Kjente mangler
 
 - Dokumenter som ligger på andre nettsteder (for eksempel PDF-filer hos departementet) er ikke kontrollert av oss.
+- Filmer som ligger hos andre (for eksempel Vimeo eller YouTube) lenker vi bare til; tekstingen der er ikke kontrollert av oss.
 - Automatiske tester finner ikke alle feil. Innholdet i artiklene, som bildetekster og lenketekster, kontrolleres av redaksjonen.
 
 ## Gi oss tilbakemelding
@@ -533,7 +536,7 @@ Får du ikke svar, eller er du ikke fornøyd med svaret, kan du klage til Tilsyn
 
 ## Personvern
 
-Nettstedet setter ingen informasjonskapsler og henter ingenting fra andre nettsteder. To ting lagres, og bare i nettleserens lokale lagring på enheten din: området du har valgt, og sidene du har merket med «Favoritt». Favorittene finner du på siden «Mine favoritter» i hvert område. Ingenting av dette sendes til oss eller andre, og du kan fjerne det når du vil, der eller ved å slette nettstedsdata i nettleseren.
+Nettstedet setter ingen informasjonskapsler og henter ingenting fra andre nettsteder. Filmer og lydfiler hentes først når du trykker på avspill, og da fra dette nettstedet. En film hos et annet nettsted er en lenke dit; der gjelder det nettstedets vilkår. To ting lagres, og bare i nettleserens lokale lagring på enheten din: området du har valgt, og sidene du har merket med «Favoritt». Favorittene finner du på siden «Mine favoritter» i hvert område. Ingenting av dette sendes til oss eller andre, og du kan fjerne det når du vil, der eller ved å slette nettstedsdata i nettleseren.
 """
     return GeneratedPage(paths.ACCESSIBILITY, "Tilgjengelighetserklæring", body, "")
 
