@@ -12,7 +12,9 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -148,12 +150,24 @@ def _damage_the_cache_file(repo: Path) -> None:
     cache.write_bytes(os.urandom(64 * 1024))
 
 
+def _damage_the_json_entries(repo: Path) -> None:
+    """Every entry kept as JSON (renderings of Markdown, shared pages' renderings, region states) cut short."""
+    with closing(sqlite3.connect(repo / ".cache/kompetansebroen/cache.sqlite")) as database:
+        for table in ("rendered_markdown", "page_shells", "region_state"):
+            assert database.execute(f"UPDATE {table} SET value = ?", ('{"content": ',)).rowcount > 0, table
+        database.commit()
+
+
 def _cache_folder_is_a_file(repo: Path) -> None:
     shutil.rmtree(repo / ".cache")
     (repo / ".cache").write_text("ikke en mappe\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("damage", [_damage_the_cache_file, _cache_folder_is_a_file], ids=["bytes", "file"])
+@pytest.mark.parametrize(
+    "damage",
+    [_damage_the_cache_file, _damage_the_json_entries, _cache_folder_is_a_file],
+    ids=["bytes", "json", "file"],
+)
 def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
     edit(repo, A, "Innledning til artikkelen.", "Ny innledning.")
     damage(repo)  # type: ignore[operator]
