@@ -150,6 +150,14 @@ def _damage_the_cache_file(repo: Path) -> None:
     cache.write_bytes(os.urandom(64 * 1024))
 
 
+def _damage_the_pages_of_the_database(repo: Path) -> None:
+    """A database whose header is whole but whose pages are not: «database disk image is malformed»."""
+    cache = repo / ".cache/kompetansebroen/cache.sqlite"
+    data = cache.read_bytes()
+    assert len(data) > 2 * 4096
+    cache.write_bytes(data[:4096] + os.urandom(len(data) - 4096))
+
+
 def _damage_the_json_entries(repo: Path) -> None:
     """Every entry kept as JSON (renderings of Markdown, shared pages' renderings, region states) cut short."""
     with closing(sqlite3.connect(repo / ".cache/kompetansebroen/cache.sqlite")) as database:
@@ -165,8 +173,13 @@ def _cache_folder_is_a_file(repo: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [_damage_the_cache_file, _damage_the_json_entries, _cache_folder_is_a_file],
-    ids=["bytes", "json", "file"],
+    [
+        _damage_the_cache_file,
+        _damage_the_pages_of_the_database,
+        _damage_the_json_entries,
+        _cache_folder_is_a_file,
+    ],
+    ids=["bytes", "malformed", "json", "file"],
 )
 def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
     edit(repo, A, "Innledning til artikkelen.", "Ny innledning.")
