@@ -135,7 +135,8 @@ def test_episode_pages_have_audio_transcript_and_neighbours(built_site: Path) ->
         assert audio and (page.parent / audio.group(1)).resolve().is_file()
         assert 'id="transkripsjon"' in text
         assert "Sesong " in text and "episode" in text
-        assert 'class="kb-episodes"' in text and "#abonner" in text
+        assert 'class="kb-episodes"' in text and 'id="abonner"' in text
+        assert f"<code>{SITE_URL}vestfold/podkast/{series}/feed.xml</code>" in text  # this region's feed
         assert "Forrige episode" in text or "Neste episode" in text
         assert text.count('type="application/ld+json"') >= 1
         ld = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)

@@ -9,12 +9,15 @@ from collections.abc import Collection, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from ..content_types.registry import content_type
 from ..feeds.article_json_ld import article_json_ld
 from ..feeds.event_json_ld import event_json_ld
 from ..feeds.learning_json_ld import course_json_ld, episode_json_ld, film_json_ld
 from ..listings import paths
 from ..listings.learning import episode_neighbours
+from ..listings.learning_html import subscribe
 from ..listings.learning_pages import series_page_path
 from ..listings.pages import related_documents, topic_links
 from ..model.documents import Document, Kind
@@ -69,8 +72,12 @@ def region_context(
     view: RegionView,
     topics: TopicRegistry,
     pages_by_region: Mapping[str, Collection[str]],
+    region_url: str = "",
 ) -> dict[str, Any]:
-    """What the templates get for the page at ``path`` (its tree path) in this region."""
+    """What the templates get for the page at ``path`` (its tree path) in this region.
+
+    ``region_url`` is the region's address, for what must be absolute (a podcast's feed for the apps).
+    """
     page_dir_url = page_url(path)
     region = view.region
     to_root = relative_path(".", page_dir_url.rstrip("/") or ".")
@@ -118,7 +125,7 @@ def region_context(
         context["page_url_token"] = PAGE_URL_TOKEN
         context["registration_open"] = event.registration_open(view.today)  # changes the page's facts
     if doc is not None and doc.kind in (Kind.ELEARNING, Kind.FILM, Kind.EPISODE):
-        _learning_context(context, doc, view, page_dir_url)
+        _learning_context(context, doc, view, path, region_url)
     if doc is not None and doc.kind is Kind.ARTICLE:
         context["related"] = [
             {
@@ -139,7 +146,9 @@ def region_context(
     return context
 
 
-def _learning_context(context: dict[str, Any], doc: Document, view: RegionView, page_dir_url: str) -> None:
+def _learning_context(
+    context: dict[str, Any], doc: Document, view: RegionView, path: str, region_url: str
+) -> None:
     """A learning resource's schema.org data; an episode's series and its previous and next episode.
 
     The JSON-LD carries a token for the region's address, which the template
@@ -159,6 +168,7 @@ def _learning_context(context: dict[str, Any], doc: Document, view: RegionView, 
     if series is None:
         return
     context["learning_json_ld"] = episode_json_ld(episode, series, REGION_URL_TOKEN)
+    page_dir_url = page_url(path)
     neighbours = episode_neighbours(series, view.episodes()).get(episode.path)
     series_url = page_url(series_page_path(series))
 
@@ -170,7 +180,7 @@ def _learning_context(context: dict[str, Any], doc: Document, view: RegionView, 
     context["episodes"] = {
         "series_title": series.title,
         "series_href": relative_url(page_dir_url, series_url),
-        "subscribe_href": relative_url(page_dir_url, series_url) + "#abonner",
+        "subscribe": Markup(subscribe(series, path, posixpath.join(region_url, series.feed_path))),
         "previous": shown(neighbours.previous if neighbours else None),
         "next": shown(neighbours.next if neighbours else None),
     }

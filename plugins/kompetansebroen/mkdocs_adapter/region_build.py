@@ -141,6 +141,8 @@ class RegionBuild:
         self.pending_pages: dict[str, str] = {}
         self.page_parts: dict[str, tuple[dict[str, str], str | None]] = {}
         self.contexts: dict[str, dict[str, Any]] = {}
+        self.region_url = ""
+        """The region's address (``config.site_url``): podcast apps are given absolute feed addresses."""
         self.page_blocks: dict[str, dict[str, str]] = {}
         self.search_entries: dict[str, list[dict[str, Any]]] = {}
         self.newsletter_html: dict[str, str] = {}
@@ -158,6 +160,7 @@ class RegionBuild:
     def configure(self, config: MkDocsConfig, base_url: str) -> None:
         if self.setup.command != "serve" or self.order.worker:  # `make serve` mounts its region at the root
             config.site_url = posixpath.join(base_url, self.region_id) + "/"
+        self.region_url = config.site_url or ""
         config.nav = SECTION_NAV
         config.extra["alternate"] = True  # shows our region selector in Material's header slot
 
@@ -251,7 +254,7 @@ class RegionBuild:
         """The page's region context (``kb``), worked out once (incremental builds need it early)."""
         if path not in self.contexts:
             self.contexts[path] = page_context.region_context(
-                path, self.project, self.view, self.topics, self.pages_by_region
+                path, self.project, self.view, self.topics, self.pages_by_region, self.region_url
             )
         return self.contexts[path]
 
