@@ -112,6 +112,8 @@ def _remove(path: Path) -> None:
 def _unchangeable(final: Path) -> Path | None:
     """The first folder the swap would need to change but may not: the site's parent or a folder in it."""
     parent = final.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent  # a region built alone into a site/ not made yet: site/ will be
     if not os.access(parent, os.W_OK | os.X_OK):
         return parent
     if final.is_symlink() or not final.is_dir():
