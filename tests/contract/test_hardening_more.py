@@ -141,6 +141,15 @@ def test_files_left_where_the_build_stages_and_swaps_are_cleared(repo: Path) -> 
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
 
 
+def test_a_region_built_alone_into_a_site_folder_not_made_yet_is_published(repo: Path) -> None:
+    """The check for a folder the build may not change looks at what exists: site/ is made at the swap."""
+    shutil.rmtree(repo / "site")
+    build = run(BUILD, repo, {"KOMPETANSEBROEN_REGION": "sor"})
+    assert build.returncode == 0, build.output
+    assert (repo / "site/sor/index.html").is_file()
+    assert sorted(p.name for p in (repo / "site").iterdir()) == ["sor"]
+
+
 # -- a damaged cache ----------------------------------------------------------------------
 
 
