@@ -121,7 +121,10 @@ PART_PATTERNS = {
     ),
     "issues": (re.compile(r'<nav class="kb-issues".*?</nav>', re.DOTALL), False),
     "related": (re.compile(r'<aside class="kb-related".*?</aside>', re.DOTALL), False),
-    # An event's schema.org data names the page's address in this region.
+    # A podcast episode's neighbours in this region, and its feed's address for the apps.
+    "episodes": (re.compile(r'<nav class="kb-episodes".*?</nav>', re.DOTALL), False),
+    "subscribe": (re.compile(r'<div class="kb-subscribe" id="abonner">.*?</div>', re.DOTALL), False),
+    # An event's or a learning resource's schema.org data names the page's or region's address.
     "event": (re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL), False),
     "footer": (re.compile(r'<div class="md-copyright kb-footer">.*?</div>', re.DOTALL), True),
 }
