@@ -228,6 +228,7 @@ def load_content(
         markdown_extension_configs=settings.markdown_extension_configs,
         professions=settings.professions,
         check_rendered=check_rendered,
+        home_required=True,
     )
 
 

@@ -645,6 +645,14 @@ FOUND_LATE = [
         "eller lag regions/sor/index.md",
     ),
     BadInput(
+        "home-page-missing",
+        lambda r: (r / "content/index.md").unlink(),
+        "content/index.md",
+        None,
+        "content/index.md: filen mangler, så områdene nord og sor har ingen forside; lag content/index.md "
+        "(felles for alle områdene) eller regions/nord/index.md og regions/sor/index.md",
+    ),
+    BadInput(
         "duplicate-field",
         lambda r: edit(r, A, "tags:", 'title: "Igjen"\ntags:'),
         A,

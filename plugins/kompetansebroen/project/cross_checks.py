@@ -63,7 +63,11 @@ class Checker:
         generated: set[str],
         anchors: links.AnchorFinder | None,
         problems: Problems,
+        *,
+        home_required: bool = False,
     ) -> None:
+        self.home_required = home_required
+        """Whether every region must have a home page (a site; unit fixtures may have none)."""
         self.shared = shared
         self.regional = regional
         self.generated = generated
@@ -97,7 +101,10 @@ class Checker:
         MkDocs' navigation starts at index.md and fails, in English, without one.
         """
         if HOME not in self.shared.docs and HOME not in self.shared.drafts:
-            return  # no shared home page to leave anyone out: each region brings its own
+            # No shared home page: each region brings its own.
+            if self.home_required and HOME not in self.shared.rejected:
+                self._check_own_home_pages()
+            return
         homeless = [
             region_id
             for region_id, view in sorted(self.views.items())
@@ -117,6 +124,29 @@ class Checker:
             line = self.shared.field_lines.get(HOME, {}).get("draft")
             message = f"siden er et utkast, så {listed} får ingen forside; fjern draft: true, eller lag {own}"
             self.problems.add(shown, line, "draft", message)
+
+    def _check_own_home_pages(self) -> None:
+        """Without content/index.md, every region needs regions/<id>/index.md (MkDocs fails in English).
+
+        One message, on the shared home page that is missing: the fix is there or in each region.
+        """
+        homeless = [
+            region_id
+            for region_id, view in sorted(self.views.items())
+            if HOME not in view and HOME not in self.regional[region_id].rejected
+        ]
+        if not homeless:
+            return
+        ids = " og ".join(homeless)
+        listed = f"området {ids} har" if len(homeless) == 1 else f"områdene {ids} har"
+        own = " og ".join(self.regional[region_id].shown(HOME) for region_id in homeless)
+        self.problems.add(
+            self.shared.shown(HOME),
+            None,
+            "",
+            f"filen mangler, så {listed} ingen forside; lag {self.shared.shown(HOME)} (felles for alle "
+            f"områdene) eller {own}",
+        )
 
     # -- two files, one address
 

@@ -108,6 +108,7 @@ def load_project(
     markdown_extension_configs: Mapping[str, Any] | None = None,
     professions: Sequence[str] = DEFAULT_PROFESSIONS,
     check_rendered: bool = True,
+    home_required: bool = False,
 ) -> tuple[Project, Problems]:
     """Read and validate the whole tree below ``root``; never raises for editors' mistakes.
 
@@ -119,6 +120,7 @@ def load_project(
     ``check_rendered``, every page is also rendered and what the browser would
     receive is checked against the allow-list (page_html_checks.py); a build
     that checks each page's HTML as MkDocs makes it passes ``check_rendered=False``.
+    ``home_required``: every region must have a home page (the build and the check).
     """
     root = Path(root).resolve()
     _READINGS.next_build()
@@ -156,7 +158,7 @@ def load_project(
     check_governing_files(shared, regional, problems)
     check_image_files(shared, regional, problems)
     check_podcasts(list(project.regions), project.view, shared, regional, problems)
-    Checker(shared, regional, set(generated_paths), anchors, problems).run()
+    Checker(shared, regional, set(generated_paths), anchors, problems, home_required=home_required).run()
     if anchors is not None and check_rendered:
         check_rendered_pages([shared, *regional.values()], anchors, problems)
     return project, problems
