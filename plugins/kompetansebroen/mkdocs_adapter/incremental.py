@@ -42,16 +42,14 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import markdown as markdown_package
-import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 
-from .. import __version__
 from ..model.documents import Document
 from ..output.region_state import RegionState
 from ..output.render_plan import link_targets
 from ..project.loader import Project
 from ..project.views import RegionView
+from .code_versions import code_fingerprint
 from .page_cache import theme_fingerprint
 
 
@@ -63,15 +61,6 @@ def _digest(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def _version(package: str) -> str:
-    try:
-        from importlib.metadata import version
-
-        return version(package)
-    except Exception:  # noqa: BLE001 - not installed: its absence is the version
-        return ""
-
-
 def settings_fingerprint(config: MkDocsConfig) -> str:
     """What every page of every region is made with: our version and the renderers', the settings, the theme.
 
@@ -81,11 +70,7 @@ def settings_fingerprint(config: MkDocsConfig) -> str:
     config_file = Path(config.config_file_path)
     return _digest(
         [
-            __version__,
-            f"{mkdocs.__name__} {mkdocs.__version__}",  # ProperDocs answers to mkdocs too
-            markdown_package.__version__,
-            _version("pymdown-extensions"),
-            _version("mkdocs-material"),
+            code_fingerprint(),
             hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"").hexdigest(),
             theme_fingerprint(config),
         ]

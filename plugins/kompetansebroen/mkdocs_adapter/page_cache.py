@@ -24,8 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import __version__
 from ..output.cache_store import CacheStore
+from .code_versions import code_fingerprint
 
 FORMAT = 2
 
@@ -73,7 +73,7 @@ class PageCache:
         self.salt = "|".join(
             [
                 str(FORMAT),
-                __version__,
+                code_fingerprint(),
                 hashlib.sha256(settings).hexdigest(),
                 theme_fingerprint(config),
                 extra,

@@ -17,16 +17,14 @@ import json
 import logging
 from typing import Any
 
-import markdown as markdown_package
-import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .. import __version__
 from ..output.cache_store import CacheStore
 from ..project import links
+from .code_versions import code_fingerprint
 
 FORMAT = 1
 
@@ -72,7 +70,7 @@ class RenderCache:
             sort_keys=True,
             default=_stable_repr,
         )
-        self.salt = f"{FORMAT}|{__version__}|{mkdocs.__name__} {mkdocs.__version__}|{markdown_package.__version__}|{settings}"
+        self.salt = f"{FORMAT}|{code_fingerprint()}|{settings}"
         self.hits = 0
 
     def key(self, page: Page, files: Files) -> str:
