@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,19 @@ def test_webvtt_signature(tmp_path: Path) -> None:
     glued = tmp_path / "glued.vtt"
     glued.write_text("WEBVTTX\n", encoding="utf-8")
     assert not starts_as_webvtt(glued)
+
+
+def test_finding_the_transcript_takes_linear_time() -> None:
+    """A heading line of many blanks once took seconds (a lazy match before trailing blanks and #s)."""
+
+    def seconds(blanks: int) -> float:
+        body = "#" + " " * blanks + "x\n## Transkripsjon ##\nTekst\n"
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            assert transcript_section(body) is not None
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(20_000), seconds(200_000)
+    assert large < 30 * max(small, 1e-4), (small, large)

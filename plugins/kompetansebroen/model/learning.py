@@ -412,7 +412,17 @@ class TranscriptSection:
 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})(?:[ \t]+(.*))?$")
+"""An ATX heading: its level, and its text with the closing #s still on (linear: no lazy match)."""
+
+
+def _heading_text(raw: str | None) -> str:
+    """The heading's text without its closing sequence of #s (``## Tittel ##`` → ``Tittel``)."""
+    text = (raw or "").rstrip(" \t")
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1] in " \t"):
+        text = stripped
+    return text.strip(" \t")
 
 
 def transcript_section(body: str) -> TranscriptSection | None:
@@ -439,7 +449,11 @@ def transcript_section(body: str) -> TranscriptSection | None:
                 collected.append(line)
             continue
         heading = _HEADING.match(line)
-        if heading and start is None and heading.group(2).strip().casefold() == TRANSCRIPT_HEADING.casefold():
+        if (
+            heading
+            and start is None
+            and _heading_text(heading.group(2)).casefold() == TRANSCRIPT_HEADING.casefold()
+        ):
             start = (number, len(heading.group(1)))
             continue
         if heading and start is not None and len(heading.group(1)) <= start[1]:
