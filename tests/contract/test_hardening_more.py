@@ -195,6 +195,8 @@ def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
     damage(repo)  # type: ignore[operator]
     build = built(repo)
     assert "DatabaseError" not in build.output, build.output
+    notes = [line for line in build.output.splitlines() if "mellomlageret" in line]
+    assert len(notes) <= 1, build.output  # one note, not one per region or table
     check = run(CHECK, repo)
     assert check.returncode == 0 and "Traceback" not in check.output, check.output
     warm = tree_hashes(repo / "site")

@@ -44,12 +44,17 @@ class CacheFile:
         """The cache at ``path`` for a build starting now (a later build has a larger stamp).
 
         None, with a note, when no cache can be kept there (``.cache`` is a file, no
-        permission); a file SQLite cannot read is deleted and made again.
+        permission); a file SQLite cannot read, or whose pages are damaged, is deleted
+        (with one note) and made again.
         """
         try:
             db = _connect(path)
             try:
-                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                # Pages damaged behind a whole header fail only when read: find them here, once,
+                # before the region workers each meet them (about 50 ms for 85 MB).
+                (verdict,) = db.execute("PRAGMA quick_check(1)").fetchone()
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError(verdict)
             finally:
                 db.close()
         except sqlite3.DatabaseError as error:
