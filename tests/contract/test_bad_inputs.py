@@ -409,6 +409,14 @@ BAD_INPUTS = [
         "hendelsesattributtet onerror=",
     ),
     BadInput(
+        "backtick-runs-of-growing-length",
+        # 1 MB on one line: Python-Markdown took minutes over it; the check refuses it at once.
+        lambda r: edit(r, A, "Innledning til artikkelen.", " ".join("`" * n + "x" for n in range(1, 1401))),
+        A,
+        None,
+        "rekker med mer enn 10 backticks (`) utenfor en kodeblokk",
+    ),
+    BadInput(
         "remote-stylesheet",
         lambda r: edit(
             r, A, "Innledning til artikkelen.", '<link rel=stylesheet href="https://x.example/a.css">'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from kompetansebroen.project import links
+from kompetansebroen.project import links, security
 from kompetansebroen.project.code_blocks import mask_code
 from kompetansebroen.project.security import scan
 
@@ -246,3 +246,11 @@ def test_finding_links_takes_time_linear_in_the_length_of_the_text() -> None:
 )
 def test_links_are_found_as_markdown_and_html_write_them(markdown: str, targets: list[str]) -> None:
     assert [link.target for link in links.internal_links(markdown)] == targets
+
+
+def test_long_backtick_runs_outside_code_are_refused_and_fences_are_not() -> None:
+    """Runs of many lengths that never close make Python-Markdown quadratic; code needs at most three."""
+    growing = " ".join("`" * n + "x" for n in range(1, 30))
+    assert [message for _, message in scan(f"Tekst\n{growing}\n")] == [security.BACKTICKS_MESSAGE]
+    assert list(scan("Bruk `kode` og ``x ` y`` her.\n")) == []
+    assert list(scan("````````````\n`````````````````\n````````````\n")) == []  # a fence and its code

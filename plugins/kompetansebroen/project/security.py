@@ -7,6 +7,9 @@ elements, ``on…=`` event handlers, and ``javascript:``, ``vbscript:`` and
 several lines. Fenced code blocks and code spans are shown as text and are
 not scanned (see :func:`code_blocks.mask_code` for what counts as code).
 
+It also refuses runs of more than ``MAX_BACKTICKS`` backticks outside code,
+which would make Python-Markdown's conversion of the page quadratic.
+
 This scan reads the Markdown, so its messages name the line; what the page
 becomes is checked again, as the browser receives it, in rendered_html.py
 (attr_list attributes, HTML blocks, quoted ``>``, anything not allowed).
@@ -32,12 +35,19 @@ _MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?)([^)\s>]
 _AUTOLINK = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9+.\-\s]*:[^>\s]*)>")
 _FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+MAX_BACKTICKS = 10
+"""The longest run of backticks allowed outside code: inline code needs one to three."""
+_LONG_BACKTICKS = re.compile(f"`{{{MAX_BACKTICKS + 1},}}")
 
 ELEMENT_MESSAGE = (
     "HTML-elementet <{0}> er ikke tillatt; bruk vanlig Markdown "
     "(lenk til video, skjema og dokumenter i stedet for å bygge dem inn)"
 )
 HANDLER_MESSAGE = "hendelsesattributtet {0}= er ikke tillatt i HTML; fjern det"
+BACKTICKS_MESSAGE = (
+    f"rekker med mer enn {MAX_BACKTICKS} backticks (`) utenfor en kodeblokk gjør at Markdown bruker "
+    "minutter på siden; sett koden i en kodeblokk mellom to linjer med ```, eller fjern dem"
+)
 SCHEME_MESSAGE = (
     "adresser som begynner med {0}: er ikke tillatt; lenk til en https-adresse eller en fil i repoet"
 )
@@ -86,4 +96,9 @@ def scan(markdown: str) -> Iterator[tuple[int, str]]:
     for match in _AUTOLINK.finditer(text):
         if scheme := _scheme(match.group(1)):
             report(match.start(1), SCHEME_MESSAGE.format(scheme))
+    # Python-Markdown looks for the closing run of every opening one through the rest of the
+    # paragraph: runs of many lengths that never close make it quadratic. Capping the length
+    # caps how many runs can stay open, and keeps every page's conversion linear.
+    for match in _LONG_BACKTICKS.finditer(text):
+        report(match.start(), BACKTICKS_MESSAGE)
     yield from sorted(found)
