@@ -105,11 +105,11 @@ class RootBuild:
         assert self.regions is not None
         region_ids = sorted(self.setup.project.regions)
         failures = self.regions.finish()
+        for region_id, message in sorted(failures.items()):  # also beside the pages' problems
+            log.error(f"område {region_id}: {message}")
         if self.regions.page_problems:
             raise content_failure(sorted(self.regions.page_problems))
         if failures:
-            for region_id, message in sorted(failures.items()):
-                log.error(f"område {region_id}: {message}")
             raise PluginError(
                 f"{len(failures)} av {len(region_ids)} områder kunne ikke bygges; ingenting er publisert."
             )
