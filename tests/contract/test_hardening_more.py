@@ -22,17 +22,11 @@ import pytest
 from tests.conftest import copy_repo, run_build
 
 from .repo import BUILD, CHECK, Run, differences, finish, run, start, tree_hashes
+from .test_bad_inputs import edit
 
 A = "content/artikler/forste-artikkel.md"
 G = "content/styrende-dokumenter/plan.md"
 REGIONS = ("nord", "sor")
-
-
-def edit(repo: Path, rel: str, old: str, new: str) -> None:
-    path = repo / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def built(repo: Path) -> Run:
