@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from kompetansebroen.settings import load_settings
 
 from tests.conftest import REPO, cold_tree, copy_repo, run_build, tree_of
 
@@ -108,6 +109,16 @@ def test_the_catalogue_lists_every_course_film_and_series_with_filters(built_sit
     assert {name for kind, name in listed if kind == "film"} == films
     assert {name for kind, name in listed if kind == "podkast"} == set(SERIES)
     assert 'data-kb-facet="type"' in page and 'data-kb-facet="topic"' in page
+    # Filters list topics and professions in mkdocs.yml's order, as editors wrote the lists.
+    settings = load_settings(REPO / "mkdocs.yml")
+    for facet, vocabulary in (
+        ("topic", list(settings.topics.names())),
+        ("profession", list(settings.professions)),
+    ):
+        block = re.search(rf'data-kb-facet="{facet}"[^>]*>(.*?)</div>', page, re.S)
+        assert block is not None, facet
+        shown = re.findall(r'data-kb-value="([^"]+)"', block.group(1))
+        assert shown and shown == [name for name in vocabulary if name in shown], (facet, shown)
     assert "<h1" in page and "Læringsressurser" in page
 
 

@@ -73,9 +73,10 @@ def region_catalogue(view: RegionView) -> list[CatalogueItem]:
 
 
 def catalogue_page(view: RegionView, topics: TopicRegistry) -> GeneratedPage:
-    """``laering/``: the catalogue with its filters (type, topic, profession)."""
+    """``laering/``: the catalogue with its filters (type, topic, profession, each in mkdocs.yml's order)."""
     items = region_catalogue(view)
-    professions = sorted({name for item in items for name in item.professions}, key=str.casefold)
+    named = {name for item in items for name in item.professions}
+    professions = [name for name in view.professions if name in named]  # mkdocs.yml's order
     blocks: dict[str, str] = {}
     if items:
         listing = html_blocks.embed(

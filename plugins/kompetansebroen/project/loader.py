@@ -60,13 +60,15 @@ class Project:
     shared_series: dict[str, PodcastSeries] = field(default_factory=dict)
     """Podcast series of ``content/`` by folder (``podkast/<slug>/serie.yml``)."""
     regional_series: dict[str, dict[str, PodcastSeries]] = field(default_factory=dict)
+    professions: tuple[str, ...] = DEFAULT_PROFESSIONS
+    """The professions of mkdocs.yml (events' and courses' ``audience``), in its order."""
     today: dt.date | None = None
     """The build date, once the build is dated (build_date.date_the_build); until then the clock's."""
 
     def view(self, region_id: str) -> RegionView:
         """The merged content of one region."""
         today = self.today if self.today is not None else build_today(os.environ)
-        view = RegionView(self.regions[region_id], today)
+        view = RegionView(self.regions[region_id], today, professions=self.professions)
         for path, doc in self.shared.items():
             if doc.in_region(region_id):
                 view.documents[path] = doc
@@ -125,7 +127,7 @@ def load_project(
     root = Path(root).resolve()
     _READINGS.next_build()
     problems = Problems()
-    project = Project(root, topics)
+    project = Project(root, topics, professions=tuple(professions))
     folder_ids = _load_regions(project, problems)
 
     vocabulary = Vocabulary(tuple(topics.names()), tuple(professions))

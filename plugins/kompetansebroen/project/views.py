@@ -37,6 +37,8 @@ class RegionView:
     assets: dict[str, Asset] = field(default_factory=dict)
     series: dict[str, PodcastSeries] = field(default_factory=dict)
     """Podcast series by folder name: a region's ``serie.yml`` replaces the shared one."""
+    professions: tuple[str, ...] = ()
+    """The professions of mkdocs.yml, in its order (how the catalogue orders its filter)."""
     # Listings ask the same questions for every page of a region; a view is not changed
     # once built (Project.view fills it before handing it out), so answers are kept.
     memo: dict[object, list[Any]] = field(default_factory=dict, repr=False, compare=False)
