@@ -52,6 +52,7 @@ def test_the_build_refuses_script_and_foreign_requests_in_page_bodies(tmp_path: 
     result = run_build(repo, tmp_path / "site")
 
     output = result.stdout + result.stderr
+    print(output)  # whole, beside pytest's shortened assertion message
     assert result.returncode != 0, output
     assert "Traceback" not in output, output
     for name in BODIES:
