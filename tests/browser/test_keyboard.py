@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from kb_browser import PAGE_TYPES, focus_is_visible, focus_ring, open_page
+from kb_browser import PAGE_TYPES, active, focus_is_visible, focus_ring, open_page, tab_until
 
 pytestmark = pytest.mark.browser
 
 ARTICLE = PAGE_TYPES["article"]
-MAX_TABS = 40
-
-
-def active(page, expression: str):
-    return page.evaluate(f"() => {{ const el = document.activeElement; return {expression}; }}")
-
-
-def tab_until(page, selector: str) -> int:
-    """Press Tab until the focused element matches ``selector``; return how many presses it took."""
-    for presses in range(1, MAX_TABS + 1):
-        page.keyboard.press("Tab")
-        if active(page, f"el.matches({selector!r})"):
-            return presses
-    raise AssertionError(
-        f"{selector} was not reached in {MAX_TABS} Tab presses; focus is on "
-        + active(page, "el.outerHTML.slice(0, 200)")
-    )
 
 
 def test_skip_link_is_first_visible_and_moves_to_main_content(page, base_url):
