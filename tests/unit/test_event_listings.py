@@ -16,7 +16,8 @@ from kompetansebroen.listings.events import (
     with_topic,
 )
 from kompetansebroen.model.events import Event, EventFormat, EventStatus, calendar_window, months_before
-from kompetansebroen.text.event_times import day_span, month_heading, short_date, time_span, when
+from kompetansebroen.text.dates import norwegian_date
+from kompetansebroen.text.event_times import day_span, month_heading, time_span, when
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -97,7 +98,7 @@ def test_an_event_in_words_month_heading_and_short_date() -> None:
         == "torsdag 13. mars 2025 kl. 09.00–15.30"
     )
     assert month_heading(2025, 3) == "Mars 2025"
-    assert short_date(dt.date(2025, 3, 1)) == "1. mars 2025"
+    assert norwegian_date(dt.date(2025, 3, 1)) == "1. mars 2025"
 
 
 # -- the build date ----------------------------------------------------------------------

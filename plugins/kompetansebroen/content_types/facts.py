@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ..model.documents import Document
 from ..text.dates import norwegian_date
-from ..text.event_times import day_and_time, short_date
+from ..text.event_times import day_and_time
 from ..text.markdown import markdown_text as text
 from ..text.markdown import markdown_url
 from ..text.urls import page_url, relative_url
@@ -92,7 +92,7 @@ def event_facts(doc: Document, today: dt.date) -> PageFacts:
     if event.price:
         rows.append(("Pris", html.escape(event.price)))
     if event.registration_deadline:
-        rows.append(("Påmeldingsfrist", short_date(event.registration_deadline)))
+        rows.append(("Påmeldingsfrist", norwegian_date(event.registration_deadline)))
     if event.contact:
         address = html.escape(event.contact)
         rows.append(("Kontakt", f'<a href="mailto:{address}">{address}</a>'))

@@ -46,7 +46,8 @@ from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vC
 from icalendar import Event as VEvent
 
 from ..model.events import Event, EventFormat, calendar_window
-from ..text.event_times import TIME_ZONE, oslo, short_date
+from ..text.dates import norwegian_date
+from ..text.event_times import TIME_ZONE, oslo
 
 PRODUCT_ID = "-//Kompetansebroen//Kurs og arrangementer//NB"
 STAMP_BASE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -185,11 +186,11 @@ def _description(event: Event, page: str) -> str:
         lines.append(f"Pris: {event.price}")
     if event.registration_url:
         deadline = (
-            f" (frist {short_date(event.registration_deadline)})" if event.registration_deadline else ""
+            f" (frist {norwegian_date(event.registration_deadline)})" if event.registration_deadline else ""
         )
         lines.append(f"Påmelding: {event.registration_url}{deadline}")
     elif event.registration_deadline:
-        lines.append(f"Påmeldingsfrist: {short_date(event.registration_deadline)}")
+        lines.append(f"Påmeldingsfrist: {norwegian_date(event.registration_deadline)}")
     if event.contact:
         lines.append(f"Kontakt: {event.contact}")
     lines.append(f"Mer informasjon: {page}")

@@ -16,7 +16,7 @@ import datetime as dt
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .dates import MONTHS
+from .dates import MONTHS, day_month, norwegian_date
 
 TIME_ZONE = "Europe/Oslo"
 
@@ -45,7 +45,7 @@ def clock(moment: dt.datetime) -> str:
 
 def long_day(day: dt.date) -> str:
     """``2025-03-14`` → ``fredag 14. mars 2025``."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {norwegian_date(day)}"
 
 
 def day_span(first: dt.date, last: dt.date) -> str:
@@ -56,16 +56,10 @@ def day_span(first: dt.date, last: dt.date) -> str:
     if first == last:
         return long_day(first)
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}.{DASH}{last.day}. {MONTHS[last.month - 1]} {last.year}"
+        return f"{first.day}.{DASH}{norwegian_date(last)}"
     if first.year == last.year:
-        return (
-            f"{first.day}. {MONTHS[first.month - 1]} {DASH} {last.day}. {MONTHS[last.month - 1]} {last.year}"
-        )
-    return f"{_day_month_year(first)} {DASH} {_day_month_year(last)}"
-
-
-def _day_month_year(day: dt.date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+        return f"{day_month(first)} {DASH} {norwegian_date(last)}"
+    return f"{norwegian_date(first)} {DASH} {norwegian_date(last)}"
 
 
 def time_span(start: dt.datetime, end: dt.datetime | None) -> str:
@@ -103,11 +97,6 @@ def month_heading(year: int, month: int) -> str:
     return f"{MONTHS[month - 1].capitalize()} {year}"
 
 
-def short_date(day: dt.date) -> str:
-    """``2025-03-14`` → ``14. mars 2025`` (a deadline, a list item's date)."""
-    return _day_month_year(day)
-
-
 def day_and_time(value: dt.date) -> str:
     """When a page was published or updated: ``30. juni 2020``, with a time ``30. juni 2020 kl. 11.41``.
 
@@ -115,8 +104,8 @@ def day_and_time(value: dt.date) -> str:
     """
     if isinstance(value, dt.datetime):
         local = value.astimezone(oslo())
-        return f"{_day_month_year(local.date())} kl. {clock(local)}"
-    return _day_month_year(value)
+        return f"{norwegian_date(local.date())} kl. {clock(local)}"
+    return norwegian_date(value)
 
 
 def iso_moment(value: dt.date) -> str:
