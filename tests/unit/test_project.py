@@ -523,6 +523,27 @@ def test_a_symlinked_folder_is_reported(tree: Tree, tmp_path_factory: pytest.Tem
     assert "peker ut av repoet" in problem.message
 
 
+def test_a_symlink_is_worded_one_way_for_a_file_and_a_folder(tree: Tree) -> None:
+    # Inside the repository, a linked file and a linked folder are the same mistake with the same fix.
+    (tree.root / "content/vedlegg").mkdir()
+    os.symlink(tree.root / "content/vedlegg", tree.root / "content/mappelenke")
+    os.symlink(tree.root / "content/index.md", tree.root / "content/fillenke.md")
+    messages = {problem.path: problem.message for problem in tree.load()[1]}
+    fix = "er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier {} inn i stedet"
+    assert messages == {
+        "content/mappelenke": fix.format("mappen"),
+        "content/fillenke.md": fix.format("filen"),
+    }
+
+
+def test_broken_symlinks_to_a_file_and_to_a_folder_are_worded_alike(tree: Tree) -> None:
+    os.symlink(tree.root / "content/borte", tree.root / "content/brutt-mappe")
+    os.symlink(tree.root / "regions/borte", tree.root / "regions/brutt")
+    messages = {problem.path: problem.message for problem in tree.load()[1]}
+    broken = "er en symbolsk lenke som ikke peker på noen fil eller mappe; fjern den"
+    assert messages == {"content/brutt-mappe": broken, "regions/brutt": broken}
+
+
 def test_a_symlinked_region_folder_is_reported(tree: Tree, tmp_path_factory: pytest.TempPathFactory) -> None:
     outside = tmp_path_factory.mktemp("region")
     (outside / "region.yml").write_text("name: X\nhospital: Y\n", encoding="utf-8")

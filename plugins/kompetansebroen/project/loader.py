@@ -190,7 +190,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             continue
         rel_folder = _relative(project.root, folder)
         if folder.is_symlink():
-            problems.add(rel_folder, None, "", _symlink_message(project.root, folder, "mappe"))
+            problems.add(rel_folder, None, "", _symlink_message(project.root, folder))
             continue
         if not REGION_ID.match(folder.name):
             problems.add(
@@ -208,7 +208,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
         region_file = folder / REGION_FILE
         rel = _relative(project.root, region_file)
         if region_file.is_symlink() and _outside(project.root, region_file):
-            problems.add(rel, None, "", _symlink_message(project.root, region_file, "fil"))
+            problems.add(rel, None, "", _symlink_message(project.root, region_file))
             continue
         if not region_file.is_file():
             problems.add(
@@ -279,16 +279,18 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
         return None
 
 
-def _symlink_message(root: Path, path: Path, what: str) -> str:
-    """Why a symbolic link is refused; ``what`` is «mappe» or «fil»."""
-    the = "mappen" if what == "mappe" else "filen"
+def _symlink_message(root: Path, path: Path) -> str:
+    """Why a symbolic link is refused, in one wording for files, folders and region folders alike.
+
+    No link is followed: one inside the repository can still reach what must
+    never be published (``.git/config``).
+    """
+    the = "mappen" if path.is_dir() else "filen"
     if _outside(root, path):
         return f"er en symbolsk lenke som peker ut av repoet; kopier {the} inn i stedet"
     if not path.exists():
-        return "er en symbolsk lenke som ikke peker på noe; fjern den"
-    return (
-        f"er en symbolsk lenke til en {what} i repoet; symbolske lenker til mapper støttes ikke, kopier {the}"
-    )
+        return "er en symbolsk lenke som ikke peker på noen fil eller mappe; fjern den"
+    return f"er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier {the} inn i stedet"
 
 
 def _walk(root: Path, tree: Path, problems: Problems) -> Iterable[Path]:
@@ -299,7 +301,7 @@ def _walk(root: Path, tree: Path, problems: Problems) -> Iterable[Path]:
                 continue
             path = Path(directory) / name
             if path.is_symlink():
-                problems.add(_relative(root, path), None, "", _symlink_message(root, path, "mappe"))
+                problems.add(_relative(root, path), None, "", _symlink_message(root, path))
                 continue
             kept.append(name)
         subdirs[:] = kept
@@ -330,23 +332,12 @@ def _read_tree(
         if origin is not None and rel_in_tree == REGION_FILE:
             continue
         if path.is_symlink():
-            if _outside(root, path):
-                problems.add(
-                    rel, None, "", "er en symbolsk lenke som peker ut av repoet; kopier filen inn i stedet"
-                )
-                if rel_in_tree.endswith(".md"):
-                    tree.rejected.add(rel_in_tree)
-                continue
-            if not path.exists():
-                problems.add(rel, None, "", "er en symbolsk lenke som ikke peker på noen fil; fjern den")
-                continue
-            problems.add(
-                rel,
-                None,
-                "",
-                "er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier filen inn i stedet",
-            )
-            tree.rejected.add(rel_in_tree)
+            problems.add(rel, None, "", _symlink_message(root, path))
+            # A refused page is not reported again through the links to it; a broken link inside
+            # the repository, or a file out of it that is no page, has no such links to spare.
+            outside = _outside(root, path)
+            if rel_in_tree.endswith(".md") if outside else path.exists():
+                tree.rejected.add(rel_in_tree)
             continue
         refusal = _publishing_refusal(root, path, rel_in_tree, problems)
         if refusal is not None:
