@@ -7,18 +7,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from kompetansebroen.content_types.registry import content_type, kind_of
+from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.frontmatter.event_fields import (
     DEFAULT_PROFESSIONS,
     EVENT_FIELD_ALIASES,
     EventTime,
     HttpsUrl,
-    event_schema,
-    is_event_path,
     parse_event_time,
-    read_event,
 )
 from kompetansebroen.frontmatter.fields import FIELD_ALIASES, FieldError
 from kompetansebroen.frontmatter.yaml_source import compose
+from kompetansebroen.model.documents import Kind
 from kompetansebroen.model.events import Event, EventFormat, EventStatus
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -37,13 +37,16 @@ organiser: "Sykehuset Innlandet"
 
 
 def schema(*, shared: bool = True, professions: tuple[str, ...] = DEFAULT_PROFESSIONS):
-    return event_schema(topics=TOPICS, region_ids=REGIONS, shared=shared, professions=professions)
+    # The schema the loader checks an event with: the declaration in the registry.
+    return content_type(Kind.EVENT).schema(Vocabulary(tuple(TOPICS), professions), REGIONS, shared=shared)
 
 
 def read(text: str, *, shared: bool = True, professions: tuple[str, ...] = DEFAULT_PROFESSIONS):
     node, error = compose(text)
     assert error is None, error
-    return read_event(schema(shared=shared, professions=professions), node, "arrangementer/fagdag.md")
+    return schema(shared=shared, professions=professions).read_as(
+        node, lambda values: Event.from_meta("arrangementer/fagdag.md", values)
+    )
 
 
 def problems(text: str, **options) -> list[tuple[int | None, str, str]]:
@@ -483,7 +486,7 @@ def test_the_days_of_a_timed_event_are_norwegian_days() -> None:
     ],
 )
 def test_which_files_are_events(path: str, is_event: bool) -> None:
-    assert is_event_path(path) is is_event
+    assert (kind_of(path) is Kind.EVENT) is is_event
 
 
 def test_the_schema_reads_yaml_nodes_as_the_other_schemas_do() -> None:

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from kompetansebroen.content_types.registry import content_type
+from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.frontmatter.event_fields import DEFAULT_PROFESSIONS, EVENT_FIELD_ALIASES
 from kompetansebroen.frontmatter.fields import FIELD_ALIASES, FieldError, FoundProblem
 from kompetansebroen.frontmatter.learning_fields import (
@@ -13,17 +15,12 @@ from kompetansebroen.frontmatter.learning_fields import (
     Duration,
     Minutes,
     PodcastCategory,
-    elearning_schema,
-    episode_schema,
-    film_schema,
-    read_elearning,
-    read_episode,
-    read_film,
-    read_series,
     series_schema,
     transcript_problems,
 )
 from kompetansebroen.frontmatter.yaml_source import compose
+from kompetansebroen.model.documents import Kind
+from kompetansebroen.model.learning import ELearning, Film, PodcastEpisode, PodcastSeries
 from kompetansebroen.model.media import AudioFacts
 
 TOPICS = ["Helsefellesskap", "Kompetanse"]
@@ -69,6 +66,39 @@ explicit: false
 """
 
 
+def schema_of(kind: Kind, *, shared: bool, professions: tuple[str, ...] = DEFAULT_PROFESSIONS):
+    """The schema the loader checks a page of ``kind`` with: its declaration in the registry."""
+    return content_type(kind).schema(Vocabulary(tuple(TOPICS), professions), REGIONS, shared=shared)
+
+
+def elearning_schema(*, shared: bool, professions: tuple[str, ...] = DEFAULT_PROFESSIONS):
+    return schema_of(Kind.ELEARNING, shared=shared, professions=professions)
+
+
+def film_schema(*, shared: bool):
+    return schema_of(Kind.FILM, shared=shared)
+
+
+def episode_schema(*, shared: bool):
+    return schema_of(Kind.EPISODE, shared=shared)
+
+
+def read_elearning(schema, node, path: str, **options):
+    return schema.read_as(node, lambda values: ELearning.from_meta(path, values, **options))
+
+
+def read_film(schema, node, path: str):
+    return schema.read_as(node, lambda values: Film.from_meta(path, values))
+
+
+def read_episode(schema, node, path: str, **options):
+    return schema.read_as(node, lambda values: PodcastEpisode.from_meta(path, values, **options))
+
+
+def read_series(schema, node, slug: str):
+    return schema.read_as(node, lambda values: PodcastSeries.from_meta(slug, values))
+
+
 def node_of(text: str) -> yaml.Node:
     node, error = compose(text)
     assert error is None, error
@@ -96,18 +126,16 @@ def problems_of(reader, schema, text: str, *args, **kwargs) -> list[tuple[int | 
 
 
 def course_problems(text: str):
-    schema = elearning_schema(topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = elearning_schema(shared=True)
     return problems_of(read_elearning, schema, text, "e-laering/demens.md")
 
 
 def film_problems(text: str):
-    return problems_of(
-        read_film, film_schema(topics=TOPICS, region_ids=REGIONS, shared=True), text, "film/hlr.md"
-    )
+    return problems_of(read_film, film_schema(shared=True), text, "film/hlr.md")
 
 
 def episode_problems(text: str):
-    schema = episode_schema(topics=TOPICS, region_ids=REGIONS, shared=False)
+    schema = episode_schema(shared=False)
     return problems_of(read_episode, schema, text, "podkast/s/ep3.md", audio_facts=AudioFacts(10, 10))
 
 
@@ -239,7 +267,7 @@ def test_a_valid_course() -> None:
         price='"Gratis"',
         tags="[Kompetanse]",
     )
-    schema = elearning_schema(topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = elearning_schema(shared=True)
     course, found = read_elearning(schema, node_of(text), "e-laering/demens.md", origin=None)
     assert found == []
     assert course is not None
@@ -267,7 +295,7 @@ def test_course_rules() -> None:
 
 
 def test_course_audience_uses_the_given_professions() -> None:
-    schema = elearning_schema(topics=TOPICS, region_ids=REGIONS, shared=True, professions=("Jordmødre",))
+    schema = elearning_schema(shared=True, professions=("Jordmødre",))
     _, found = read_elearning(schema, node_of(changed(COURSE, audience="[Leger]")), "e-laering/x.md")
     assert [item.message for item in found] == [
         "ukjent yrkesgruppe «Leger»; bruk yrkesgrupper fra listen i mkdocs.yml: Jordmødre"
@@ -278,7 +306,7 @@ def test_course_audience_uses_the_given_professions() -> None:
 
 
 def test_a_valid_local_film_and_a_hosted_one() -> None:
-    schema = film_schema(topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = film_schema(shared=True)
     film, found = read_film(schema, node_of(FILM), "film/hlr.md")
     assert found == [] and film is not None
     assert (film.duration_seconds, film.video, film.captions, film.hosted) == (
@@ -502,7 +530,7 @@ def test_series_required_fields_and_a_subcategory_alone() -> None:
 
 
 def test_a_valid_episode_with_a_local_mp3_and_one_elsewhere() -> None:
-    schema = episode_schema(topics=TOPICS, region_ids=REGIONS, shared=True)
+    schema = episode_schema(shared=True)
     local, found = read_episode(
         schema, node_of(EPISODE), "podkast/s/ep3.md", audio_facts=AudioFacts(8000, 62)
     )
@@ -592,9 +620,9 @@ def _problem(line: int, field: str, message: str) -> FoundProblem:
 
 def test_aliases_point_at_real_fields_and_do_not_shadow_the_shared_ones() -> None:
     every_field = (
-        set(elearning_schema(topics=TOPICS, region_ids=REGIONS, shared=True).fields)
-        | set(film_schema(topics=TOPICS, region_ids=REGIONS, shared=True).fields)
-        | set(episode_schema(topics=TOPICS, region_ids=REGIONS, shared=True).fields)
+        set(elearning_schema(shared=True).fields)
+        | set(film_schema(shared=True).fields)
+        | set(episode_schema(shared=True).fields)
         | set(series_schema().fields)
     )
     assert set(LEARNING_FIELD_ALIASES.values()) <= every_field

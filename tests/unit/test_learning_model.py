@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from kompetansebroen.content_types.registry import kind_of
+from kompetansebroen.model.documents import Kind
 from kompetansebroen.model.learning import (
     ELearning,
     Film,
@@ -15,9 +17,6 @@ from kompetansebroen.model.learning import (
     PodcastSeries,
     asset_path,
     clashing_episode_numbers,
-    is_elearning_path,
-    is_episode_path,
-    is_film_path,
     is_series_file,
     newest_first_key,
     series_slug_of,
@@ -70,9 +69,10 @@ EPISODE_META = {
 def test_which_files_are_which_resource(
     path: str, elearning: bool, film: bool, episode: bool, series: bool
 ) -> None:
-    assert is_elearning_path(path) is elearning
-    assert is_film_path(path) is film
-    assert is_episode_path(path) is episode
+    # The registry decides a page's type by its path, for the loader and everything after it.
+    assert (kind_of(path) is Kind.ELEARNING) is elearning
+    assert (kind_of(path) is Kind.FILM) is film
+    assert (kind_of(path) is Kind.EPISODE) is episode
     assert is_series_file(path) is series
 
 

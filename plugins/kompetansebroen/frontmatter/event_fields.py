@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
 
-from ..model.events import EVENTS_FOLDER, Event, EventFormat, EventStatus, is_timed, local_day
+from ..model.events import EventFormat, EventStatus, is_timed, local_day
 from ..text.event_times import oslo
 from .fields import (
     Choice,
@@ -25,13 +25,11 @@ from .fields import (
     Field,
     FieldError,
     FoundProblem,
-    Schema,
     Text,
     TextList,
     Url,
     _why_impossible,
 )
-from .schemas import page_schema
 from .yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, describe
 
 EVENT_LABEL = "Arrangement"
@@ -345,54 +343,6 @@ def event_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, 
     }
 
 
-def event_schema(
-    *,
-    topics: Collection[str],
-    region_ids: Collection[str],
-    shared: bool,
-    professions: Sequence[str] = DEFAULT_PROFESSIONS,
-) -> Schema:
-    """The front-matter schema of ``arrangementer/<navn>.md``; ``shared`` pages may restrict regions.
-
-    The same schema the content type registry gives events (every page's fields, then these).
-    """
-    return page_schema(
-        event_fields(professions),
-        CHECKS,
-        topics=topics,
-        region_ids=region_ids,
-        shared=shared,
-        aliases=EVENT_FIELD_ALIASES,
-    )
-
-
-def read_event(
-    schema: Schema,
-    node: yaml.Node | None,
-    path: str,
-    *,
-    origin: str | None = None,
-    fingerprint: str = "",
-    fallback_line: int = 1,
-) -> tuple[Event | None, list[FoundProblem]]:
-    """Validate one event's front matter (the composed YAML mapping); the event when it has no problems.
-
-    ``path`` is relative to its tree (``arrangementer/fagdag.md``); lines in the
-    problems are relative to the YAML text, as :meth:`Schema.read` gives them.
-    """
-    return schema.read_as(
-        node,
-        lambda values: Event.from_meta(path, values, origin=origin, fingerprint=fingerprint),
-        fallback_line=fallback_line,
-    )
-
-
-def is_event_path(relative_path: str) -> bool:
-    """``arrangementer/<navn>.md`` (not its ``index.md``, not deeper): the files that are events."""
-    top, _, rest = relative_path.partition("/")
-    return top == EVENTS_FOLDER and rest.endswith(".md") and rest != "index.md" and "/" not in rest
-
-
 __all__ = [
     "DEFAULT_PROFESSIONS",
     "EVENT_FIELD_ALIASES",
@@ -401,8 +351,5 @@ __all__ = [
     "EventTime",
     "HttpsUrl",
     "event_fields",
-    "event_schema",
-    "is_event_path",
     "parse_event_time",
-    "read_event",
 ]

@@ -25,20 +25,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
 import yaml
 
 from ..model.learning import (
     TRANSCRIPT_HEADING,
-    ELearning,
-    Film,
-    PodcastEpisode,
-    PodcastSeries,
     transcript_section,
 )
-from ..model.media import AudioFacts
 from ..model.podcast_categories import APPLE_CATEGORIES, RETIRED_CATEGORIES, parent_of
 from ..text.durations import clock_duration
 from .event_fields import DEFAULT_PROFESSIONS
@@ -57,7 +52,6 @@ from .fields import (
     close_match,
     read_text,
 )
-from .schemas import page_schema
 from .yaml_source import BOOL_TAG, NULL_TAG, describe
 
 ELEARNING_LABEL = "E-læringskurs"
@@ -576,29 +570,6 @@ def series_fields() -> dict[str, Field]:
     }
 
 
-def elearning_schema(
-    *,
-    topics: Collection[str],
-    region_ids: Collection[str],
-    shared: bool,
-    professions: Sequence[str] = DEFAULT_PROFESSIONS,
-) -> Schema:
-    """The front-matter schema of ``e-laering/<navn>.md`` (every page's fields, then these)."""
-    return page_schema(
-        elearning_fields(professions), ELEARNING_CHECKS, topics=topics, region_ids=region_ids, shared=shared
-    )
-
-
-def film_schema(*, topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
-    """The front-matter schema of ``film/<navn>.md``."""
-    return page_schema(film_fields(), FILM_CHECKS, topics=topics, region_ids=region_ids, shared=shared)
-
-
-def episode_schema(*, topics: Collection[str], region_ids: Collection[str], shared: bool) -> Schema:
-    """The front-matter schema of ``podkast/<serie>/<navn>.md``."""
-    return page_schema(episode_fields(), EPISODE_CHECKS, topics=topics, region_ids=region_ids, shared=shared)
-
-
 def series_schema() -> Schema:
     """The schema of ``podkast/<serie>/serie.yml`` (a data file, not a page: no tags, draft or regions)."""
     return Schema(series_fields(), list(SERIES_CHECKS))
@@ -648,84 +619,6 @@ def transcript_problems(
     return []
 
 
-def read_elearning(
-    schema: Schema,
-    node: yaml.Node | None,
-    path: str,
-    *,
-    origin: str | None = None,
-    fingerprint: str = "",
-    fallback_line: int = 1,
-) -> tuple[ELearning | None, list[FoundProblem]]:
-    """Validate one course's front matter; the course when it has no problems (lines relative to the YAML)."""
-    return schema.read_as(
-        node,
-        lambda values: ELearning.from_meta(path, values, origin=origin, fingerprint=fingerprint),
-        fallback_line=fallback_line,
-    )
-
-
-def read_film(
-    schema: Schema,
-    node: yaml.Node | None,
-    path: str,
-    *,
-    origin: str | None = None,
-    fingerprint: str = "",
-    fallback_line: int = 1,
-) -> tuple[Film | None, list[FoundProblem]]:
-    """Validate one film's front matter; the film when it has no problems (lines relative to the YAML).
-
-    Its files are checked separately (media_checks.film_media_problems).
-    """
-    return schema.read_as(
-        node,
-        lambda values: Film.from_meta(path, values, origin=origin, fingerprint=fingerprint),
-        fallback_line=fallback_line,
-    )
-
-
-def read_series(
-    schema: Schema,
-    node: yaml.Node | None,
-    slug: str,
-    *,
-    origin: str | None = None,
-    fingerprint: str = "",
-    fallback_line: int = 1,
-) -> tuple[PodcastSeries | None, list[FoundProblem]]:
-    """Validate a ``serie.yml``; the series when it has no problems (lines relative to the YAML)."""
-    return schema.read_as(
-        node,
-        lambda values: PodcastSeries.from_meta(slug, values, origin=origin, fingerprint=fingerprint),
-        fallback_line=fallback_line,
-    )
-
-
-def read_episode(
-    schema: Schema,
-    node: yaml.Node | None,
-    path: str,
-    *,
-    audio_facts: AudioFacts | None = None,
-    origin: str | None = None,
-    fingerprint: str = "",
-    fallback_line: int = 1,
-) -> tuple[PodcastEpisode | None, list[FoundProblem]]:
-    """Validate one episode's front matter; the episode when it has no problems (lines relative to the YAML).
-
-    ``audio_facts`` are those of its local MP3 (media_checks.episode_media
-    reads them); the transcript is checked with :func:`transcript_problems`.
-    """
-    return schema.read_as(
-        node,
-        lambda values: PodcastEpisode.from_meta(
-            path, values, audio_facts=audio_facts, origin=origin, fingerprint=fingerprint
-        ),
-        fallback_line=fallback_line,
-    )
-
-
 __all__ = [
     "ELEARNING_KIND_NAME",
     "ELEARNING_LABEL",
@@ -741,16 +634,9 @@ __all__ = [
     "PodcastCategory",
     "SecureUrl",
     "elearning_fields",
-    "elearning_schema",
     "episode_fields",
-    "episode_schema",
     "film_fields",
-    "film_schema",
     "parse_duration",
-    "read_elearning",
-    "read_episode",
-    "read_film",
-    "read_series",
     "series_fields",
     "series_schema",
     "transcript_problems",

@@ -50,29 +50,6 @@ class LearningType(enum.StrEnum):
         return {"e-laering": "E-læring", "film": "Film", "podkast": "Podkast"}[self.value]
 
 
-def _single_page(relative_path: str, folder: str) -> bool:
-    top, _, rest = relative_path.partition("/")
-    return top == folder and rest.endswith(".md") and rest != "index.md" and "/" not in rest
-
-
-def is_elearning_path(relative_path: str) -> bool:
-    """``e-laering/<navn>.md`` (not the folder's ``index.md``, not deeper)."""
-    return _single_page(relative_path, ELEARNING_FOLDER)
-
-
-def is_film_path(relative_path: str) -> bool:
-    """``film/<navn>.md`` (not the folder's ``index.md``, not deeper)."""
-    return _single_page(relative_path, FILM_FOLDER)
-
-
-def is_episode_path(relative_path: str) -> bool:
-    """``podkast/<serie>/<navn>.md``: an episode (the series folder's ``index.md`` is its intro page)."""
-    parts = relative_path.split("/")
-    return (
-        len(parts) == 3 and parts[0] == PODCAST_FOLDER and parts[2].endswith(".md") and parts[2] != "index.md"
-    )
-
-
 def is_series_file(relative_path: str) -> bool:
     """``podkast/<serie>/serie.yml``."""
     parts = relative_path.split("/")
