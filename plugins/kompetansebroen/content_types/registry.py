@@ -88,7 +88,6 @@ def _page_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
 
 ARTICLES = ContentType(
     kind=Kind.ARTICLE,
-    folder="artikler",
     label="Fagartikkel",
     indefinite="en fagartikkel",
     plural="Fagartikler",
@@ -115,7 +114,6 @@ ARTICLES = ContentType(
 
 NEWSLETTERS = ContentType(
     kind=Kind.NEWSLETTER,
-    folder="nyhetsbrev",
     label="Nyhetsbrev",
     indefinite="et nyhetsbrev",
     plural="Nyhetsbrev",
@@ -141,7 +139,6 @@ NEWSLETTERS = ContentType(
 
 GOVERNING = ContentType(
     kind=Kind.GOVERNING,
-    folder="styrende-dokumenter",
     label="Styrende dokument",
     indefinite="et styrende dokument",
     plural="Styrende dokumenter",
@@ -152,11 +149,11 @@ GOVERNING = ContentType(
         title="Styrende dokumenter",
         intro="Avtaler, planer og andre dokumenter som styrer samarbeidet mellom sykehus og kommuner.",
         empty="Det er ingen styrende dokumenter her ennå.",
-        layout=Layout.TABLE,
+        layout=Layout.GOVERNING_TABLE,
     ),
     all_label="Alle styrende dokumenter",
     nav_title="Styrende dokumenter",
-    hub=Section("Styrende dokumenter", rank=1, style=Style.TABLE),
+    hub=Section("Styrende dokumenter", rank=1, style=Style.GOVERNING_TABLE),
     topic=Section("Styrende dokumenter", rank=3, style=Style.ITEMS),
     related=True,
     facts=governing_facts,
@@ -164,7 +161,6 @@ GOVERNING = ContentType(
 
 EVENTS = ContentType(
     kind=Kind.EVENT,
-    folder="arrangementer",
     label=EVENT_LABEL,
     indefinite=EVENT_KIND_NAME,
     plural="Kurs og arrangementer",
@@ -192,7 +188,6 @@ EVENTS = ContentType(
 
 ELEARNING = ContentType(
     kind=Kind.ELEARNING,
-    folder="e-laering",
     label=ELEARNING_LABEL,
     indefinite=ELEARNING_KIND_NAME,
     plural="E-læringskurs",
@@ -207,17 +202,16 @@ ELEARNING = ContentType(
             "her finner du hva de handler om, hvor lang tid de tar og hvem de er for."
         ),
         empty="Det er ingen e-læringskurs her ennå.",
-        layout=Layout.CARDS,
+        layout=Layout.LEARNING_CARDS,
     ),
     all_label="Alle e-læringskurs",
-    hub=Section("E-læring", rank=5, style=Style.CARDS, more=More.ALL),
-    topic=Section("E-læring", rank=5, style=Style.CARDS),
+    hub=Section("E-læring", rank=5, style=Style.LEARNING_CARDS, more=More.ALL),
+    topic=Section("E-læring", rank=5, style=Style.LEARNING_CARDS),
     facts=elearning_facts,
 )
 
 FILMS = ContentType(
     kind=Kind.FILM,
-    folder="film",
     label=FILM_LABEL,
     indefinite=FILM_KIND_NAME,
     plural="Filmer",
@@ -229,18 +223,17 @@ FILMS = ContentType(
         title="Film",
         intro="Filmer om fag og samhandling, nyeste først. Alle filmene her har norsk teksting.",
         empty="Det er ingen filmer her ennå.",
-        layout=Layout.CARDS,
+        layout=Layout.LEARNING_CARDS,
     ),
     all_label="Alle filmer",
-    hub=Section("Film", rank=6, style=Style.CARDS, more=More.ALL),
-    topic=Section("Film", rank=6, style=Style.CARDS),
+    hub=Section("Film", rank=6, style=Style.LEARNING_CARDS, more=More.ALL),
+    topic=Section("Film", rank=6, style=Style.LEARNING_CARDS),
     facts=film_facts,
     files=film_files,
 )
 
 EPISODES = ContentType(
     kind=Kind.EPISODE,
-    folder="podkast",
     label=EPISODE_LABEL,
     indefinite=EPISODE_KIND_NAME,
     plural="Podkastepisoder",
@@ -256,8 +249,8 @@ EPISODES = ContentType(
     ),
     all_label="Alle podkaster",
     feed=Feed.PODCAST,
-    hub=Section("Podkast", rank=7, style=Style.CARDS, count=6, more=More.ALL),
-    topic=Section("Podkast", rank=7, style=Style.CARDS),
+    hub=Section("Podkast", rank=7, style=Style.LEARNING_CARDS, count=6, more=More.ALL),
+    topic=Section("Podkast", rank=7, style=Style.LEARNING_CARDS),
     facts=episode_facts,
     depth=2,
     body_checks=(episode_transcript,),
@@ -266,7 +259,6 @@ EPISODES = ContentType(
 
 PAGES = ContentType(
     kind=Kind.PAGE,
-    folder=None,
     label="Side",
     indefinite="en side",
     plural="Sider",

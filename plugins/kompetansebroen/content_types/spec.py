@@ -30,12 +30,13 @@ class Layout(enum.Enum):
     """Items newest first, ``per_page`` a page, with a pager (``artikler/side-2/``)."""
     BY_YEAR = "by_year"
     """Grouped under a heading per year, newest first, after the type's subscription block."""
-    TABLE = "table"
-    """A table: governing documents with issuer, date, status and the document itself."""
+    GOVERNING_TABLE = "governing_table"
+    """The governing documents' table: issuer, date, status and the document itself (``Governing``'s fields)."""
     BY_MONTH = "by_month"
     """Upcoming events under a heading per month, soonest first; past ones on a page of their own."""
-    CARDS = "cards"
-    """Learning resources as cards (type, length, provider, topics), newest first (``e-laering/``, ``film/``)."""
+    LEARNING_CARDS = "learning_cards"
+    """Learning resources as cards (type, length, provider, topics), newest first (``e-laering/``, ``film/``);
+    the card reads the resource's catalogue entry, so only learning resources can have this layout."""
     SERIES = "series"
     """Podcast series with their episode counts; a page per series lists its episodes (``podkast/``)."""
 
@@ -47,12 +48,12 @@ class Style(enum.Enum):
     """A heading per item with its date, topics and description (html_blocks.items)."""
     LINKS = "links"
     """One line per item: the title as a link and the date."""
-    TABLE = "table"
-    """The governing documents' table."""
+    GOVERNING_TABLE = "governing_table"
+    """The governing documents' table (as on their list page)."""
     EVENTS = "events"
     """Upcoming events with their time, format and place."""
-    CARDS = "cards"
-    """Learning resources as cards with type, length, provider and topics."""
+    LEARNING_CARDS = "learning_cards"
+    """Learning resources as cards with type, length, provider and topics (their catalogue entries)."""
 
 
 class More(enum.Enum):
@@ -165,8 +166,7 @@ class ContentType:
     """One content type, declared once."""
 
     kind: Kind
-    folder: str | None
-    """Top folder of its files (``artikler``): ``artikler/<navn>.md`` is an article. None: other pages."""
+    """Its identity, which also names its folder (see :attr:`folder`)."""
     label: str
     """What one is called on pages: «Fagartikkel»."""
     indefinite: str
@@ -196,6 +196,14 @@ class ContentType:
     body_checks: Sequence[BodyCheck] = ()
     files: FilesRule | None = None
     """The rule that opens the files a page names; None: the type names none."""
+
+    @property
+    def folder(self) -> str | None:
+        """Top folder of its files (``artikler``): ``artikler/<navn>.md`` is an article. None: other pages.
+
+        The kind's value (model/kinds.py), so that the model, below this registry, names it the same way.
+        """
+        return self.kind.folder
 
     def schema(self, vocabulary: Vocabulary, region_ids: Collection[str], *, shared: bool) -> Schema:
         """The front-matter schema of a page of this type in ``content/`` (``shared``) or a region."""

@@ -46,6 +46,7 @@ from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vC
 from icalendar import Event as VEvent
 
 from ..model.events import Event, EventFormat, calendar_window
+from ..model.kinds import Kind
 from ..text.dates import norwegian_date
 from ..text.event_times import TIME_ZONE, oslo
 
@@ -129,7 +130,7 @@ def _calendar(site: CalendarSite, *, subscription: bool) -> Calendar:
         description = f"Kurs og arrangementer for helsefellesskapet i {site.region_name}."
         calendar.add("description", description)
         calendar.add("x-wr-caldesc", description)
-        calendar.add("url", site.region_url + "arrangementer/")
+        calendar.add("url", f"{site.region_url}{Kind.EVENT.folder}/")
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         # An X- property has no known type: without vDuration it would be written as «1 day, 0:00:00».
         calendar.add("x-published-ttl", vDuration(REFRESH))

@@ -4,7 +4,7 @@ The catalogue «Læringsressurser» (``laering/``) holds every course, film and
 podcast series of the region, with filters; ``e-laering/`` and ``film/`` list
 one type as cards; ``podkast/`` lists the series, and ``podkast/<serie>/``
 each series' episodes with its «Abonner» block. What a type's list page looks
-like is declared with the type (``Layout.CARDS``, ``Layout.SERIES``).
+like is declared with the type (``Layout.LEARNING_CARDS``, ``Layout.SERIES``).
 """
 
 from __future__ import annotations

@@ -185,10 +185,10 @@ def _document_link(doc: Document, from_path: str) -> str:
     return link("Åpne", from_path, target)
 
 
-def _table(
+def _governing_table(
     declared: ContentType, view: RegionView, topics: TopicRegistry, site_url: str | None
 ) -> list[GeneratedPage]:
-    """A table of every item (``styrende-dokumenter/``)."""
+    """Every governing document in a table (``styrende-dokumenter/``)."""
     list_page = _list_page(declared)
     path = list_page.path
     docs = view.of_kind(declared.kind)
@@ -252,9 +252,9 @@ _LAYOUTS: dict[
 ] = {
     Layout.PAGES: _paged_list,
     Layout.BY_YEAR: _by_year,
-    Layout.TABLE: _table,
+    Layout.GOVERNING_TABLE: _governing_table,
     Layout.BY_MONTH: _by_month,
-    Layout.CARDS: learning_pages.cards_list,
+    Layout.LEARNING_CARDS: learning_pages.cards_list,
     Layout.SERIES: learning_pages.series_lists,
 }
 
@@ -290,7 +290,7 @@ def _section(
     """The Markdown parts of one section: its heading, its items and what follows them."""
     if section.style is Style.EVENTS:
         return _events_section(declared, section, docs, view, topics, from_path, blocks)
-    if section.style is Style.CARDS:
+    if section.style is Style.LEARNING_CARDS:
         return _cards_section(declared, section, docs, view, topics, from_path, blocks)
     shown = list(docs[: section.count] if section.count is not None else docs)
     if not shown:
@@ -300,7 +300,7 @@ def _section(
         parts.append(html_blocks.embed(html_blocks.items(shown, from_path, topics, 3), blocks))
     elif section.style is Style.LINKS:
         parts += [f"- {link(d.title, from_path, d.path)} ({markdown_date(d.date)})" for d in shown]
-    elif section.style is Style.TABLE:
+    elif section.style is Style.GOVERNING_TABLE:
         parts.append(governing_list(view, topics, from_path, shown))
     else:
         raise ValueError(f"no renderer for {section.style}")

@@ -9,23 +9,10 @@ from typing import Any
 
 from ..text.urls import page_url
 from .events import Event, local_day
+from .kinds import Kind
 from .learning import ELearning, Film, PodcastEpisode
 from .media import AudioFacts
 from .photos import Photo
-
-
-class Kind(enum.Enum):
-    """The identity of a content type; what each type is (its folder, names, fields, lists, feed)
-    is declared once, in content_types/registry.py, which also decides a page's type by its path."""
-
-    ARTICLE = "artikler"
-    NEWSLETTER = "nyhetsbrev"
-    GOVERNING = "styrende-dokumenter"
-    EVENT = "arrangementer"
-    ELEARNING = "e-laering"
-    FILM = "film"
-    EPISODE = "podkast"
-    PAGE = "side"
 
 
 class Status(enum.Enum):

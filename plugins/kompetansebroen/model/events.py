@@ -18,7 +18,6 @@ from ..text import event_times
 from ..text.event_times import oslo
 from ..text.urls import page_url
 
-EVENTS_FOLDER = "arrangementer"
 FEED_MONTHS = 12
 """How far back a region's calendar file reaches: events that ended in the last 12 months stay in it."""
 

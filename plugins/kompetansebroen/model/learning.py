@@ -27,27 +27,34 @@ from typing import Any
 
 from ..text.durations import minutes_text, norwegian_duration
 from ..text.urls import page_url
+from .kinds import Kind
 from .media import AudioFacts
 
-ELEARNING_FOLDER = "e-laering"
-FILM_FOLDER = "film"
-PODCAST_FOLDER = "podkast"
+PODCAST_FOLDER = Kind.EPISODE.value
+"""The folder of podcast series: episodes, ``serie.yml`` and the series pages are under it."""
 SERIES_FILE = "serie.yml"
 TRANSCRIPT_HEADING = "Transkripsjon"
 """The heading an episode's transcript stands under in its Markdown body."""
 
 
 class LearningType(enum.StrEnum):
-    """The three kinds of learning resource; the value is the folder."""
+    """The three kinds of learning resource; the value is their folder (the catalogue's ``?type=``)."""
 
-    ELEARNING = ELEARNING_FOLDER
-    FILM = FILM_FOLDER
-    PODCAST = PODCAST_FOLDER
+    ELEARNING = Kind.ELEARNING.value
+    FILM = Kind.FILM.value
+    PODCAST = Kind.EPISODE.value
 
     @property
     def label(self) -> str:
         """What readers see: «E-læring», «Film», «Podkast»."""
-        return {"e-laering": "E-læring", "film": "Film", "podkast": "Podkast"}[self.value]
+        return _LEARNING_LABELS[self]
+
+
+_LEARNING_LABELS = {
+    LearningType.ELEARNING: "E-læring",
+    LearningType.FILM: "Film",
+    LearningType.PODCAST: "Podkast",
+}
 
 
 def is_series_file(relative_path: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from ..model.documents import Kind
-from ..model.learning import PODCAST_FOLDER, SERIES_FILE, clashing_episode_numbers
+from ..model.learning import SERIES_FILE, clashing_episode_numbers
 from ..problems import Problems
 from .trees import Tree
 from .views import RegionView
@@ -30,7 +30,7 @@ def check_podcasts(
             parts = doc.path.split("/")
             if (
                 doc.kind is Kind.PAGE
-                and parts[0] == PODCAST_FOLDER
+                and parts[0] == Kind.EPISODE.folder
                 and len(parts) == 2
                 and parts[1] != "index.md"
             ):
@@ -39,7 +39,7 @@ def check_podcasts(
                     None,
                     "",
                     "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
-                    f"flytt den til {PODCAST_FOLDER}/<serie>/{parts[1]}",
+                    f"flytt den til {Kind.EPISODE.folder}/<serie>/{parts[1]}",
                 )
     for region_id in region_ids:
         view = view_of(region_id)
