@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kompetansebroen.content_types.learning_facts import elearning_facts, episode_facts, film_facts
-from kompetansebroen.content_types.registry import content_type, kind_of
+from kompetansebroen.content_types.registry import content_type, kind_of, with_details
 from kompetansebroen.listings import learning_html
 from kompetansebroen.listings.learning import CatalogueItem, facets
 from kompetansebroen.model.documents import Document, Kind
@@ -100,7 +100,8 @@ def test_subscribe_gives_the_feed_and_links_for_the_common_apps() -> None:
 
 
 def _doc(path: str, kind: Kind, meta: dict[str, object], **extra: object) -> Document:
-    return Document(path, None, f"content/{path}", "content", kind, meta, "Tekst.\n", **extra)  # type: ignore[arg-type]
+    doc = Document(path, None, f"content/{path}", "content", kind, meta, "Tekst.\n", **extra)  # type: ignore[arg-type]
+    return with_details(doc)  # as the loader does
 
 
 def test_a_course_page_has_its_facts_and_a_link_that_says_it_leaves_the_site() -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kompetansebroen.content_types.registry import kind_of
+from kompetansebroen.content_types.registry import kind_of, with_details
 from kompetansebroen.frontmatter.schemas import GOVERNING_STATUSES
 from kompetansebroen.model.documents import Document, Status
 
 
 def document(path: str, origin: str | None = None, **meta: Any) -> Document:
-    return Document(path=path, origin=origin, source_file="", tree="", kind=kind_of(path), meta=meta, body="")
+    doc = Document(path=path, origin=origin, source_file="", tree="", kind=kind_of(path), meta=meta, body="")
+    return with_details(doc)
 
 
 def test_a_shared_page_is_in_every_region_unless_it_names_some() -> None:

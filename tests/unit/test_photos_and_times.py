@@ -11,7 +11,7 @@ import feedparser
 import pytest
 import yaml
 from kompetansebroen.content_types.facts import article_facts, newsletter_facts
-from kompetansebroen.content_types.registry import content_type
+from kompetansebroen.content_types.registry import content_type, with_details
 from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.feeds.article_json_ld import article_json_ld, article_json_ld_data
 from kompetansebroen.feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
@@ -47,7 +47,7 @@ def problems(kind: Kind, text: str) -> list[tuple[int | None, str, str]]:
 
 
 def document(meta: dict, kind: Kind = Kind.ARTICLE, path: str = "artikler/a.md") -> Document:
-    return Document(path, None, "content/" + path, "content", kind, meta, "Tekst.\n")
+    return with_details(Document(path, None, "content/" + path, "content", kind, meta, "Tekst.\n"))
 
 
 # -- date and updated: a day or a day and a time ---------------------------------------------

@@ -13,7 +13,7 @@ import markdown
 import pytest
 from justhtml import JustHTML
 from kompetansebroen.content_types.facts import article_facts, governing_facts
-from kompetansebroen.content_types.registry import kind_of
+from kompetansebroen.content_types.registry import kind_of, with_details
 from kompetansebroen.listings.pages import accessibility_page
 from kompetansebroen.model.documents import Document
 from kompetansebroen.model.regions import Contact, Region
@@ -45,8 +45,10 @@ def assert_one_link_holding(source: str, tag: str, attribute: str, value: str) -
 
 
 def document(path: str, **meta: object) -> Document:
-    return Document(
-        path=path, origin=None, source_file="", tree="", kind=kind_of(path), meta=dict(meta), body=""
+    return with_details(
+        Document(
+            path=path, origin=None, source_file="", tree="", kind=kind_of(path), meta=dict(meta), body=""
+        )
     )
 
 

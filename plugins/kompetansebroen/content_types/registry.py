@@ -7,6 +7,7 @@ facts), and add the renderers its layout, style or feed needs if they are new.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from ..frontmatter.event_fields import CHECKS as EVENT_CHECKS
@@ -29,7 +30,8 @@ from ..frontmatter.learning_fields import (
 )
 from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields, url_or_file
 from ..frontmatter.time_fields import UPDATED_ALIASES, DayOrTime, updated_not_before_date
-from ..model.documents import Kind
+from ..model.documents import Document, Kind
+from .details import elearning_details, episode_details, event_details, film_details, governing_details
 from .facts import article_facts, event_facts, governing_facts, newsletter_facts
 from .learning_facts import (
     elearning_facts,
@@ -157,6 +159,7 @@ GOVERNING = ContentType(
     topic=Section("Styrende dokumenter", rank=3, style=Style.ITEMS),
     related=True,
     facts=governing_facts,
+    details=governing_details,
 )
 
 EVENTS = ContentType(
@@ -184,6 +187,7 @@ EVENTS = ContentType(
     home=Section("Kommende arrangementer", rank=3, style=Style.EVENTS, count=3, more=More.ALL),
     topic=Section("Kommende arrangementer", rank=4, style=Style.EVENTS),
     facts=event_facts,
+    details=event_details,
 )
 
 ELEARNING = ContentType(
@@ -208,6 +212,7 @@ ELEARNING = ContentType(
     hub=Section("E-læring", rank=5, style=Style.LEARNING_CARDS, more=More.ALL),
     topic=Section("E-læring", rank=5, style=Style.LEARNING_CARDS),
     facts=elearning_facts,
+    details=elearning_details,
 )
 
 FILMS = ContentType(
@@ -230,6 +235,7 @@ FILMS = ContentType(
     topic=Section("Film", rank=6, style=Style.LEARNING_CARDS),
     facts=film_facts,
     files=film_files,
+    details=film_details,
 )
 
 EPISODES = ContentType(
@@ -255,6 +261,7 @@ EPISODES = ContentType(
     depth=2,
     body_checks=(episode_transcript,),
     files=episode_files,
+    details=episode_details,
 )
 
 PAGES = ContentType(
@@ -303,6 +310,12 @@ def content_type_of(relative_path: str) -> ContentType:
 def kind_of(relative_path: str) -> Kind:
     """The ``Kind`` of the page at ``relative_path`` (see :func:`content_type_of`)."""
     return content_type_of(relative_path).kind
+
+
+def with_details(doc: Document) -> Document:
+    """``doc`` with its type's typed details built (the loader does this once per page)."""
+    build = content_type(doc.kind).details
+    return dataclasses.replace(doc, details=build(doc)) if build is not None else doc
 
 
 def with_list_page() -> tuple[ContentType, ...]:

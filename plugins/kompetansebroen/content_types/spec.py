@@ -123,6 +123,9 @@ class PageFacts(NamedTuple):
     """Markdown after the page's own text: a transcript kept in a file of its own."""
 
 
+DetailsBuilder = Callable[[Document], object]
+"""A type's own fields made into one typed value (content_types/details.py), once, when a page is loaded."""
+
 FactsRenderer = Callable[[Document, dt.date], PageFacts]
 """A type's facts for one of its pages, given the build date."""
 
@@ -196,6 +199,8 @@ class ContentType:
     body_checks: Sequence[BodyCheck] = ()
     files: FilesRule | None = None
     """The rule that opens the files a page names; None: the type names none."""
+    details: DetailsBuilder | None = None
+    """Builds ``Document.details`` (``doc.event``, ``doc.governing`` …); None: the front matter is enough."""
 
     @property
     def folder(self) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..text.urls import page_url
 from .events import Event, local_day
@@ -13,6 +13,8 @@ from .kinds import Kind
 from .learning import ELearning, Film, PodcastEpisode
 from .media import AudioFacts
 from .photos import Photo
+
+Details = TypeVar("Details")
 
 
 class Status(enum.Enum):
@@ -64,6 +66,9 @@ class Document:
     """A podcast episode's local MP3, as read from the file (length and duration, for the feed and page)."""
     transcript_text: str | None = None
     """A podcast episode's transcript from the text file ``transcript`` names (None: it is in the body)."""
+    details: object | None = field(default=None, compare=False)
+    """The type's own fields as one typed value (an ``Event``, a ``Governing`` …), built once when the page
+    is loaded, by its type's ``details`` in the registry; None for types without one."""
 
     @property
     def title(self) -> str:
@@ -131,48 +136,34 @@ class Document:
     @property
     def governing(self) -> Governing:
         """The fields of a governing document, typed; only for ``Kind.GOVERNING`` (whose schema requires them)."""
-        if self.kind is not Kind.GOVERNING:
-            raise ValueError(f"{self.path} is not a governing document")
-        return Governing(
-            issuer=str(self.meta["issuer"]),
-            status=Status(self.meta.get("status", Status.CURRENT.value)),
-            url=self.meta.get("url"),
-            file=self.meta.get("file"),
-        )
+        return self._details(Governing, "a governing document")
 
     @property
     def event(self) -> Event:
         """The event a ``Kind.EVENT`` page describes (its schema requires the fields)."""
-        if self.kind is not Kind.EVENT:
-            raise ValueError(f"{self.path} is not an event")
-        return Event.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+        return self._details(Event, "an event")
 
     @property
     def elearning(self) -> ELearning:
         """The course a ``Kind.ELEARNING`` page describes (its schema requires the fields)."""
-        if self.kind is not Kind.ELEARNING:
-            raise ValueError(f"{self.path} is not an e-learning course")
-        return ELearning.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+        return self._details(ELearning, "an e-learning course")
 
     @property
     def film(self) -> Film:
         """The film a ``Kind.FILM`` page describes."""
-        if self.kind is not Kind.FILM:
-            raise ValueError(f"{self.path} is not a film")
-        return Film.from_meta(self.path, self.meta, origin=self.origin, fingerprint=self.fingerprint)
+        return self._details(Film, "a film")
 
     @property
     def episode(self) -> PodcastEpisode:
         """The podcast episode a ``Kind.EPISODE`` page describes, with its MP3's facts when local."""
-        if self.kind is not Kind.EPISODE:
-            raise ValueError(f"{self.path} is not a podcast episode")
-        return PodcastEpisode.from_meta(
-            self.path,
-            self.meta,
-            audio_facts=self.audio_facts,
-            origin=self.origin,
-            fingerprint=self.fingerprint,
-        )
+        return self._details(PodcastEpisode, "a podcast episode")
+
+    def _details(self, expected: type[Details], what: str) -> Details:
+        if not isinstance(self.details, expected):
+            raise ValueError(
+                f"{self.path} is not {what} (or its details were not built: registry.with_details)"
+            )
+        return self.details
 
     def in_region(self, region_id: str) -> bool:
         """Whether the page is part of ``region_id``'s site.

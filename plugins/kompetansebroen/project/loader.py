@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..content_types.registry import content_type, content_types, kind_of
+from ..content_types.registry import content_type, content_types, kind_of, with_details
 from ..content_types.spec import Vocabulary
 from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
 from ..frontmatter.fields import FoundProblem, Schema
@@ -357,6 +357,8 @@ def _read_tree(
         doc = _read_page(root, tree, path, rel, rel_in_tree, schemas, schema_key, problems)
         if doc is not None:
             doc = _with_files(tree, path, rel, doc, problems)
+        if doc is not None:
+            doc = with_details(doc)  # once, after the files it may need (an episode's MP3)
         if doc is None:
             tree.rejected.add(rel_in_tree)
         else:
