@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
-from kompetansebroen.content_types.registry import content_type, content_type_of, content_types, kind_of
+from kompetansebroen.content_types.registry import (
+    content_type,
+    content_type_of,
+    content_types,
+    kind_of,
+    with_details,
+)
 from kompetansebroen.content_types.spec import Layout, Vocabulary
-from kompetansebroen.listings import paths
+from kompetansebroen.listings import html_blocks, paths
 from kompetansebroen.listings.navigation import section_nav
-from kompetansebroen.model.documents import Kind
+from kompetansebroen.listings.pages import _LAYOUTS
+from kompetansebroen.mkdocs_adapter.page_context import TYPE_CONTEXT, favourite
+from kompetansebroen.model.documents import Document, Governing, Kind
+from kompetansebroen.model.topics import TopicRegistry
 
 
 def test_every_kind_is_declared_once() -> None:
@@ -17,6 +28,59 @@ def test_every_kind_is_declared_once() -> None:
     assert {declared.kind for declared in content_types()} == set(Kind)
     folders = [declared.folder for declared in content_types() if declared.folder]
     assert len(folders) == len(set(folders))
+
+
+def test_every_kind_has_a_context_builder_and_every_layout_a_renderer() -> None:
+    # What a type adds to its pages' template context is kept by kind in the adapter (it needs the
+    # feeds' JSON-LD and the listings, above the registry): a new kind without one fails here.
+    assert set(TYPE_CONTEXT) == set(Kind)
+    assert set(_LAYOUTS) == set(Layout)
+
+
+def test_a_types_folder_is_its_kinds_value() -> None:
+    assert [declared.folder for declared in content_types()] == [
+        "artikler",
+        "nyhetsbrev",
+        "styrende-dokumenter",
+        "arrangementer",
+        "e-laering",
+        "film",
+        "podkast",
+        None,
+    ]
+    assert all(declared.folder in (declared.kind.value, None) for declared in content_types())
+
+
+def _page(src_uri: str, **meta: object) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta=meta)
+
+
+def test_the_favourite_toggle_follows_the_declarations() -> None:
+    assert [d.label for d in content_types() if d.favourite] == [
+        "Fagartikkel",
+        "Nyhetsbrev",
+        "Styrende dokument",
+    ]
+    assert favourite(_page("styrende-dokumenter/plan.md", date="2024-03-01")) == {
+        "type": "Styrende dokument",
+        "date": "2024-03-01",
+    }
+    assert favourite(_page("arrangementer/fagdag.md", date="2024-03-01")) is None  # not declared
+    assert favourite(_page("artikler/x.md")) is None  # no date
+    assert favourite(_page("artikler/index.md", date="2024-03-01")) is None  # the list's intro
+
+
+def test_a_list_item_shows_its_types_item_facts_escaped() -> None:
+    meta = {"title": "Plan", "date": None, "issuer": "Helse <Sør-Øst>", "url": "https://x.example/plan.pdf"}
+    doc = with_details(Document("styrende-dokumenter/plan.md", None, "", "", Kind.GOVERNING, meta, ""))
+    assert doc.governing == Governing(
+        "Helse <Sør-Øst>", doc.governing.status, "https://x.example/plan.pdf", None
+    )
+    assert doc.governing is doc.governing, "built once, when loaded"
+    item = html_blocks.items([doc], paths.GOVERNING, TopicRegistry([]), 2)
+    assert '<p class="kb-meta">Helse &lt;Sør-Øst&gt;</p>' in item
+    article = with_details(Document("artikler/x.md", None, "", "", Kind.ARTICLE, {"title": "X"}, ""))
+    assert "kb-meta" not in html_blocks.items([article], paths.ARTICLES, TopicRegistry([]), 2)
 
 
 @pytest.mark.parametrize(

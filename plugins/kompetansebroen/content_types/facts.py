@@ -70,6 +70,11 @@ def governing_facts(doc: Document, today: dt.date) -> PageFacts:
     )
 
 
+def governing_item_facts(doc: Document) -> list[str]:
+    """Who issued it, after its date in a list: «1. mars 2024 · Helse- og omsorgsdepartementet»."""
+    return [doc.governing.issuer]
+
+
 CALENDAR_FILE = "kalender.ics"
 """Each event's calendar file, in its page's folder (``arrangementer/<navn>/kalender.ics``)."""
 

@@ -32,7 +32,7 @@ from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields
 from ..frontmatter.time_fields import UPDATED_ALIASES, DayOrTime, updated_not_before_date
 from ..model.documents import Document, Kind
 from .details import elearning_details, episode_details, event_details, film_details, governing_details
-from .facts import article_facts, event_facts, governing_facts, newsletter_facts
+from .facts import article_facts, event_facts, governing_facts, governing_item_facts, newsletter_facts
 from .learning_facts import (
     elearning_facts,
     episode_facts,
@@ -112,6 +112,7 @@ ARTICLES = ContentType(
     topic=Section("Fagartikler", rank=1, style=Style.ITEMS),
     related=True,
     facts=article_facts,
+    favourite=True,
 )
 
 NEWSLETTERS = ContentType(
@@ -137,6 +138,7 @@ NEWSLETTERS = ContentType(
     topic=Section("Nyhetsbrev", rank=2, style=Style.ITEMS),
     related=True,
     facts=newsletter_facts,
+    favourite=True,
 )
 
 GOVERNING = ContentType(
@@ -159,6 +161,8 @@ GOVERNING = ContentType(
     topic=Section("Styrende dokumenter", rank=3, style=Style.ITEMS),
     related=True,
     facts=governing_facts,
+    item_facts=governing_item_facts,
+    favourite=True,
     details=governing_details,
 )
 

@@ -129,6 +129,9 @@ DetailsBuilder = Callable[[Document], object]
 FactsRenderer = Callable[[Document, dt.date], PageFacts]
 """A type's facts for one of its pages, given the build date."""
 
+ItemFacts = Callable[[Document], Sequence[str]]
+"""What a page of the type shows after its date as an item of a list (plain text; the list escapes it)."""
+
 BodyCheck = Callable[[Mapping[str, Any], Mapping[str, int], str, int], list[FoundProblem]]
 """A rule that needs the Markdown body: (valid values, field lines, body, the body's first line) → problems.
 
@@ -164,6 +167,11 @@ def no_facts(doc: Document, today: dt.date) -> PageFacts:
     return PageFacts([])
 
 
+def no_item_facts(doc: Document) -> Sequence[str]:
+    """Most types: a list item's date and topics say enough."""
+    return ()
+
+
 @dataclass(frozen=True)
 class ContentType:
     """One content type, declared once."""
@@ -194,6 +202,10 @@ class ContentType:
     related: bool = False
     """Whether its pages are candidates for «Les også»."""
     facts: FactsRenderer = no_facts
+    item_facts: ItemFacts = no_item_facts
+    """Facts after the date of its items in lists of pages (``html_blocks.items``): a document's issuer."""
+    favourite: bool = False
+    """Whether its dated pages carry «Favoritt» (partials/kb-favourite.html), saved with ``label`` as its type."""
     depth: int = 1
     """Folders from the type's folder to a page: 1 for ``artikler/<navn>.md``, 2 for ``podkast/<serie>/<navn>.md``."""
     body_checks: Sequence[BodyCheck] = ()

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from ..model.documents import Document, Kind
+from ..content_types.registry import content_type
+from ..model.documents import Document
 from ..model.events import Event
 from ..model.topics import TopicRegistry
 from ..text.dates import norwegian_date
@@ -55,13 +56,13 @@ def _link(label: str, from_path: str, to_path: str) -> str:
 
 
 def items(docs: Iterable[Document], from_path: str, topics: TopicRegistry, level: int) -> str:
-    """One heading (with the link) per document, then its date, issuer and topics, then its description."""
+    """One heading (with the link) per document, then its date, its type's item facts (a document's issuer)
+    and its topics, then its description."""
     out = []
     for doc in docs:
         out.append(f"<h{level}>{_link(doc.title, from_path, doc.path)}</h{level}>")
         facts = [norwegian_date(doc.date)] if doc.date else []
-        if doc.kind is Kind.GOVERNING:
-            facts.append(html.escape(doc.governing.issuer))
+        facts += [html.escape(fact) for fact in content_type(doc.kind).item_facts(doc)]
         names = [name for name in doc.tags if name in topics]
         if names:
             links = ", ".join(_link(name, from_path, paths.topic_page(topics.get(name))) for name in names)

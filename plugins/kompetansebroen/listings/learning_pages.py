@@ -13,8 +13,8 @@ import posixpath
 from collections.abc import Sequence
 
 from ..content_types.spec import ContentType, ListPage
-from ..model.documents import Document, Kind
-from ..model.learning import PodcastSeries
+from ..model.documents import Document
+from ..model.learning import ELearning, Film, PodcastEpisode, PodcastSeries
 from ..model.topics import TopicRegistry
 from ..project.views import RegionView
 from ..text.markdown import link
@@ -53,12 +53,11 @@ def items_of(docs: Sequence[Document], view: RegionView) -> list[CatalogueItem]:
     titles = {slug: series.title for slug, series in view.series.items()}
     found = []
     for doc in docs:
-        if doc.kind is Kind.ELEARNING:
-            found.append(catalogue_item(doc.elearning))
-        elif doc.kind is Kind.FILM:
-            found.append(catalogue_item(doc.film))
-        elif doc.kind is Kind.EPISODE and doc.episode.series_slug in view.series:
-            found.append(catalogue_item(doc.episode, titles))
+        resource = doc.details
+        if isinstance(resource, PodcastEpisode) and resource.series_slug not in view.series:
+            continue  # its series is missing here (podcast_checks reports it)
+        if isinstance(resource, ELearning | Film | PodcastEpisode):
+            found.append(catalogue_item(resource, titles))
     return found
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..content_types.registry import content_type
+from ..content_types.registry import content_type, content_type_of
+from ..content_types.spec import PageFacts
 from ..feeds.article_json_ld import article_json_ld
 from ..feeds.event_json_ld import event_json_ld
 from ..feeds.learning_json_ld import course_json_ld, episode_json_ld, film_json_ld
@@ -31,8 +33,6 @@ from ..text.markdown import with_class
 from ..text.urls import page_url, relative_path, relative_url
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
-_WITH_AFTER = frozenset({Kind.EPISODE})
-"""Types whose facts add Markdown after the page's text (a transcript from a file)."""
 PAGE_URL_TOKEN = "kb:page-url"
 """Stands for the page's absolute address in its JSON-LD until the template knows it."""
 REGION_URL_TOKEN = "kb:region-url"
@@ -40,10 +40,11 @@ REGION_URL_TOKEN = "kb:region-url"
 
 
 def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
-    """The page body with an H1 (the skip link's target) and the type's facts under it."""
-    facts = _facts(doc, topics, today)
-    after = content_type(doc.kind).facts(doc, today).after if doc.kind in _WITH_AFTER else ""
-    body = doc.body + ("\n\n" + after if after else "")
+    """The page body with an H1 (the skip link's target), the type's facts under it, and what the type
+    adds after the text (an episode's transcript from a file)."""
+    shown = content_type(doc.kind).facts(doc, today)
+    facts = _facts(doc, shown, topics)
+    body = doc.body + ("\n\n" + shown.after if shown.after else "")
     match = _H1.search(body)
     if match and not body[: match.start()].strip():
         head, rest = body[: match.end()], body[match.end() :]
@@ -54,9 +55,8 @@ def with_heading(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
     return head + "\n" + rest
 
 
-def _facts(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
+def _facts(doc: Document, shown: PageFacts, topics: TopicRegistry) -> str:
     """The facts line its content type gives the page, with its topics, and what the type shows below it."""
-    shown = content_type(doc.kind).facts(doc, today)
     facts = list(shown.facts)
     if topics_md := topic_links(doc, doc.path, topics):
         facts.append(f"Tema: {topics_md}")
@@ -64,6 +64,21 @@ def _facts(doc: Document, topics: TopicRegistry, today: dt.date) -> str:
     if shown.below:
         line += "\n\n" + shown.below
     return line
+
+
+def _defaults() -> dict[str, Any]:
+    """What every page's template may ask for, empty: each type's builder (TYPE_CONTEXT) fills in its own."""
+    return {
+        "related": [],
+        "previous": None,
+        "next": None,
+        "archive_href": None,
+        "event_json_ld": None,
+        "article_json_ld": None,
+        "photo": None,
+        "learning_json_ld": None,
+        "episodes": None,
+    }
 
 
 def region_context(
@@ -91,7 +106,6 @@ def region_context(
         }
         for link_ in selector_links(path, region.id, project.regions, pages_by_region)
     ]
-    doc = view.documents.get(path)
     context: dict[str, Any] = {
         "region": region,
         "selector": selector,
@@ -100,90 +114,136 @@ def region_context(
         "atom_href": relative_url(page_dir_url, paths.ATOM),
         "calendar_href": relative_url(page_dir_url, paths.CALENDAR),
         "accessibility_href": relative_url(page_dir_url, page_url(paths.ACCESSIBILITY)),
-        "related": [],
-        "previous": None,
-        "next": None,
-        "archive_href": None,
-        "event_json_ld": None,
-        "article_json_ld": None,
-        "photo": None,
-        "learning_json_ld": None,
-        "episodes": None,
+        **_defaults(),
     }
-    if doc is not None and doc.photo is not None:
-        # og:image and og:image:alt; the head part makes the path absolute with the region's address.
-        context["photo"] = {"path": quote(doc.photo.site_path, safe="/"), "alt": doc.photo.alt}
-    if doc is not None and doc.kind is Kind.ARTICLE:
-        # Absolute addresses differ between regions: the template puts them in (kb-after-content.html).
-        context["article_json_ld"] = article_json_ld(doc, PAGE_URL_TOKEN, REGION_URL_TOKEN)
-        context["page_url_token"] = PAGE_URL_TOKEN
-        context["region_url_token"] = REGION_URL_TOKEN
-    if doc is not None and doc.kind is Kind.EVENT:
-        event = doc.event
-        # The page's address differs between regions: the template puts it in (kb-after-content.html).
-        context["event_json_ld"] = event_json_ld(event, PAGE_URL_TOKEN)
-        context["page_url_token"] = PAGE_URL_TOKEN
-        context["registration_open"] = event.registration_open(view.today)  # changes the page's facts
-    if doc is not None and doc.kind in (Kind.ELEARNING, Kind.FILM, Kind.EPISODE):
-        _learning_context(context, doc, view, path, region_url)
-    if doc is not None and doc.kind is Kind.ARTICLE:
-        context["related"] = [
-            {
-                "title": d.title,
-                "href": relative_url(page_dir_url, d.url),
-                "date": norwegian_date(d.date) if d.date else "",
-            }
-            for d in related_documents(view, doc)
-        ]
-    if doc is not None and doc.kind is Kind.NEWSLETTER:
-        issues = view.of_kind(Kind.NEWSLETTER)
-        index = issues.index(doc)
-        newer = issues[index - 1] if index > 0 else None
-        older = issues[index + 1] if index + 1 < len(issues) else None
-        context["previous"] = older and {"title": older.title, "href": relative_url(page_dir_url, older.url)}
-        context["next"] = newer and {"title": newer.title, "href": relative_url(page_dir_url, newer.url)}
-        context["archive_href"] = relative_url(page_dir_url, page_url(paths.NEWSLETTERS))
+    doc = view.documents.get(path)
+    if doc is not None:
+        if doc.photo is not None:
+            # og:image and og:image:alt; the head part makes the path absolute with the region's address.
+            context["photo"] = {"path": quote(doc.photo.site_path, safe="/"), "alt": doc.photo.alt}
+        context.update(TYPE_CONTEXT[doc.kind](TypePage(doc, view, page_dir_url, region_url)))
     return context
 
 
-def _learning_context(
-    context: dict[str, Any], doc: Document, view: RegionView, path: str, region_url: str
-) -> None:
-    """A learning resource's schema.org data; an episode's series and its previous and next episode.
+@dataclass(frozen=True)
+class TypePage:
+    """What a type's context builder gets: the page, its region, its address."""
 
-    The JSON-LD carries a token for the region's address, which the template
-    fills in; the episode links depend on the region's episodes, so they are
-    region parts (kb-after-content.html).
+    doc: Document
+    view: RegionView
+    page_dir_url: str
+    """The page's address in the region (``artikler/x/``), which links are made relative to."""
+    region_url: str
+    """The region's absolute address, for what must be absolute (a podcast's feed for the apps)."""
+
+    def href(self, other_url: str) -> str:
+        return relative_url(self.page_dir_url, other_url)
+
+
+def _article_context(page: TypePage) -> dict[str, Any]:
+    """schema.org data, and «Les også»: related articles and documents with their dates."""
+    return {
+        # Absolute addresses differ between regions: the template puts them in (kb-after-content.html).
+        "article_json_ld": article_json_ld(page.doc, PAGE_URL_TOKEN, REGION_URL_TOKEN),
+        "page_url_token": PAGE_URL_TOKEN,
+        "region_url_token": REGION_URL_TOKEN,
+        "related": [
+            {"title": d.title, "href": page.href(d.url), "date": norwegian_date(d.date) if d.date else ""}
+            for d in related_documents(page.view, page.doc)
+        ],
+    }
+
+
+def _newsletter_context(page: TypePage) -> dict[str, Any]:
+    """The previous and next issue in the region, and its archive."""
+    issues = page.view.of_kind(Kind.NEWSLETTER)
+    index = issues.index(page.doc)
+    newer = issues[index - 1] if index > 0 else None
+    older = issues[index + 1] if index + 1 < len(issues) else None
+    return {
+        "previous": older and {"title": older.title, "href": page.href(older.url)},
+        "next": newer and {"title": newer.title, "href": page.href(newer.url)},
+        "archive_href": page.href(page_url(paths.NEWSLETTERS)),
+    }
+
+
+def _event_context(page: TypePage) -> dict[str, Any]:
+    """schema.org data; whether sign-up is open as of the build (it changes the page's facts)."""
+    event = page.doc.event
+    return {
+        # The page's address differs between regions: the template puts it in (kb-after-content.html).
+        "event_json_ld": event_json_ld(event, PAGE_URL_TOKEN),
+        "page_url_token": PAGE_URL_TOKEN,
+        "registration_open": event.registration_open(page.view.today),
+    }
+
+
+def _learning_tokens(json_ld: Any) -> dict[str, Any]:
+    """A learning resource's schema.org data, with a token for the region's address the template fills in."""
+    return {
+        "region_url_token": REGION_URL_TOKEN,
+        "page_url_token": PAGE_URL_TOKEN,
+        "learning_json_ld": json_ld,
+    }
+
+
+def _elearning_context(page: TypePage) -> dict[str, Any]:
+    return _learning_tokens(course_json_ld(page.doc.elearning, REGION_URL_TOKEN))
+
+
+def _film_context(page: TypePage) -> dict[str, Any]:
+    return _learning_tokens(film_json_ld(page.doc.film, REGION_URL_TOKEN))
+
+
+def _episode_context(page: TypePage) -> dict[str, Any]:
+    """An episode's schema.org data, its series, and its previous and next episode.
+
+    The episode links depend on the region's episodes, so they are region parts
+    (kb-after-content.html).
     """
-    context["region_url_token"] = REGION_URL_TOKEN
-    context["page_url_token"] = PAGE_URL_TOKEN
-    if doc.kind is Kind.ELEARNING:
-        context["learning_json_ld"] = course_json_ld(doc.elearning, REGION_URL_TOKEN)
-        return
-    if doc.kind is Kind.FILM:
-        context["learning_json_ld"] = film_json_ld(doc.film, REGION_URL_TOKEN)
-        return
-    episode = doc.episode
-    series = view.series.get(episode.series_slug)
+    episode = page.doc.episode
+    series = page.view.series.get(episode.series_slug)
     if series is None:
-        return
-    context["learning_json_ld"] = episode_json_ld(episode, series, REGION_URL_TOKEN)
-    page_dir_url = page_url(path)
-    neighbours = episode_neighbours(series, view.episodes()).get(episode.path)
-    series_url = page_url(series_page_path(series))
+        return {"region_url_token": REGION_URL_TOKEN, "page_url_token": PAGE_URL_TOKEN}
+    neighbours = episode_neighbours(series, page.view.episodes()).get(episode.path)
 
     def shown(other: Any) -> dict[str, str] | None:
         if other is None:
             return None
-        return {"title": f"{other.number_text}: {other.title}", "href": relative_url(page_dir_url, other.url)}
+        return {"title": f"{other.number_text}: {other.title}", "href": page.href(other.url)}
 
-    context["episodes"] = {
-        "series_title": series.title,
-        "series_href": relative_url(page_dir_url, series_url),
-        "subscribe": Markup(subscribe(series, path, posixpath.join(region_url, series.feed_path))),
-        "previous": shown(neighbours.previous if neighbours else None),
-        "next": shown(neighbours.next if neighbours else None),
+    return {
+        **_learning_tokens(episode_json_ld(episode, series, REGION_URL_TOKEN)),
+        "episodes": {
+            "series_title": series.title,
+            "series_href": page.href(page_url(series_page_path(series))),
+            "subscribe": Markup(
+                subscribe(series, page.doc.path, posixpath.join(page.region_url, series.feed_path))
+            ),
+            "previous": shown(neighbours.previous if neighbours else None),
+            "next": shown(neighbours.next if neighbours else None),
+        },
     }
+
+
+def _nothing_more(page: TypePage) -> dict[str, Any]:
+    """The defaults are all a page of this type needs."""
+    return {}
+
+
+TYPE_CONTEXT: Mapping[Kind, Callable[[TypePage], dict[str, Any]]] = {
+    Kind.ARTICLE: _article_context,
+    Kind.NEWSLETTER: _newsletter_context,
+    Kind.GOVERNING: _nothing_more,
+    Kind.EVENT: _event_context,
+    Kind.ELEARNING: _elearning_context,
+    Kind.FILM: _film_context,
+    Kind.EPISODE: _episode_context,
+    Kind.PAGE: _nothing_more,
+}
+"""What each type adds to its pages' template context. Kept here, by kind, rather than in the type's
+declaration: the builders use JSON-LD (feeds/) and lists (listings/), which sit above the registry.
+A type without an entry fails its test (tests/unit/test_content_types.py)."""
 
 
 def static_context(project: Project, view: RegionView, region_path: str) -> dict[str, Any]:
@@ -212,16 +272,30 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
         "atom_href": region_path + paths.ATOM,
         "calendar_href": region_path + paths.CALENDAR,
         "accessibility_href": region_path + page_url(paths.ACCESSIBILITY),
-        "related": [],
-        "previous": None,
-        "next": None,
-        "archive_href": None,
-        "event_json_ld": None,
-        "article_json_ld": None,
-        "photo": None,
-        "learning_json_ld": None,
-        "episodes": None,
+        **_defaults(),
     }
+
+
+def favourite(page: Any) -> dict[str, str] | None:
+    """What «Favoritt» saves for a page (partials/kb-favourite.html): its type's label and its day.
+
+    None, and no toggle, for a page without a date or of a type its declaration keeps out
+    (``ContentType.favourite``). Made from the page's path and front matter alone, so it is
+    the same in every region and part of the page body they share.
+    """
+    meta = getattr(page, "meta", None) or {}
+    file = getattr(page, "file", None)
+    if file is None or not meta.get("date"):
+        return None
+    declared = content_type_of(file.src_uri)
+    if not declared.favourite:
+        return None
+    return {"type": declared.label, "date": str(meta["date"])[:10]}
+
+
+def theme_globals() -> dict[str, Any]:
+    """The functions our templates call, the same in every environment that renders a page."""
+    return {"kb_favourite": favourite}
 
 
 def root_context(project: Project | None) -> dict[str, Any]:

@@ -30,10 +30,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..content_types.registry import content_type
+from ..content_types.spec import Feed
 from ..listings import html_blocks, paths
 from ..listings.navigation import section_nav
 from ..listings.pages import generated_paths, home_sections, hub_sections, region_pages
-from ..model.documents import Kind
 from ..model.topics import TopicRegistry
 from ..output import region_state
 from ..output.cache_store import CacheFile, CacheStore
@@ -304,7 +305,7 @@ class RegionBuild:
         if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
             self.problems += page_html_checks.shown_problems(doc, html)
         html = html_blocks.put_in_place(html, self.page_blocks.pop(path, {}))
-        if doc is not None and doc.kind is Kind.NEWSLETTER:
+        if doc is not None and content_type(doc.kind).feed is Feed.NEWSLETTER:  # its feed carries the text
             self.newsletter_html[doc.path] = html
         title = doc.title if doc is not None else (page.title or "")
         description = doc.description if doc is not None else ""
@@ -336,6 +337,7 @@ class RegionBuild:
     def env(self, env: Any, config: MkDocsConfig) -> Any:
         self.env = env
         env.bytecode_cache = COMPILED_TEMPLATES
+        env.globals.update(page_context.theme_globals())
         # Templates rendered without a page (404.html) get the region context as a global;
         # pages have their own.
         region_path = urlsplit(config.site_url or "/").path or "/"

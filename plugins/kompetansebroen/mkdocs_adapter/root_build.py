@@ -95,6 +95,7 @@ class RootBuild:
 
     def env(self, env: Any, config: MkDocsConfig) -> Any:
         env.bytecode_cache = COMPILED_TEMPLATES
+        env.globals.update(page_context.theme_globals())
         env.globals["kb"] = page_context.root_context(self.setup.project)
         return env
 
