@@ -277,7 +277,8 @@ def static_context(project: Project, view: RegionView, region_path: str) -> dict
 
 
 def favourite(page: Any) -> dict[str, str] | None:
-    """What «Favoritt» saves for a page (partials/kb-favourite.html): its type's label and its day.
+    """What «Favoritt» saves for a page (partials/kb-favourite.html): its type's label and its day,
+    also as «Mine favoritter» shows it, written by the site's one date formatter (kb.js has none).
 
     None, and no toggle, for a page without a date or of a type its declaration keeps out
     (``ContentType.favourite``). Made from the page's path and front matter alone, so it is
@@ -290,7 +291,8 @@ def favourite(page: Any) -> dict[str, str] | None:
     declared = content_type_of(file.src_uri)
     if not declared.favourite:
         return None
-    return {"type": declared.label, "date": str(meta["date"])[:10]}
+    day = str(meta["date"])[:10]  # the day as written, also when the date has a time
+    return {"type": declared.label, "date": day, "shown": norwegian_date(dt.date.fromisoformat(day))}
 
 
 def theme_globals() -> dict[str, Any]:

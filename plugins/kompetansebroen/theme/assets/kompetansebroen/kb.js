@@ -51,7 +51,6 @@
 (function () {
   "use strict";
   var KEY = "kompetansebroen.favoritter";
-  var DATE = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
   function valid(item) {
     return item && typeof item.path === "string" && typeof item.title === "string";
@@ -86,9 +85,11 @@
     var parts = root.split("/").filter(Boolean);
     return parts.length ? parts[parts.length - 1] : "";
   }
-  function shownDate(iso) {
-    var date = new Date(iso + "T00:00:00Z");
-    return isNaN(date.getTime()) ? "" : DATE.format(date);
+  /* The date as the page wrote it («15. november 2019»): the build formats every date, so this
+     script has no month names of its own. A favourite saved before pages carried it shows its ISO day. */
+  function shownDate(entry) {
+    if (typeof entry.shown === "string" && entry.shown) { return entry.shown; }
+    return typeof entry.date === "string" ? entry.date : "";
   }
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -125,6 +126,7 @@
           title: place.getAttribute("data-kb-title") || document.title,
           type: place.getAttribute("data-kb-type") || "",
           date: place.getAttribute("data-kb-date") || "",
+          shown: place.getAttribute("data-kb-date-shown") || "",
           region: regionOf(root)
         });
       }
@@ -174,7 +176,7 @@
       link.href = root + entry.path;
       li.appendChild(link);
       var facts = element("span", "kb-favourites__facts", entry.type);
-      var date = shownDate(entry.date);
+      var date = shownDate(entry);
       if (date) {
         if (entry.type) { facts.appendChild(document.createTextNode(" · ")); }
         var time = element("time", "", date);
