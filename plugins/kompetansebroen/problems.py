@@ -6,6 +6,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 
+def not_utf8(subject: str) -> str:
+    """One wording for a text file that is not UTF-8, whether the page itself («filen») or a file it names."""
+    return (
+        f"{subject} er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)"
+    )
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in one file: where it is, which field, what is wrong and what is expected."""

@@ -145,7 +145,9 @@ def test_episode_file_problems(tmp_path: Path) -> None:
     _, problems = episode_media({"transcript": "latin.txt"}, EPISODE_LINES, locate_in(tmp_path))
     assert problems == [
         FoundProblem(
-            7, "transcript", "«latin.txt» er ikke lagret som UTF-8; lagre tekstfilen med tegnkodingen UTF-8"
+            7,
+            "transcript",
+            "«latin.txt» er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)",
         )
     ]
     _, problems = episode_media({"audio": "borte.mp3"}, EPISODE_LINES, locate_in(tmp_path))

@@ -33,6 +33,7 @@ from ..model.media import (
     read_video,
     starts_as_webvtt,
 )
+from ..problems import not_utf8
 from .fields import FoundProblem
 
 Locate = Callable[[str], Path | None]
@@ -221,7 +222,7 @@ def _transcript_file_problem(name: str, path: Path) -> str | None:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return f"«{name}» er ikke lagret som UTF-8; lagre tekstfilen med tegnkodingen UTF-8"
+        return not_utf8(f"«{name}»")
     if not text.strip():
         return f"«{name}» er tom; skriv transkripsjonen i filen"
     return None

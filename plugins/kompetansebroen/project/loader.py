@@ -31,7 +31,7 @@ from ..model.documents import Document, Kind
 from ..model.learning import PodcastSeries, is_series_file, series_slug_of
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
-from ..problems import Problems
+from ..problems import Problems, not_utf8
 from . import links, publishable, security
 from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
@@ -274,7 +274,7 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
             _relative(root, path),
             line,
             "",
-            "filen er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)",
+            not_utf8("filen"),
         )
         return None
 
