@@ -91,7 +91,7 @@ def test_a_day_and_a_time_cannot_be_mixed() -> None:
         when(at(2025, 3, 14, 9), dt.date(2025, 3, 14))
 
 
-def test_an_event_in_words_month_heading_and_short_date() -> None:
+def test_an_event_in_words_month_heading_and_a_deadlines_date() -> None:
     assert event("a", dt.date(2025, 3, 14), dt.date(2025, 3, 15)).when == "14.–15. mars 2025"
     assert (
         event("b", at(2025, 3, 13, 9), at(2025, 3, 13, 15, 30)).when
