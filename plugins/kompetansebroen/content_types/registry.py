@@ -1,8 +1,15 @@
 """Every content type, declared once: the one place to read or change what a type is.
 
-To add a type: give it an identity in ``model.documents.Kind``, declare it
-here (folder, names, fields and checks, list page, sections, navigation, feed,
-facts), and add the renderers its layout, style or feed needs if they are new.
+To add a type: give it an identity in ``model/kinds.py`` (``Kind``, whose
+value is its folder), declare it here (names, fields and checks, list page,
+sections, navigation, feed, facts, typed details), give it its template
+context in ``mkdocs_adapter/page_context.py`` (``TYPE_CONTEXT``), and add the
+renderers its layout, style or feed needs if they are new.
+
+Fields: a type whose fields are all of the shared kinds in
+``frontmatter/fields.py`` has its field list here; a type with field kinds or
+rules of its own keeps its list beside them (``frontmatter/event_fields.py``,
+``frontmatter/learning_fields.py``) and its ``fields`` calls it.
 """
 
 from __future__ import annotations
