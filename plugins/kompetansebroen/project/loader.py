@@ -177,6 +177,20 @@ def _outside(root: Path, path: Path) -> bool:
 # -- regions -----------------------------------------------------------------------
 
 
+def _region_id_refusal(name: str) -> str:
+    """Why a region folder's name is not an id; with the name to give it when only blanks or breaks are wrong."""
+    message = (
+        "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
+        "(begynn med en bokstav, f.eks. regions/innlandet)"
+    )
+    trimmed = "".join(name.split())
+    if trimmed != name and REGION_ID.match(trimmed):
+        return (
+            f"{message}; navnet har mellomrom, tabulator eller linjeskift: gi mappen navnet regions/{trimmed}"
+        )
+    return message
+
+
 def _load_regions(project: Project, problems: Problems) -> list[str]:
     """Load every ``regions/<id>/region.yml``; return the ids of all region folders, valid or not."""
     regions_dir = project.root / REGIONS_DIR
@@ -193,13 +207,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             problems.add(rel_folder, None, "", _symlink_message(project.root, folder, "mappe"))
             continue
         if not REGION_ID.match(folder.name):
-            problems.add(
-                rel_folder,
-                None,
-                "",
-                "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
-                "(begynn med en bokstav, f.eks. regions/innlandet)",
-            )
+            problems.add(rel_folder, None, "", _region_id_refusal(folder.name))
             continue
         if (reserved := publishable.region_id_refusal(folder.name)) is not None:
             problems.add(rel_folder, None, "", reserved)
