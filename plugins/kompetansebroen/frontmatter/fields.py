@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -119,7 +120,41 @@ def read_text(node: yaml.Node, fix: str) -> str:
     text = node.value.strip()
     if not text:
         raise FieldError(f"er tom; skriv en tekst, f.eks. {fix.format(_quoted('…'))}")
+    if breaking := _first_break(text):
+        raise FieldError(
+            f"har {breaking}, men feltet tar bare én linje tekst; "
+            f"skriv alt på én linje: {fix.format(_quoted(_one_line(text)))}"
+        )
     return text
+
+
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+
+
+def _first_break(text: str) -> str | None:
+    """How the first line break or control character in ``text`` is named to an editor, if there is one.
+
+    Every text field is one line: a title with a break became an ``<h1>`` cut in two and a ``<title>``
+    holding the break. Tabs count too (they show as one space, or not at all).
+    """
+    for char in text:
+        if char in _LINE_BREAKS:
+            return "et linjeskift"
+        if char == "\t":
+            return "en tabulator"
+        if _is_control(char):
+            return f"kontrolltegnet U+{ord(char):04X}"
+    return None
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of breaks, tabs and blanks made one blank, and other control characters gone."""
+    spaced = "".join(" " if char in _LINE_BREAKS or char == "\t" else char for char in text)
+    return " ".join("".join(char for char in spaced if not _is_control(char)).split())
 
 
 class Text(Field):
@@ -131,10 +166,10 @@ class Text(Field):
         return read_text(node, f"{name}: {{}}")
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_LOOSE_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ Tt].*)?$")
-_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
+_LOOSE_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ Tt].*)?\Z")
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\Z")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})\Z")
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -297,8 +332,8 @@ class Url(Field):
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-            if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+\Z", value):
+            if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?\Z", value):
                 raise FieldError(f"«{value}» mangler https://; skriv {name}: https://{value}")
             raise FieldError(
                 f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://, "
