@@ -37,6 +37,7 @@ from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .event_history import EventHistory
 from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
 from .podcast_checks import check_podcasts
@@ -64,11 +65,15 @@ class Project:
     """The professions of mkdocs.yml (events' and courses' ``audience``), in its order."""
     today: dt.date | None = None
     """The build date, once the build is dated (build_date.date_the_build); until then the clock's."""
+    event_history: EventHistory | None = None
+    """The events' revisions from git (event_history.py), read when a calendar first asks."""
 
     def view(self, region_id: str) -> RegionView:
         """The merged content of one region."""
         today = self.today if self.today is not None else build_today(os.environ)
         view = RegionView(self.regions[region_id], today, professions=self.professions)
+        if self.event_history is not None:
+            view.revision_of = self.event_history.revision
         for path, doc in self.shared.items():
             if doc.in_region(region_id):
                 view.documents[path] = doc
@@ -145,6 +150,15 @@ def load_project(
                 if not include_drafts:
                     del tree.docs[path]
 
+    project.event_history = EventHistory(
+        root,
+        {
+            (doc.origin, doc.path): _relative(root, Path(doc.source_file))
+            for tree in [shared, *regional.values()]
+            for doc in tree.docs.values()
+            if doc.kind is Kind.EVENT
+        },
+    )
     project.shared, project.shared_assets = shared.docs, shared.assets
     project.shared_series = shared.series
     for region_id in project.regions:
