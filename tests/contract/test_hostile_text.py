@@ -1,4 +1,4 @@
-"""A hostile editor's names and one-line fields: each refused with one message, in the build and the check.
+"""A hostile editor's names, one-line fields and dates: each refused with one message, in build and check.
 
 All cases go into one copy of the good repository, so one build and one check
 prove them (each case must still be exactly one problem line).
@@ -56,6 +56,21 @@ CASES = [
         G,
         "issuer",
         f'har en tabulator, {ONE_LINE} issuer: "Helse- og omsorgsdepartementet"',
+    ),
+    BadInput(
+        # The build dates itself by the newest date, and gzip cannot carry a time after 2106: it crashed.
+        "article-dated-9999",
+        lambda r: edit(r, "content/artikler/andre-artikkel.md", "date: 2024-03-01", "date: 9999-12-31"),
+        "content/artikler/andre-artikkel.md",
+        "date",
+        "«9999-12-31» har året 9999, som ikke kan stemme; skriv året datoen gjelder (mellom 1900 og 2099)",
+    ),
+    BadInput(
+        "event-in-year-9999",
+        lambda r: edit(r, E, "end: 2024-03-14 15:30", "end: 9999-03-14 15:30"),
+        E,
+        "end",
+        "har året 9999",
     ),
     BadInput(
         "region-name-with-a-line-break",

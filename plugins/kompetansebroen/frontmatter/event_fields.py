@@ -30,6 +30,7 @@ from .fields import (
     TextList,
     Url,
     _why_impossible,
+    plausible_year,
 )
 from .schemas import page_schema
 from .yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, describe
@@ -131,7 +132,7 @@ def _local(date: dt.date, hour: int, minute: int, raw: str, name: str) -> dt.dat
 
 def _day(year: int, month: int, day: int, raw: str) -> dt.date:
     try:
-        return dt.date(year, month, day)
+        return plausible_year(dt.date(year, month, day), raw)
     except ValueError:
         raise FieldError(
             f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "

@@ -172,6 +172,21 @@ _DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})\Z")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+"""Years a date may have. A build is dated by its newest date, and a year like 9999 (a typo) broke it:
+compressed files cannot carry a time after 2106, and the calendars a time zone after 9999."""
+
+
+def plausible_year(date: dt.date, raw: str) -> dt.date:
+    """``date`` when its year is in FIRST_YEAR–LAST_YEAR; otherwise a message naming the year."""
+    if FIRST_YEAR <= date.year <= LAST_YEAR:
+        return date
+    raise FieldError(
+        f"«{raw}» har året {date.year}, som ikke kan stemme; skriv året datoen gjelder "
+        f"(mellom {FIRST_YEAR} og {LAST_YEAR})"
+    )
+
+
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -209,7 +224,7 @@ class Date(Field):
                     f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
                     "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
                 )
-            return date
+            return plausible_year(date, raw)
         for pattern, order in (
             (_DAY_FIRST_DATE, (2, 1, 0)),
             (_LOOSE_ISO_DATE, (0, 1, 2)),
