@@ -357,6 +357,12 @@ class Url(Field):
         return value
 
 
+_EMAIL = re.compile(r"[\w.!#$'*+/=^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+"""An address as people write them (letters of any alphabet, so ``post@bærum.kommune.no`` too). Not
+``<>()[],;:"`` or blanks, which only quoted or commented addresses have, and not ``?&%``, which in a
+``mailto:`` link would add recipients or text (``a?bcc=b@c.no``)."""
+
+
 class Email(Field):
     """An e-mail address."""
 
@@ -365,7 +371,7 @@ class Email(Field):
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        if not _EMAIL.fullmatch(value):
             raise FieldError(f"«{value}» er ikke en e-postadresse; skriv f.eks. {name}: {self.example}")
         return value
 
