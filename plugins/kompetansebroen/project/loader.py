@@ -93,6 +93,11 @@ class Project:
         self.today = date_the_build(self.documents(), environ)
         return self.today
 
+    def read_event_history(self) -> None:
+        """Read the events' revisions from git now (event_history.py): once, before regions are built."""
+        if self.event_history is not None:
+            self.event_history.read()
+
     def views(self) -> dict[str, RegionView]:
         return {region_id: self.view(region_id) for region_id in self.regions}
 
