@@ -84,12 +84,11 @@ def revision_key(event: Event) -> RevisionKey:
 
 def stamp_and_sequence(event: Event, revision: Revision | None, today: dt.date) -> tuple[dt.datetime, int]:
     """The event's DTSTAMP and SEQUENCE: its revision's, or the build date and 0 (1 once cancelled)."""
-    stamp = revision.stamp if revision is not None and revision.stamp is not None else None
+    stamp = revision.stamp if revision is not None else None
     if stamp is None:
         stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-    if revision is not None:
-        return stamp, revision.sequence
-    return stamp, 1 if event.cancelled else 0
+    sequence = revision.sequence if revision is not None else (1 if event.cancelled else 0)
+    return stamp, sequence
 
 
 def event_calendar(
