@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -10,6 +11,17 @@ def not_utf8(subject: str) -> str:
     """One wording for a text file that is not UTF-8, whether the page itself («filen») or a file it names."""
     return (
         f"{subject} er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)"
+    )
+
+
+def visible(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``, ``\\x07``).
+
+    A file or folder name, or a value quoted in a message, may hold them; printed raw, one problem
+    would spill over several lines.
+    """
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
     )
 
 
@@ -25,7 +37,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         subject = f" {self.field}:" if self.field else ""
-        return f"{where}:{subject} {self.message}"
+        # One problem is one line, even when a name or a quoted value holds a line break.
+        return visible(f"{where}:{subject} {self.message}")
 
 
 @dataclass

@@ -12,14 +12,15 @@ from ical.calendar_stream import IcsCalendarStream
 from ical.event import EventStatus as IcalStatus
 from kompetansebroen.feeds.calendar import (
     CalendarSite,
-    content_stamp,
     event_calendar,
     event_uid,
     oslo_timezone,
     oslo_transitions,
     region_calendar,
+    revision_key,
 )
 from kompetansebroen.model.events import Event, EventFormat, EventStatus
+from kompetansebroen.model.revisions import Revision
 
 OSLO = ZoneInfo("Europe/Oslo")
 TODAY = dt.date(2025, 3, 14)
@@ -78,7 +79,7 @@ def unfolded(ics: bytes) -> list[str]:
 
 
 def test_one_event_reads_back_the_same_in_both_parsers() -> None:
-    ics = event_calendar(FAGDAG, SITE)
+    ics = event_calendar(FAGDAG, SITE, TODAY)
     ours, strict = both(ics)
     [vevent] = ours.walk("VEVENT")
     assert str(vevent["SUMMARY"]) == FAGDAG.title
@@ -108,14 +109,14 @@ def test_one_event_reads_back_the_same_in_both_parsers() -> None:
 
 
 def test_times_are_written_with_the_oslo_tzid() -> None:
-    text = unfolded(event_calendar(FAGDAG, SITE))
+    text = unfolded(event_calendar(FAGDAG, SITE, TODAY))
     assert "DTSTART;TZID=Europe/Oslo:20250612T090000" in text
     assert "DTEND;TZID=Europe/Oslo:20250612T153000" in text
     assert "X-WR-TIMEZONE:Europe/Oslo" in text
 
 
 def test_text_is_escaped_as_rfc_5545_says() -> None:
-    text = unfolded(event_calendar(FAGDAG, SITE))
+    text = unfolded(event_calendar(FAGDAG, SITE, TODAY))
     assert "SUMMARY:Fagdag: demens\\, delirium\\; og samhandling" in text
     description = next(line for line in text if line.startswith("DESCRIPTION:"))
     assert description.startswith("DESCRIPTION:Første linje.\\nAndre linje\\, med komma\\; og semikolon.\\n")
@@ -124,34 +125,34 @@ def test_text_is_escaped_as_rfc_5545_says() -> None:
 
 def test_lines_are_crlf_and_folded_at_75_octets_without_splitting_a_letter() -> None:
     long = event("lang", at(2025, 6, 12, 9), description="Æøå " * 60)
-    for line in lines(event_calendar(long, SITE)):
+    for line in lines(event_calendar(long, SITE, TODAY)):
         assert len(line) <= 75
         line.decode("utf-8")  # a fold never cuts a multi-byte letter in two
-    assert any(line.startswith(b" ") for line in lines(event_calendar(long, SITE)))
+    assert any(line.startswith(b" ") for line in lines(event_calendar(long, SITE, TODAY)))
 
 
 def test_an_all_day_event_has_dates_and_an_exclusive_end() -> None:
     two_days = event("seminar", dt.date(2025, 3, 14), dt.date(2025, 3, 15))
-    text = unfolded(event_calendar(two_days, SITE))
+    text = unfolded(event_calendar(two_days, SITE, TODAY))
     assert "DTSTART;VALUE=DATE:20250314" in text
     assert "DTEND;VALUE=DATE:20250316" in text
-    [item] = both(event_calendar(two_days, SITE))[1].events
+    [item] = both(event_calendar(two_days, SITE, TODAY))[1].events
     assert (item.dtstart, item.dtend) == (dt.date(2025, 3, 14), dt.date(2025, 3, 16))
 
 
 def test_a_one_day_event_ends_the_next_day_and_a_timed_one_without_end_has_no_dtend() -> None:
-    one_day = unfolded(event_calendar(event("dag", dt.date(2025, 12, 31)), SITE))
+    one_day = unfolded(event_calendar(event("dag", dt.date(2025, 12, 31)), SITE, TODAY))
     assert "DTEND;VALUE=DATE:20260101" in one_day
-    open_ended = unfolded(event_calendar(event("kveld", at(2025, 3, 14, 18)), SITE))
+    open_ended = unfolded(event_calendar(event("kveld", at(2025, 3, 14, 18)), SITE, TODAY))
     assert not any(line.startswith("DTEND") for line in open_ended)
 
 
 def test_a_cancelled_event_says_so_and_supersedes_the_announcement() -> None:
     cancelled = dataclasses.replace(FAGDAG, status=EventStatus.CANCELLED)
-    text = unfolded(event_calendar(cancelled, SITE))
+    text = unfolded(event_calendar(cancelled, SITE, TODAY))
     assert "STATUS:CANCELLED" in text
     assert "SEQUENCE:1" in text
-    [item] = both(event_calendar(cancelled, SITE))[1].events
+    [item] = both(event_calendar(cancelled, SITE, TODAY))[1].events
     assert item.status == IcalStatus.CANCELLED
     assert item.summary == "AVLYST: " + FAGDAG.title
     assert item.description.startswith("Arrangementet er avlyst.\n")
@@ -159,15 +160,15 @@ def test_a_cancelled_event_says_so_and_supersedes_the_announcement() -> None:
 
 def test_organizer_only_with_a_contact_and_a_digital_event_is_marked() -> None:
     online = event("nett", at(2025, 3, 20, 14), format=EventFormat.DIGITAL, place=None)
-    text = unfolded(event_calendar(online, SITE))
+    text = unfolded(event_calendar(online, SITE, TODAY))
     assert not any(line.startswith("ORGANIZER") for line in text)
     assert "LOCATION:Digitalt" in text
     hybrid = event("hybrid", at(2025, 3, 20, 14), format=EventFormat.HYBRID, place="Storsalen")
-    assert "LOCATION:Storsalen (også digitalt)" in unfolded(event_calendar(hybrid, SITE))
+    assert "LOCATION:Storsalen (også digitalt)" in unfolded(event_calendar(hybrid, SITE, TODAY))
 
 
 def test_the_calendar_header() -> None:
-    text = unfolded(event_calendar(FAGDAG, SITE))
+    text = unfolded(event_calendar(FAGDAG, SITE, TODAY))
     assert text[:5] == [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -183,7 +184,7 @@ def test_the_calendar_header() -> None:
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:
-    assert event_calendar(FAGDAG, SITE) == event_calendar(FAGDAG, SITE)
+    assert event_calendar(FAGDAG, SITE, TODAY) == event_calendar(FAGDAG, SITE, TODAY)
     events = [FAGDAG, event("b", dt.date(2025, 4, 1))]
     assert region_calendar(events, SITE, TODAY) == region_calendar(list(reversed(events)), SITE, TODAY)
 
@@ -196,21 +197,36 @@ def test_the_uid_comes_from_the_path_and_the_host_only() -> None:
         FAGDAG, title="Ny tittel", start=at(2025, 6, 13, 9), end=None, origin="ahus"
     )
     uids = {
-        both(event_calendar(FAGDAG, SITE))[1].events[0].uid,
-        both(event_calendar(FAGDAG, SITE))[1].events[0].uid,
-        both(event_calendar(retitled, OTHER_REGION))[1].events[0].uid,
+        both(event_calendar(FAGDAG, SITE, TODAY))[1].events[0].uid,
+        both(event_calendar(FAGDAG, SITE, TODAY))[1].events[0].uid,
+        both(event_calendar(retitled, OTHER_REGION, TODAY))[1].events[0].uid,
     }
     assert uids == {uid}
     assert event_uid("arrangementer/annet.md", "kompetansebroen.example") != uid
 
 
-def test_dtstamp_comes_from_the_content_not_the_clock() -> None:
-    stamp = content_stamp(FAGDAG)
-    assert stamp.tzinfo is dt.UTC
-    assert dt.datetime(2000, 1, 1, tzinfo=dt.UTC) <= stamp < dt.datetime(2009, 1, 1, tzinfo=dt.UTC)
-    assert content_stamp(dataclasses.replace(FAGDAG, fingerprint="other", origin="ahus")) == stamp
-    assert content_stamp(dataclasses.replace(FAGDAG, place="Storsalen")) != stamp
-    assert f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}" in unfolded(event_calendar(FAGDAG, SITE))
+def test_without_a_revision_the_stamp_is_the_build_date_and_a_cancellation_is_sequence_1() -> None:
+    text = unfolded(event_calendar(FAGDAG, SITE, TODAY))
+    assert "DTSTAMP:20250314T000000Z" in text and "SEQUENCE:0" in text
+    later = unfolded(event_calendar(FAGDAG, SITE, dt.date(2025, 3, 15)))
+    assert "DTSTAMP:20250315T000000Z" in later
+
+
+def test_a_revision_gives_the_stamp_and_the_sequence() -> None:
+    revision = Revision(dt.datetime(2025, 2, 3, 10, 11, 12, tzinfo=dt.UTC), 3)
+    [item] = both(event_calendar(FAGDAG, SITE, TODAY, revision))[1].events
+    assert item.dtstamp == revision.stamp and item.sequence == 3
+    cancelled = dataclasses.replace(FAGDAG, status=EventStatus.CANCELLED)
+    unknown_to_git = Revision(None, 2)
+    text = unfolded(event_calendar(cancelled, SITE, TODAY, unknown_to_git))
+    assert "DTSTAMP:20250314T000000Z" in text and "SEQUENCE:2" in text
+    events = [FAGDAG, event("b", dt.date(2025, 4, 1))]
+    region = both(region_calendar(events, SITE, TODAY, {revision_key(FAGDAG): revision}))
+    sequences = {item.uid: (item.dtstamp, item.sequence) for item in region[1].events}
+    assert sequences == {
+        event_uid(FAGDAG.path, SITE.host): (revision.stamp, 3),
+        event_uid("arrangementer/b.md", SITE.host): (dt.datetime(2025, 3, 14, tzinfo=dt.UTC), 0),
+    }
 
 
 # -- the time zone -----------------------------------------------------------------------
@@ -234,13 +250,13 @@ def onsets(ics: bytes) -> list[tuple[str, str, str, str]]:
 
 
 def test_the_vtimezone_holds_the_changes_of_the_years_used_only() -> None:
-    assert onsets(event_calendar(FAGDAG, SITE)) == [
+    assert onsets(event_calendar(FAGDAG, SITE, TODAY)) == [
         ("STANDARD", "20241027T030000", "+0200", "+0100"),  # in effect on 1 January 2025
         ("DAYLIGHT", "20250330T020000", "+0100", "+0200"),
         ("STANDARD", "20251026T030000", "+0200", "+0100"),
     ]
     over_new_year = event("nyttar", dt.date(2025, 12, 30), dt.date(2026, 1, 2))
-    assert [start for _, start, _, _ in onsets(event_calendar(over_new_year, SITE))] == [
+    assert [start for _, start, _, _ in onsets(event_calendar(over_new_year, SITE, TODAY))] == [
         "20241027T030000",
         "20250330T020000",
         "20251026T030000",
@@ -261,7 +277,7 @@ def test_each_onset_is_written_in_the_offset_before_it_as_rfc_5545_says() -> Non
 
 def test_a_client_that_only_has_our_vtimezone_converts_correctly() -> None:
     """icalendar builds a tzinfo from the VTIMEZONE alone; it must agree with zoneinfo around every change."""
-    ics = event_calendar(event("nyttar", dt.date(2025, 1, 1), dt.date(2026, 12, 31)), SITE)
+    ics = event_calendar(event("nyttar", dt.date(2025, 1, 1), dt.date(2026, 12, 31)), SITE, TODAY)
     [timezone] = icalendar.Calendar.from_ical(ics).walk("VTIMEZONE")
     from_file = timezone.to_tz()
     for change in oslo_transitions(2025, 2026):

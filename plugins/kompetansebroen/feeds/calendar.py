@@ -11,15 +11,13 @@ Identity and versions
     inside ``content/`` or ``regions/<id>/`` (``arrangementer/fagdag.md``), so an
     event keeps its UID across builds, across edits of its text and across a
     region's replacement of a shared file; only renaming the file makes a new
-    event. ``DTSTAMP`` is required, and RFC 5545 ties it to when the object was
-    made — which a build that must give the same bytes on every run cannot use.
-    It is derived from what the event says instead: a fixed instant
-    (2000-01-01T00:00:00Z) plus a number of seconds taken from a SHA-256 of the
-    event's fields, so it changes when the event changes and never with the
-    clock. ``SEQUENCE`` is 0, and 1 once the event is cancelled, so that
-    calendars that compare versions take the cancellation as the newer one. A
-    sequence that also grows when time or place change would need to remember
-    earlier builds, which a build from the content alone cannot.
+    event. ``DTSTAMP`` and ``SEQUENCE`` come from the event's revision, which
+    git's history gives (project/event_history.py): the stamp is the newest
+    commit time of the event's file, and the sequence counts the changes of
+    its time, place or status, so both grow as the event changes and neither
+    depends on the clock. For a file git does not know, the stamp is the build
+    date (00:00 UTC; the build is dated by its content) and the sequence 1 for
+    a cancelled event, else 0.
 
 Time zone
     Times are written ``DTSTART;TZID=Europe/Oslo:20250314T090000`` with a
@@ -37,8 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,13 +44,11 @@ from icalendar import Event as VEvent
 
 from ..model.events import Event, EventFormat, calendar_window
 from ..model.kinds import Kind
+from ..model.revisions import Revision, RevisionKey
 from ..text.dates import norwegian_date
 from ..text.event_times import TIME_ZONE, oslo
 
 PRODUCT_ID = "-//Kompetansebroen//Kurs og arrangementer//NB"
-STAMP_BASE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-STAMP_RANGE_SECONDS = 2**28
-"""About 8.5 years: DTSTAMPs fall in 2000–2008, plainly not the time anything was built."""
 REFRESH = dt.timedelta(days=1)
 """How often subscribers are asked to fetch the region calendar again."""
 CANCELLED_PREFIX = "AVLYST: "
@@ -84,36 +79,48 @@ def event_uid(path: str, host: str) -> str:
     return f"{digest}@{host}"
 
 
-def content_stamp(event: Event) -> dt.datetime:
-    """The event's DTSTAMP: a fixed instant chosen by what the event says (see the module notes)."""
-    digest = hashlib.sha256(_content_key(event).encode("utf-8")).digest()
-    return STAMP_BASE + dt.timedelta(seconds=int.from_bytes(digest[:8], "big") % STAMP_RANGE_SECONDS)
+def revision_key(event: Event) -> RevisionKey:
+    """The key of the event's revision: where its file is (``None`` for ``content/``) and its path there."""
+    return (event.origin, event.path)
 
 
-def sequence(event: Event) -> int:
-    """0, or 1 once the event is cancelled (a cancellation supersedes the announcement)."""
-    return 1 if event.cancelled else 0
+def stamp_and_sequence(event: Event, revision: Revision | None, today: dt.date) -> tuple[dt.datetime, int]:
+    """The event's DTSTAMP and SEQUENCE: its revision's, or the build date and 0 (1 once cancelled)."""
+    stamp = revision.stamp if revision is not None else None
+    if stamp is None:
+        stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    sequence = revision.sequence if revision is not None else (1 if event.cancelled else 0)
+    return stamp, sequence
 
 
-def event_calendar(event: Event, site: CalendarSite) -> bytes:
-    """The calendar file of one event, for «Legg til i kalender»."""
+def event_calendar(
+    event: Event, site: CalendarSite, today: dt.date, revision: Revision | None = None
+) -> bytes:
+    """The calendar file of one event, for «Legg til i kalender»; ``today`` is the build date."""
     calendar = _calendar(site, subscription=False)
     calendar.add_component(oslo_timezone(*_years([event], fallback=event.first_day.year)))
-    calendar.add_component(_vevent(event, site))
+    calendar.add_component(_vevent(event, site, stamp_and_sequence(event, revision, today)))
     return calendar.to_ical()
 
 
-def region_calendar(events: Iterable[Event], site: CalendarSite, today: dt.date) -> bytes:
+def region_calendar(
+    events: Iterable[Event],
+    site: CalendarSite,
+    today: dt.date,
+    revisions: Mapping[RevisionKey, Revision] | None = None,
+) -> bytes:
     """The region's calendar to subscribe to: upcoming events and those of the last 12 months.
 
     ``events`` are the region's events (its merged view); the window is decided
-    against ``today``, the build date in Norwegian time.
+    against ``today``, the build date in Norwegian time. ``revisions`` by
+    :func:`revision_key`.
     """
     chosen = calendar_window(events, today)
     calendar = _calendar(site, subscription=True)
     calendar.add_component(oslo_timezone(*_years(chosen, fallback=today.year)))
     for event in sorted(chosen, key=lambda e: (e.sort_key, event_uid(e.path, site.host))):
-        calendar.add_component(_vevent(event, site))
+        revision = (revisions or {}).get(revision_key(event))
+        calendar.add_component(_vevent(event, site, stamp_and_sequence(event, revision, today)))
     return calendar.to_ical()
 
 
@@ -138,12 +145,12 @@ def _calendar(site: CalendarSite, *, subscription: bool) -> Calendar:
     return calendar
 
 
-def _vevent(event: Event, site: CalendarSite) -> VEvent:
+def _vevent(event: Event, site: CalendarSite, version: tuple[dt.datetime, int]) -> VEvent:
     page = site.region_url + event.url
     component = VEvent()
     component.add("uid", event_uid(event.path, site.host))
-    component.add("dtstamp", content_stamp(event))
-    component.add("sequence", sequence(event))
+    component.add("dtstamp", version[0])
+    component.add("sequence", version[1])
     if isinstance(event.start, dt.datetime):
         component.add("dtstart", event.start.astimezone(oslo()))
         if isinstance(event.end, dt.datetime):
@@ -196,36 +203,6 @@ def _description(event: Event, page: str) -> str:
         lines.append(f"Kontakt: {event.contact}")
     lines.append(f"Mer informasjon: {page}")
     return "\n".join(lines)
-
-
-def _content_key(event: Event) -> str:
-    """Everything the calendar shows of an event, as canonical text (the path is the UID's business)."""
-
-    def moment(value: dt.date | None) -> str | None:
-        if isinstance(value, dt.datetime):
-            return value.astimezone(oslo()).isoformat()
-        return value.isoformat() if value is not None else None
-
-    return json.dumps(
-        {
-            "title": event.title,
-            "description": event.description,
-            "start": moment(event.start),
-            "end": moment(event.end),
-            "format": event.format.value,
-            "place": event.place,
-            "organiser": event.organiser,
-            "registration_url": event.registration_url,
-            "registration_deadline": moment(event.registration_deadline),
-            "audience": list(event.audience),
-            "price": event.price,
-            "contact": event.contact,
-            "tags": list(event.tags),
-            "status": event.status.value,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
 
 
 def _years(events: Iterable[Event], *, fallback: int) -> tuple[int, int]:

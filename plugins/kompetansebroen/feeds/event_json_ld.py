@@ -26,9 +26,9 @@ SCHEDULED = SCHEMA + "EventScheduled"
 CANCELLED = SCHEMA + "EventCancelled"
 
 # «Gratis», «1 500 kr», «kr 250», «350,-», «1.500 NOK»: a price search engines can read as a number.
-_FREE = re.compile(r"^\s*(?:gratis|kostnadsfritt|0\s*(?:kr\.?|nok)?)\s*$", re.IGNORECASE)
+_FREE = re.compile(r"^\s*(?:gratis|kostnadsfritt|0\s*(?:kr\.?|nok)?)\s*\Z", re.IGNORECASE)
 _AMOUNT = re.compile(
-    r"^\s*(?:(?:kr\.?|nok)\s*)?(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,-|,00)?\s*(?:kr\.?|nok)?\s*$",
+    r"^\s*(?:(?:kr\.?|nok)\s*)?(?P<amount>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,-|,00)?\s*(?:kr\.?|nok)?\s*\Z",
     re.IGNORECASE,
 )
 

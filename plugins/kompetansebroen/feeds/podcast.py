@@ -75,7 +75,7 @@ class PodcastSite:
     """``innlandet``: the feed's addresses are under ``<site_url><region_id>/``."""
 
     def __post_init__(self) -> None:
-        if not re.match(r"^https?://[^/]+/(?:.*/)?$", self.site_url):
+        if not re.match(r"^https?://[^/]+/(?:.*/)?\Z", self.site_url):
             raise ValueError(f"site_url must be an absolute address ending in /: {self.site_url!r}")
 
     @property

@@ -29,6 +29,7 @@ from .fields import (
     TextList,
     Url,
     _why_impossible,
+    plausible_year,
 )
 from .yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, describe
 
@@ -76,7 +77,7 @@ means ``contact``, and ``epost`` means ``email`` in region.yml.
 
 EXAMPLE_DAY = "2025-03-14"
 
-_CANONICAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$")
+_CANONICAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?\Z")
 # Forms YAML itself reads as a timestamp: ``T`` or spaces between date and time, seconds, a zone.
 _TIMESTAMP = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.\d*)?"
@@ -88,8 +89,8 @@ _LOOSE = re.compile(
     r"|(?P<d2>\d{1,2})\s*[./-]\s*(?P<m2>\d{1,2})\s*[./-]\s*(?P<y2>\d{4}))"
     r"(?:(?:\s*[Tt]\s*|\s+|\s*,\s*)(?:kl\.?\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2}))?$"
 )
-_TIME_ONLY = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
-_SEXAGESIMAL = re.compile(r"^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$")
+_TIME_ONLY = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\Z")
+_SEXAGESIMAL = re.compile(r"^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?\Z")
 
 
 def _time_text(hour: int, minute: int) -> str:
@@ -129,7 +130,7 @@ def _local(date: dt.date, hour: int, minute: int, raw: str, name: str) -> dt.dat
 
 def _day(year: int, month: int, day: int, raw: str) -> dt.date:
     try:
-        return dt.date(year, month, day)
+        return plausible_year(dt.date(year, month, day), raw)
     except ValueError:
         raise FieldError(
             f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "

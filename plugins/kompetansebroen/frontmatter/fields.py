@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -119,7 +120,41 @@ def read_text(node: yaml.Node, fix: str) -> str:
     text = node.value.strip()
     if not text:
         raise FieldError(f"er tom; skriv en tekst, f.eks. {fix.format(_quoted('…'))}")
+    if breaking := _first_break(text):
+        raise FieldError(
+            f"har {breaking}, men feltet tar bare én linje tekst; "
+            f"skriv alt på én linje: {fix.format(_quoted(_one_line(text)))}"
+        )
     return text
+
+
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+
+
+def _first_break(text: str) -> str | None:
+    """How the first line break or control character in ``text`` is named to an editor, if there is one.
+
+    Every text field is one line: a title with a break became an ``<h1>`` cut in two and a ``<title>``
+    holding the break. Tabs count too (they show as one space, or not at all).
+    """
+    for char in text:
+        if char in _LINE_BREAKS:
+            return "et linjeskift"
+        if char == "\t":
+            return "en tabulator"
+        if _is_control(char):
+            return f"kontrolltegnet U+{ord(char):04X}"
+    return None
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of breaks, tabs and blanks made one blank, and other control characters gone."""
+    spaced = "".join(" " if char in _LINE_BREAKS or char == "\t" else char for char in text)
+    return " ".join("".join(char for char in spaced if not _is_control(char)).split())
 
 
 class Text(Field):
@@ -131,10 +166,25 @@ class Text(Field):
         return read_text(node, f"{name}: {{}}")
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_LOOSE_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ Tt].*)?$")
-_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
+_LOOSE_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[ Tt].*)?\Z")
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\Z")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})\Z")
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+"""Years a date may have. A build is dated by its newest date, and a year like 9999 (a typo) broke it:
+compressed files cannot carry a time after 2106, and the calendars a time zone after 9999."""
+
+
+def plausible_year(date: dt.date, raw: str) -> dt.date:
+    """``date`` when its year is in FIRST_YEAR–LAST_YEAR; otherwise a message naming the year."""
+    if FIRST_YEAR <= date.year <= LAST_YEAR:
+        return date
+    raise FieldError(
+        f"«{raw}» har året {date.year}, som ikke kan stemme; skriv året datoen gjelder "
+        f"(mellom {FIRST_YEAR} og {LAST_YEAR})"
+    )
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -174,7 +224,7 @@ class Date(Field):
                     f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
                     "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
                 )
-            return date
+            return plausible_year(date, raw)
         for pattern, order in (
             (_DAY_FIRST_DATE, (2, 1, 0)),
             (_LOOSE_ISO_DATE, (0, 1, 2)),
@@ -297,14 +347,20 @@ class Url(Field):
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-            if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+\Z", value):
+            if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?\Z", value):
                 raise FieldError(f"«{value}» mangler https://; skriv {name}: https://{value}")
             raise FieldError(
                 f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://, "
                 f"f.eks. {name}: {self.example}"
             )
         return value
+
+
+_EMAIL = re.compile(r"[\w.!#$'*+/=^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+"""An address as people write them (letters of any alphabet, so ``post@bærum.kommune.no`` too). Not
+``<>()[],;:"`` or blanks, which only quoted or commented addresses have, and not ``?&%``, which in a
+``mailto:`` link would add recipients or text (``a?bcc=b@c.no``)."""
 
 
 class Email(Field):
@@ -315,7 +371,7 @@ class Email(Field):
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        if not _EMAIL.fullmatch(value):
             raise FieldError(f"«{value}» er ikke en e-postadresse; skriv f.eks. {name}: {self.example}")
         return value
 

@@ -92,7 +92,7 @@ already (``målgruppe`` and ``pris`` are there, with the same meaning).
 """
 
 DURATION_EXAMPLE = '"12:30"'
-_CLOCK = re.compile(r"^(\d+):(\d+)(?::(\d+))?$")
+_CLOCK = re.compile(r"^(\d+):(\d+)(?::(\d+))?\Z")
 _WORDS = re.compile(
     r"^(?:(?P<h>\d+)\s*(?:t|timer|time|h)\.?)?\s*(?:(?P<m>\d+)\s*(?:min|minutter|minutt|m)\.?)?\s*"
     r"(?:(?P<s>\d+)\s*(?:s|sek|sekunder|sekund)\.?)?$",
@@ -300,7 +300,7 @@ class AltText(Text):
         )
 
 
-_CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)$")
+_CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)\Z")
 """«Health & Fitness > Medicine»: a category and a subcategory written in one field."""
 
 

@@ -21,7 +21,7 @@ Why these rules
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..model.media import (
@@ -53,9 +53,19 @@ def beside(source_file: Path) -> Locate:
 
     def locate(name: str) -> Path | None:
         candidate = source_file.parent / name
-        return candidate if candidate.is_file() else None
+        return candidate if candidate.is_file() or _linked(candidate, name) else None
 
     return locate
+
+
+def _linked(path: Path, name: str) -> bool:
+    """Whether the file, or a folder of ``name`` on the way to it, is a symbolic link.
+
+    The tree scan refuses every symbolic link with its own message; reading through one here would
+    give a second message for the same mistake, and open a file outside the repository.
+    """
+    depth = len(PurePosixPath(name).parts)
+    return any(each.is_symlink() for each in [path, *path.parents][:depth])
 
 
 def _missing(name: str, field: str, line: int) -> FoundProblem:
@@ -69,12 +79,15 @@ def _missing(name: str, field: str, line: int) -> FoundProblem:
 def _found(
     values: Mapping[str, Any], lines: Mapping[str, int], field: str, locate: Locate
 ) -> Path | FoundProblem | None:
-    """The file ``field`` names, a problem when it is missing, or None when the field is not given."""
+    """The file ``field`` names, a problem when it is missing, or None when the field is not given (or the
+    file is a symbolic link, which the tree scan reports)."""
     name = values.get(field)
     if name is None:
         return None
     path = locate(name)
-    return path if path is not None else _missing(name, field, lines[field])
+    if path is None:
+        return _missing(name, field, lines[field])
+    return None if _linked(path, name) else path
 
 
 def _extension_matches(name: str, facts: ImageFacts) -> bool:

@@ -103,6 +103,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             raise content_failure(str(problem) for problem in problems)
         # Dated by content, not the clock (project/build_date.py); MkDocs reads SOURCE_DATE_EPOCH too.
         project.date_the_build(os.environ)
+        project.read_event_history()  # one git log here, not one in each region's worker
         return RegionSetup(
             project=project,
             topics=settings.topics,

@@ -4,7 +4,11 @@ Podcast apps need an episode's exact byte length and duration, and Apple
 refuses cover art of the wrong size or shape; reading them from the files
 means editors never type (or mistype) them. ``mutagen`` reads audio headers
 and ``Pillow`` reads image headers; neither decodes the whole file, so a
-check costs a few milliseconds per file.
+check costs a few milliseconds per file. Two cheap reads more catch a file
+that was cut short: an MP4's top-level boxes must fill the file exactly, an
+MP3 may not say it plays much longer than its bytes hold, and an image is decoded (a JPEG at an eighth of its size), which fails at the
+cut. Images larger than any screen (over MAX_IMAGE_PIXELS) are refused from
+their header, before anything is decoded.
 
 ``mutagen`` and ``Pillow`` are imported by the readers themselves, so a build
 without learning resources does not pay for loading them (about 50 ms).
@@ -17,10 +21,16 @@ editor's message.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 WEBVTT_SIGNATURE = "WEBVTT"
+TRUNCATED_AUDIO_FACTOR = 1.25
+"""How much longer than its bytes can hold (at its average bitrate) an MP3 may say it plays."""
+MAX_IMAGE_PIXELS = 40_000_000
+"""About 8K (7680 × 4320 is 33 million): a poster or cover larger than that is a mistake, and decoding it
+would take seconds and gigabytes."""
 
 
 class MediaError(Exception):
@@ -85,7 +95,17 @@ def read_audio(path: Path) -> AudioFacts:
     length = getattr(audio.info, "length", 0.0) or 0.0
     if length <= 0:
         raise MediaError("MP3-filen har ingen lyd (varighet 0 sekunder)")
-    return AudioFacts(path.stat().st_size, _whole_seconds(length))
+    size = path.stat().st_size
+    bitrate = getattr(audio.info, "bitrate", 0) or 0
+    # A VBR header states the whole file's length; a file cut short keeps it but holds less sound.
+    # Tags and padding only make the file longer than its sound, so this never refuses a whole file.
+    if bitrate and length > TRUNCATED_AUDIO_FACTOR * size * 8 / bitrate + 1:
+        held = size * 8 / bitrate
+        raise MediaError(
+            f"filen er avkortet: den sier at lyden varer {_whole_seconds(length)} sekunder, "
+            f"men har bare lyd til omtrent {_whole_seconds(held)} sekunder"
+        )
+    return AudioFacts(size, _whole_seconds(length))
 
 
 def read_video(path: Path) -> VideoFacts:
@@ -98,7 +118,34 @@ def read_video(path: Path) -> VideoFacts:
     except mutagen.MutagenError:
         raise MediaError("filen er ikke en MP4-fil") from None
     length = getattr(video.info, "length", 0.0) or 0.0
+    if not _boxes_fill(path):
+        raise MediaError(
+            "filen er avkortet: den slutter før filmen er slutt (lagret eller kopiert bare delvis)"
+        )
     return VideoFacts(path.stat().st_size, _whole_seconds(length))
+
+
+def _boxes_fill(path: Path) -> bool:
+    """Whether the MP4's top-level boxes end exactly at the end of the file (a cut file ends inside one)."""
+    size = path.stat().st_size
+    position = 0
+    with path.open("rb") as handle:
+        while position < size:
+            handle.seek(position)
+            header = handle.read(16)
+            if len(header) < 8:
+                return False
+            box_size = int.from_bytes(header[:4], "big")
+            if box_size == 1:  # a 64-bit size follows the type
+                if len(header) < 16:
+                    return False
+                box_size = int.from_bytes(header[8:16], "big")
+            elif box_size == 0:  # the box runs to the end of the file
+                return True
+            if box_size < 8:
+                return False
+            position += box_size
+    return position == size
 
 
 def read_image(path: Path) -> ImageFacts:
@@ -106,12 +153,32 @@ def read_image(path: Path) -> ImageFacts:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            return ImageFacts(image.width, image.height, image.format or "", image.mode)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # refused below, with our words
+            image = Image.open(path)
+        with image:
+            facts = ImageFacts(image.width, image.height, image.format or "", image.mode)
+            if facts.width * facts.height > MAX_IMAGE_PIXELS:
+                raise MediaError(
+                    f"bildet er {facts.size_text}, større enn noen skjerm viser; "
+                    "lagre en mindre versjon (f.eks. 1920 × 1080 px for en plakat, 3000 × 3000 px for et omslag)"
+                )
+            image.draft(
+                image.mode, (max(1, facts.width // 8), max(1, facts.height // 8))
+            )  # JPEG: decode small
+            image.load()
+            return facts
+    except Image.DecompressionBombError:
+        # A header may claim any size (100,000 × 100,000 px); Pillow refuses to go on with such a file.
+        limit = round(2 * (Image.MAX_IMAGE_PIXELS or 0) / 1_000_000)
+        raise MediaError(
+            f"bildet oppgir en størrelse på over {limit} millioner piksler, langt mer enn noen skjerm viser "
+            "(et ødelagt bilde eller en «dekompresjonsbombe»)"
+        ) from None
     except UnidentifiedImageError:
         raise MediaError("filen er ikke et bilde Pillow kjenner igjen") from None
-    except OSError as error:
-        raise MediaError(f"bildet kan ikke leses ({error})") from None
+    except OSError:
+        raise MediaError("bildet er avkortet eller ødelagt og kan ikke vises") from None
 
 
 def starts_as_webvtt(path: Path) -> bool:

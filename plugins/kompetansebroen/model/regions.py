@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-REGION_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+REGION_ID = re.compile(r"^[a-z][a-z0-9-]*\Z")
 
 
 @dataclass(frozen=True)

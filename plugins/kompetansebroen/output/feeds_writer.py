@@ -18,12 +18,13 @@ from urllib.parse import urlsplit
 from ..content_types.facts import CALENDAR_FILE
 from ..content_types.registry import with_feed
 from ..content_types.spec import ContentType, Feed
-from ..feeds.calendar import CalendarSite, event_calendar, region_calendar
+from ..feeds.calendar import CalendarSite, event_calendar, region_calendar, revision_key
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, build_feeds
 from ..feeds.podcast import PodcastSite, podcast_feed
 from ..listings import paths
 from ..model.events import Event
 from ..model.learning import PodcastEpisode, PodcastSeries
+from ..model.revisions import Revision, RevisionKey
 from ..project.views import RegionView
 from ..text.urls import page_url
 
@@ -37,6 +38,8 @@ class RegionCalendars:
     today: dt.date
     list_url: str
     """The events page's absolute address (for the section's sitemap)."""
+    revisions: Mapping[RevisionKey, Revision] = field(default_factory=dict)
+    """The events' revisions from git (DTSTAMP and SEQUENCE), by ``revision_key``."""
 
 
 @dataclass(frozen=True)
@@ -145,11 +148,17 @@ def region_calendars(view: RegionView, site_name: str, base_url: str) -> tuple[R
         region_name=view.region.name,
         site_name=site_name,
     )
+    revisions = {
+        revision_key(event): revision
+        for event in view.events()
+        if (revision := view.revision_of(revision_key(event))) is not None
+    }
     return tuple(
         RegionCalendars(
             events=tuple(view.events()),
             site=site,
             today=view.today,
+            revisions=revisions,
             list_url=posixpath.join(site.region_url, page_url(declared.list_page.path)),
         )
         for declared in with_feed(Feed.CALENDAR)
@@ -163,11 +172,14 @@ def write_calendars(site_dir: Path, calendars: RegionCalendars) -> None:
     (calendar_path,) = paths.feed_files(declared)
     target = site_dir / calendar_path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(region_calendar(calendars.events, calendars.site, calendars.today))
+    target.write_bytes(
+        region_calendar(calendars.events, calendars.site, calendars.today, calendars.revisions)
+    )
     for event in calendars.events:
         folder = site_dir / event.url
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / CALENDAR_FILE).write_bytes(event_calendar(event, calendars.site))
+        revision = calendars.revisions.get(revision_key(event))
+        (folder / CALENDAR_FILE).write_bytes(event_calendar(event, calendars.site, calendars.today, revision))
     # Material fetches a sitemap.xml beside every <link rel="alternate">, the calendar's too (see below).
     urls = [calendars.list_url] + [calendars.site.region_url + event.url for event in calendars.events]
     _write_sitemap(target.parent / "sitemap.xml", urls)

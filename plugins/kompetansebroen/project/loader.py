@@ -37,6 +37,7 @@ from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .event_history import EventHistory
 from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
 from .podcast_checks import check_podcasts
@@ -64,11 +65,15 @@ class Project:
     """The professions of mkdocs.yml (events' and courses' ``audience``), in its order."""
     today: dt.date | None = None
     """The build date, once the build is dated (build_date.date_the_build); until then the clock's."""
+    event_history: EventHistory | None = None
+    """The events' revisions from git (event_history.py), read when a calendar first asks."""
 
     def view(self, region_id: str) -> RegionView:
         """The merged content of one region."""
         today = self.today if self.today is not None else build_today(os.environ)
         view = RegionView(self.regions[region_id], today, professions=self.professions)
+        if self.event_history is not None:
+            view.revision_of = self.event_history.revision
         for path, doc in self.shared.items():
             if doc.in_region(region_id):
                 view.documents[path] = doc
@@ -87,6 +92,11 @@ class Project:
         """Decide the build date (build_date.py), pinning ``SOURCE_DATE_EPOCH`` in ``environ`` when unset."""
         self.today = date_the_build(self.documents(), environ)
         return self.today
+
+    def read_event_history(self) -> None:
+        """Read the events' revisions from git now (event_history.py): once, before regions are built."""
+        if self.event_history is not None:
+            self.event_history.read()
 
     def views(self) -> dict[str, RegionView]:
         return {region_id: self.view(region_id) for region_id in self.regions}
@@ -145,6 +155,15 @@ def load_project(
                 if not include_drafts:
                     del tree.docs[path]
 
+    project.event_history = EventHistory(
+        root,
+        {
+            (doc.origin, doc.path): _relative(root, Path(doc.source_file))
+            for tree in [shared, *regional.values()]
+            for doc in tree.docs.values()
+            if doc.kind is Kind.EVENT
+        },
+    )
     project.shared, project.shared_assets = shared.docs, shared.assets
     project.shared_series = shared.series
     for region_id in project.regions:
@@ -177,6 +196,20 @@ def _outside(root: Path, path: Path) -> bool:
 # -- regions -----------------------------------------------------------------------
 
 
+def _region_id_refusal(name: str) -> str:
+    """Why a region folder's name is not an id; with the name to give it when only blanks or breaks are wrong."""
+    message = (
+        "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
+        "(begynn med en bokstav, f.eks. regions/innlandet)"
+    )
+    trimmed = "".join(name.split())
+    if trimmed != name and REGION_ID.match(trimmed):
+        return (
+            f"{message}; navnet har mellomrom, tabulator eller linjeskift: gi mappen navnet regions/{trimmed}"
+        )
+    return message
+
+
 def _load_regions(project: Project, problems: Problems) -> list[str]:
     """Load every ``regions/<id>/region.yml``; return the ids of all region folders, valid or not."""
     regions_dir = project.root / REGIONS_DIR
@@ -193,13 +226,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             problems.add(rel_folder, None, "", _symlink_message(project.root, folder))
             continue
         if not REGION_ID.match(folder.name):
-            problems.add(
-                rel_folder,
-                None,
-                "",
-                "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
-                "(begynn med en bokstav, f.eks. regions/innlandet)",
-            )
+            problems.add(rel_folder, None, "", _region_id_refusal(folder.name))
             continue
         if (reserved := publishable.region_id_refusal(folder.name)) is not None:
             problems.add(rel_folder, None, "", reserved)

@@ -54,7 +54,7 @@ TOPIC_FOLDER = "tema"
 """Topic pages (listings/paths.py): ``tema/<slug>/side-2.md`` … hold their further pages."""
 README = "README.md"
 """MkDocs publishes a README.md as its folder's index.md, which no check of ours would see coming."""
-_PAGE_NUMBER = re.compile(r"^(?P<folder>.+)/side-(?P<number>\d+)(?:\.md|/index\.md)$")
+_PAGE_NUMBER = re.compile(r"^(?P<folder>.+)/side-(?P<number>\d+)(?:\.md|/index\.md)\Z")
 
 
 def _paginated_folders() -> frozenset[str]:
@@ -163,7 +163,7 @@ SVG_ELEMENTS = frozenset(
 )  # fmt: skip
 """Shapes, text, gradients and simple filters: what drawing programs write."""
 
-_SVG_LOCAL_REFERENCE = re.compile(r"^#[\w.:-]*$")
+_SVG_LOCAL_REFERENCE = re.compile(r"^#[\w.:-]*\Z")
 _CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.IGNORECASE)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,12 @@ from ..model.documents import Document, Kind
 from ..model.events import Event
 from ..model.learning import ELearning, Film, PodcastEpisode, PodcastSeries
 from ..model.regions import Region
+from ..model.revisions import Revision, RevisionKey
+
+
+def no_revision(key: RevisionKey) -> Revision | None:
+    """A view without history (a view made by hand): the calendar falls back on the build date."""
+    return None
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,10 @@ class RegionView:
     """Podcast series by folder name: a region's ``serie.yml`` replaces the shared one."""
     professions: tuple[str, ...] = ()
     """The professions of mkdocs.yml, in its order (how the catalogue orders its filter)."""
+    revision_of: Callable[[RevisionKey], Revision | None] = field(
+        default=no_revision, repr=False, compare=False
+    )
+    """An event's revision by (origin, path): its calendar stamp and sequence (event_history.py)."""
     # Listings ask the same questions for every page of a region; a view is not changed
     # once built (Project.view fills it before handing it out), so answers are kept.
     memo: dict[object, list[Any]] = field(default_factory=dict, repr=False, compare=False)

@@ -17,7 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 EXAMPLE = "/article/hva-er-et-helsefellesskap"
-_SEGMENT = re.compile(r"^[A-Za-z0-9._~-]+$")
+_SEGMENT = re.compile(r"^[A-Za-z0-9._~-]+\Z")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 

@@ -30,8 +30,8 @@ from ...text.old_paths import EXAMPLE, OldPathError, normalised
 
 ROOT_CHOOSER = "/"
 REGION_HOME_VARIABLE = "$kb_region_home"
-_REGION_ID = re.compile(r"^[a-z0-9-]+$")
-_SAFE_TARGET = re.compile(r"^[^\s\"'$\\{};#?<>]*$")
+_REGION_ID = re.compile(r"^[a-z0-9-]+\Z")
+_SAFE_TARGET = re.compile(r"^[^\s\"'$\\{};#?<>]*\Z")
 
 
 @dataclass(frozen=True)
