@@ -27,8 +27,12 @@ from tests.mail_rules import (
 
 SITE = "https://kb.example/innlandet/"
 IMAGE = SITE + "nyhetsbrev/bilder/bro.png"
+PAGE_HEAD = (
+    '<h1 id="mai">Nyhetsbrev mai<a class="headerlink" href="#mai">¶</a></h1>\n'
+    f'<p class="kb-meta">Publisert 22. mai 2024 · Tema: <a href="{SITE}tema/helsefellesskap/">Helsefellesskap</a></p>\n'
+)
 BODY = (
-    "<p><em>Eksempelutgave.</em></p>\n"
+    PAGE_HEAD + "<p><em>Eksempelutgave.</em></p>\n"
     '<h2 id="innspill">Innspill &amp; plan<a class="headerlink" href="#innspill">¶</a></h2>\n'
     f'<p>Les om <a href="{SITE}artikler/samhandlingsmidler-2008/">samhandlingsmidlene fra 2008</a>, '
     "der den største posten gikk til samarbeid mellom kommuner og DPS.</p>\n"
@@ -114,9 +118,14 @@ def test_lang_preheader_and_size() -> None:
     assert len(EDITION.html.encode()) < MAX_BYTES
 
 
-def test_permalink_anchors_are_left_out() -> None:
-    assert "¶" not in EDITION.html
-    assert "¶" not in EDITION.text
+def test_the_page_heading_facts_line_and_permalink_anchors_are_left_out() -> None:
+    # The edition has its own heading and date; the page's would repeat them.
+    for edition in (EDITION.html, EDITION.text):
+        assert "¶" not in edition
+        assert "Publisert" not in edition
+        assert "Nyhetsbrev mai" not in edition
+        assert "tema/helsefellesskap" not in edition
+    assert "Eksempelutgave." in EDITION.text
 
 
 def test_subscribe_and_unsubscribe_links_only_when_the_region_gives_them() -> None:

@@ -26,6 +26,7 @@ import css_inline
 import mjml
 
 from ..text.dates import norwegian_date
+from .body import mail_body
 from .issue import MailIssue
 
 WIDTH = 600
@@ -57,7 +58,6 @@ BODY_CSS = f"""
 .kb-body table {{ border-collapse: collapse; margin: 0 0 14px; }}
 .kb-body th, .kb-body td {{ border: 1px solid {MUTED}; padding: 6px 8px; text-align: left; vertical-align: top; }}
 .kb-body code {{ font-family: Consolas, 'Courier New', monospace; font-size: 14px; }}
-.kb-body .headerlink {{ display: none; }}
 .kb-foot a {{ color: {LINK}; text-decoration: underline; }}
 .kb-top a {{ color: {LINK}; text-decoration: underline; }}
 """
@@ -74,8 +74,6 @@ DARK_CSS = f"""
 """
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-# MkDocs' permalink anchors («¶») after headings mean nothing in a mail.
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
 def html_edition(issue: MailIssue) -> str:
@@ -88,8 +86,8 @@ def html_edition(issue: MailIssue) -> str:
 
 
 def prepared_body(issue: MailIssue) -> str:
-    """The issue's body as the mail shows it: images sized, no permalink anchors."""
-    body = _HEADERLINK.sub("", issue.body_html)
+    """The issue's body as the mail shows it: images sized, no page heading or permalink anchors."""
+    body = mail_body(issue.body_html)
     return _IMG.sub(lambda match: _sized_image(match.group(0), issue), body)
 
 

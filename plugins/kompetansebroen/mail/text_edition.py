@@ -11,6 +11,7 @@ import textwrap
 from html.parser import HTMLParser
 
 from ..text.dates import norwegian_date
+from .body import mail_body
 from .issue import MailIssue
 
 LINE = 72
@@ -40,7 +41,7 @@ def text_edition(issue: MailIssue) -> str:
     if issue.unsubscribe:
         foot.append(f"Meld deg av nyhetsbrevet: <{issue.unsubscribe}>")
     foot.append(f"Uten e-post: følg nyhetsbrevet som RSS <{issue.rss_url}> eller Atom <{issue.atom_url}>")
-    body = body_text(issue.body_html)
+    body = body_text(mail_body(issue.body_html))
     blocks = ["\n".join(head), body, "\n".join(line if line == "-- " else _wrap(line) for line in foot)]
     return "\n\n".join(block for block in blocks if block) + "\n"
 

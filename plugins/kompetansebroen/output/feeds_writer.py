@@ -1,5 +1,5 @@
-"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, the calendars of events,
-and a podcast feed per series.
+"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, each issue's e-mail
+edition beside it (output/mail_writer.py), the calendars of events, and a podcast feed per series.
 
 Which type has which feed is declared with the types (content_types/registry.py).
 """
@@ -26,6 +26,7 @@ from ..model.events import Event
 from ..model.learning import PodcastEpisode, PodcastSeries
 from ..project.views import RegionView
 from ..text.urls import page_url
+from .mail_writer import RegionMail, region_mail, write_mail_editions
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class RegionFeeds:
     """One per type whose feed is the calendar (events)."""
     podcasts: tuple[RegionPodcast, ...] = field(default=())
     """One per podcast series of the region."""
+    mail: RegionMail | None = None
+    """What the issues' e-mail editions share; None: no absolute address to write them with."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
         archive,
         region_calendars(view, site_name, base_url),
         region_podcasts(view, base_url, info.updated_when_empty),
+        region_mail(site_name, region, base_url),
     )
 
 
@@ -189,6 +193,8 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
     # versions); our feed links would make it fetch a missing file on every page view. A
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
     _write_sitemap(out / "sitemap.xml", [feeds.archive_url] + [entry.url for entry in entries])
+    if feeds.mail is not None:
+        write_mail_editions(site_dir, feeds.mail, feeds.info, entries)
     for calendars in feeds.calendars:
         write_calendars(site_dir, calendars)
     for podcast in feeds.podcasts:

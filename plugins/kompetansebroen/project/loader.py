@@ -239,6 +239,8 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             municipalities=values.get("municipalities"),
             description=values.get("description"),
             contact=Contact(email=contact.get("email"), url=contact.get("url")),
+            newsletter_signup_url=values.get("newsletter_signup_url"),
+            newsletter_unsubscribe=values.get("newsletter_unsubscribe"),
         )
     if not folder_ids and not problems:
         problems.add(
