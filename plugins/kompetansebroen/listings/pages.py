@@ -327,7 +327,9 @@ def _section(
             everything += _feed_links(declared, from_path)
         parts.append(f"{gap}{' · '.join(everything)}\n")
         if subscribe:  # «Abonner på nyhetsbrevet» with the feeds, and the sign-up page when there is one
-            parts.append(subscription_block(declared, from_path, signup_url=view.region.newsletter_signup_url))
+            parts.append(
+                subscription_block(declared, from_path, signup_url=view.region.newsletter_signup_url)
+            )
     elif section.more is More.TOPIC_IF_MORE and topic is not None and len(docs) > len(shown):
         label = f"Alle {len(docs)} {declared.plural.lower()} om {topic.name.lower()}"
         parts.append(f"{gap}{link(label, from_path, paths.topic_page(topic))}\n")
