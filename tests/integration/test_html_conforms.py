@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from kompetansebroen.mail import HTML_FILE
 from mkdocs.config import load_config
 
 from tests.conftest import REPO
@@ -119,7 +120,9 @@ def errors(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
         '<body><label for="__toc">Innhold</label></body></html>\n',
         encoding="utf-8",
     )
-    ours = sorted(built_site.rglob("*.html"))
+    # A newsletter's e-mail edition is HTML for mail programs (MJML's tables, with attributes HTML5
+    # calls obsolete); test_mail_built.py checks it against the rules of e-mail instead.
+    ours = sorted(page for page in built_site.rglob("*.html") if page.name != HTML_FILE)
     theirs = sorted(baseline.rglob("*.html"))
     found = check_html([*ours, *theirs, known_bad])
     by_site: dict[str, list[dict]] = {"ours": [], "baseline": [], "known_bad": []}

@@ -22,6 +22,7 @@ from .fields import (
     TextList,
     Url,
 )
+from .newsletter_fields import SignupUrl, UnsubscribeAddress
 from .old_path_fields import OldPaths, reserved_folders
 
 GOVERNING_STATUSES = tuple(status.value for status in Status)
@@ -162,5 +163,7 @@ def region_schema() -> Schema:
             "municipalities": Integer(minimum=1),
             "description": Text(),
             "contact": Nested(contact),
+            "newsletter_signup_url": SignupUrl(),
+            "newsletter_unsubscribe": UnsubscribeAddress(),
         }
     )

@@ -24,3 +24,7 @@ class Region:
     municipalities: int | None = None
     description: str | None = None
     contact: Contact = Contact()
+    newsletter_signup_url: str | None = None
+    """The region's sign-up page at its mail service (https); None: readers follow the feeds."""
+    newsletter_unsubscribe: str | None = None
+    """``mailto:`` or ``https:``; the e-mail edition's ``List-Unsubscribe``."""

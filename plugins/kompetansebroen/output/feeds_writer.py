@@ -1,5 +1,5 @@
-"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, the calendars of events,
-and a podcast feed per series.
+"""Write a region's feeds: the newsletter's RSS and Atom next to its archive, each issue's e-mail
+edition beside it (output/mail_writer.py), the calendars of events, and a podcast feed per series.
 
 Which type has which feed is declared with the types (content_types/registry.py).
 """
@@ -27,6 +27,8 @@ from ..model.learning import PodcastEpisode, PodcastSeries
 from ..model.revisions import Revision, RevisionKey
 from ..project.views import RegionView
 from ..text.urls import page_url
+from .cache_store import CacheStore
+from .mail_writer import RegionMail, region_mail, write_mail_editions
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class RegionFeeds:
     """One per type whose feed is the calendar (events)."""
     podcasts: tuple[RegionPodcast, ...] = field(default=())
     """One per podcast series of the region."""
+    mail: RegionMail | None = None
+    """What the issues' e-mail editions share; None: no absolute address to write them with."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ def region_feeds(view: RegionView, site_name: str, base_url: str) -> RegionFeeds
         archive,
         region_calendars(view, site_name, base_url),
         region_podcasts(view, base_url, info.updated_when_empty),
+        region_mail(site_name, region, base_url),
     )
 
 
@@ -185,8 +190,11 @@ def write_calendars(site_dir: Path, calendars: RegionCalendars) -> None:
     _write_sitemap(target.parent / "sitemap.xml", urls)
 
 
-def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str]) -> None:
-    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML; the calendars."""
+def write_feeds(
+    site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str], mail_store: CacheStore | None = None
+) -> None:
+    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML; the issues'
+    e-mail editions (``mail_store``: editions kept from earlier builds); the calendars."""
     entries = [
         dataclasses.replace(entry, content_html=html_by_path.get(entry.entry_id, ""))
         for entry in feeds.entries
@@ -201,6 +209,8 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
     # versions); our feed links would make it fetch a missing file on every page view. A
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
     _write_sitemap(out / "sitemap.xml", [feeds.archive_url] + [entry.url for entry in entries])
+    if feeds.mail is not None:
+        write_mail_editions(site_dir, feeds.mail, feeds.info, entries, mail_store)
     for calendars in feeds.calendars:
         write_calendars(site_dir, calendars)
     for podcast in feeds.podcasts:

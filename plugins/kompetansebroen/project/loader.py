@@ -37,6 +37,7 @@ from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .email_checks import check_email_bodies
 from .event_history import EventHistory
 from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
@@ -178,6 +179,7 @@ def load_project(
     )
     check_governing_files(shared, regional, problems)
     check_image_files(shared, regional, problems)
+    check_email_bodies(shared, regional, problems)
     check_podcasts(list(project.regions), project.view, shared, regional, problems)
     Checker(shared, regional, set(generated_paths), anchors, problems, home_required=home_required).run()
     if anchors is not None and check_rendered:
@@ -266,6 +268,8 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             municipalities=values.get("municipalities"),
             description=values.get("description"),
             contact=Contact(email=contact.get("email"), url=contact.get("url")),
+            newsletter_signup_url=values.get("newsletter_signup_url"),
+            newsletter_unsubscribe=values.get("newsletter_unsubscribe"),
         )
     if not folder_ids and not problems:
         problems.add(
