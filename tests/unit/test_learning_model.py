@@ -284,9 +284,9 @@ def test_finding_the_transcript_takes_linear_time() -> None:
         body = "#" + " " * blanks + "x\n## Transkripsjon ##\nTekst\n"
         best = float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             assert transcript_section(body) is not None
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, large = seconds(20_000), seconds(200_000)
