@@ -27,9 +27,11 @@ One ``git log`` for all event folders and one ``git cat-file --batch`` for the
 versions it names, whatever the number of events: 22 ms for the sample (11
 events, 237 commits), about 1.2 s for 500 events changed in 3,000 commits,
 nearly all of it git walking the history. A build reads it once in the main
-process before the region workers start; the check never runs git. A shallow clone knows only its
-commits: the stamps are right for the files changed in them, and the sequences
-count only the changes it holds.
+process before the region workers start; the check never runs git.
+
+A shallow clone knows only the commits it holds, so its sequences can be lower
+than a full clone's, and a client keeps its copy when the sequence goes down:
+publish from a full clone.
 """
 
 from __future__ import annotations
