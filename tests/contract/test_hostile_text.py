@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .conftest import GoodBuild
 from .repo import build_and_check, write
-from .test_bad_inputs import A, BadInput, E, G, R, assert_reports, assert_site_untouched, edit
+from .test_bad_inputs import A, BadInput, E, G, N, R, assert_reports, assert_site_untouched, edit
 
 ONE_LINE = "men feltet tar bare én linje tekst; skriv alt på én linje:"
 
@@ -71,6 +71,18 @@ CASES = [
         E,
         "end",
         "har året 9999",
+    ),
+    BadInput(
+        "body-link-split-by-a-tab-and-a-break",
+        lambda r: edit(
+            r,
+            N,
+            "Se [den første",
+            "Se [dette](java\tscript:alert(1)) og [dette](java\nscript:alert(2)) og [den første",
+        ),
+        N,
+        None,
+        "adresser som begynner med javascript: er ikke tillatt",
     ),
     BadInput(
         "region-name-with-a-line-break",

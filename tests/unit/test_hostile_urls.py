@@ -16,6 +16,7 @@ from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.frontmatter.fields import Email, Field, FieldError, Nested, Schema, Url
 from kompetansebroen.frontmatter.learning_fields import series_schema
 from kompetansebroen.frontmatter.schemas import region_schema
+from kompetansebroen.project.security import scan
 
 VOCABULARY = Vocabulary(("Helsefellesskap",), ("Sykepleiere",))
 
@@ -123,3 +124,38 @@ def test_every_email_field_takes_only_an_address(name: str, field: Field) -> Non
     assert {"arrangementer.contact", "region.yml.contact.email", "serie.yml.owner_email"} <= {
         n for n, _ in EMAIL_FIELDS
     }
+
+
+BODY_LINKS = [
+    "[a](JaVaScRiPt:alert(1))",
+    "[a](java&#x09;script:alert(1))",
+    "[a](java\tscript:alert(1))",
+    "[a](java\nscript:alert(1))",
+    "[a](<java\nscript:alert(1)>)",
+    '[a]( java script:alert(1) "tittel")',
+    "[a](&#106;avascript:alert(1))",
+    "[a](vbscript:msgbox(1))",
+    "[a](DATA:text/html;base64,PHNjcmlwdD4=)",
+    "[a]( javascript:alert(1))",
+    '<a href="&#x6A;avascript&#x3A;alert(1)">a</a>',
+    '<a href="jav&#x0A;ascript:alert(1)">a</a>',
+    "[a][ref]\n\n[ref]: javascript:alert(1)",
+    "![a](data:image/svg+xml;base64,PHN2Zz4=)",
+]
+
+
+@pytest.mark.parametrize("markdown", BODY_LINKS, ids=range(len(BODY_LINKS)))
+def test_script_and_data_links_in_a_body_are_found_however_disguised(markdown: str) -> None:
+    """Python-Markdown keeps ``java⏎script:`` whole in the ``href``, and browsers drop the break."""
+    messages = [message for _, message in scan(f"Tekst.\n\n{markdown}\n")]
+    assert messages, markdown
+    assert any("javascript:" in m or "vbscript:" in m or "data:" in m for m in messages), messages
+
+
+def test_ordinary_links_with_titles_are_not_taken_for_scripts() -> None:
+    for markdown in (
+        '[a](https://x.no/ "data: 2024")',
+        "Se [a](side.md) (javascript: et språk)",
+        "[a](side.md)",
+    ):
+        assert list(scan(markdown)) == [], markdown

@@ -85,6 +85,7 @@ BREAKS = [
     (r'"Første\tandre"', "en tabulator", "Første andre"),
     (r'"Første\aandre"', "kontrolltegnet U+0007", "Førsteandre"),
     (r'"Første\x1bandre"', "kontrolltegnet U+001B", "Førsteandre"),
+    (r'"Første\u202eandre"', "kontrolltegnet U+202E", "Førsteandre"),
 ]
 """What is written in YAML, how the message names it, and the one-line text it suggests."""
 
@@ -148,3 +149,9 @@ def test_a_problem_is_one_line_whatever_its_path_or_value_holds() -> None:
         "2 feil funnet; ingenting er publisert.",
     ]
     assert str(Problem("a\u2028b.md", None, "", "x")) == "a\\u2028b.md: x"
+
+
+def test_soft_hyphens_and_joiners_are_text() -> None:
+    title = schemas()["artikler"].fields["title"]
+    for text in ("Helse\u00adfellesskap", "Familie \U0001f468\u200d\U0001f469\u200d\U0001f467"):
+        assert title.convert("title", node_of(f'"{text}"')) == text

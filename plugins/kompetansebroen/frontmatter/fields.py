@@ -131,8 +131,13 @@ def read_text(node: yaml.Node, fix: str) -> str:
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Direction overrides and isolates: they make text show in another order than it is stored («Trojan
+Source»), and Norwegian text never needs them (soft hyphens and joiners, also format characters, stay)."""
+
+
 def _is_control(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+    return char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 def _first_break(text: str) -> str | None:

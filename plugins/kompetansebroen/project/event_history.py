@@ -27,14 +27,17 @@ One ``git log`` for all event folders and one ``git cat-file --batch`` for the
 versions it names, whatever the number of events: 22 ms for the sample (11
 events, 237 commits), about 1.2 s for 500 events changed in 3,000 commits,
 nearly all of it git walking the history. A build reads it once in the main
-process before the region workers start; the check never runs git. A shallow clone knows only its
-commits: the stamps are right for the files changed in them, and the sequences
-count only the changes it holds.
+process before the region workers start; the check never runs git.
+
+A shallow clone knows only the commits it holds, so its sequences can be lower
+than a full clone's, and a client keeps its copy when the sequence goes down:
+publish from a full clone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,8 +52,10 @@ from ..model.revisions import Revision, RevisionKey
 
 MOVING_FIELDS = ("start", "end", "format", "place", "status")
 """The fields whose change a calendar client must take as a new version of the event."""
-GIT_TIMEOUT_SECONDS = 120
 _DELETED = "D"
+_REPOSITORY_VARIABLES = frozenset(
+    {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_PREFIX"}
+)
 
 Moving = tuple[str | None, ...]
 """The moving fields of one version, as written (``status`` ``planlagt`` when left out)."""
@@ -135,16 +140,24 @@ def _current_text(path: Path) -> str | None:
 
 
 def _git(root: Path, arguments: list[str], stdin: bytes = b"") -> bytes | None:
-    """Git's output, or ``None`` when there is no git, no repository, or git fails."""
+    """Git's output, or ``None`` when there is no git, no repository, or git fails.
+
+    No timeout: a build that fell back on the build date because git was slow on a busy machine would
+    give other bytes for the same commit. Both commands only read the local repository, never a
+    network, a prompt or a lock, so they end on their own.
+    """
+    # A build run from a git hook inherits GIT_DIR and friends, which would point git at another tree.
+    inherited = {key: value for key, value in os.environ.items() if key not in _REPOSITORY_VARIABLES}
+    environment = {**inherited, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *arguments],
             input=stdin,
             capture_output=True,
-            timeout=GIT_TIMEOUT_SECONDS,
             check=False,
+            env=environment,
         )
-    except (OSError, subprocess.SubprocessError):
+    except OSError:
         return None
     return done.stdout if done.returncode == 0 else None
 

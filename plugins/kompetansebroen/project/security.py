@@ -3,8 +3,8 @@
 Python-Markdown passes raw HTML through untouched, so everything that could
 run script or load other sites is refused here: ``<script>`` and embedding
 elements, ``on…=`` event handlers, and ``javascript:``, ``vbscript:`` and
-``data:`` addresses, also when hidden behind HTML entities or split over
-several lines. Fenced code blocks and code spans are shown as text and are
+``data:`` addresses, also when hidden behind HTML entities, split by blanks
+and tabs, or split over several lines. Fenced code blocks and code spans are shown as text and are
 not scanned (see :func:`code_blocks.mask_code` for what counts as code).
 
 It also refuses runs of more than ``MAX_BACKTICKS`` backticks outside code,
@@ -31,7 +31,9 @@ _ATTRIBUTE = re.compile(
     r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""",
     re.DOTALL,
 )
-_MARKDOWN_TARGET = re.compile(r"(?:\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?)([^)\s>]*)", re.MULTILINE)
+_MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^)>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]*)", re.MULTILINE)
+"""An inline link's target up to its ``)``, blanks and line breaks included (Python-Markdown keeps
+``java⏎script:`` in the ``href``, and browsers drop the break), or a reference definition's address."""
 _AUTOLINK = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9+.\-\s]*:[^>\s]*)>")
 _FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
@@ -91,8 +93,9 @@ def scan(markdown: str) -> Iterator[tuple[int, str]]:
             if attribute.group(2) is not None and (scheme := _scheme(value)):
                 report(offset, SCHEME_MESSAGE.format(scheme))
     for match in _MARKDOWN_TARGET.finditer(text):
-        if scheme := _scheme(match.group(1)):
-            report(match.start(1), SCHEME_MESSAGE.format(scheme))
+        group = 1 if match.group(1) is not None else 2
+        if scheme := _scheme(match.group(group)):
+            report(match.start(group), SCHEME_MESSAGE.format(scheme))
     for match in _AUTOLINK.finditer(text):
         if scheme := _scheme(match.group(1)):
             report(match.start(1), SCHEME_MESSAGE.format(scheme))
