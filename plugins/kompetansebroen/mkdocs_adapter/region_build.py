@@ -37,19 +37,19 @@ from ..listings.navigation import section_nav
 from ..listings.pages import generated_paths, home_sections, hub_sections, region_pages
 from ..model.topics import TopicRegistry
 from ..output import region_state
-from ..output.cache_store import CacheFile, CacheStore
+from ..output.cache_store import CacheFile
 from ..output.feeds_writer import region_feeds
-from ..output.region_output import STATE_TABLE, RegionResult, StampJob, finish_region
+from ..output.region_output import RegionResult, StampJob, finish_region
 from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
-from ..output.shells import Shell, ShellStore
+from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
 from . import fragments, incremental, page_context, search_index
-from .page_cache import PageCache
+from .region_caches import RegionCaches
 from .region_files import RegionFile, region_files
-from .render_cache import CachedPage, RenderCache
+from .render_cache import CachedPage
 from .template_bytecode import COMPILED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
@@ -147,10 +147,8 @@ class RegionBuild:
         self.page_blocks: dict[str, dict[str, str]] = {}
         self.search_entries: dict[str, list[dict[str, Any]]] = {}
         self.newsletter_html: dict[str, str] = {}
-        self.render_cache: RenderCache | None = None
-        self.page_cache: PageCache | None = None
-        self.stores: list[CacheStore] = []
-        self.shells: ShellStore | None = None
+        self.caches: RegionCaches | None = None
+        """None: the build keeps no cache file."""
         self.reused = 0
         self.problems: list[str] = []
         """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
@@ -170,23 +168,14 @@ class RegionBuild:
         self.pages_by_region = self.setup.region_pages()
         files = region_files(files, self.view, self.generated, config)
         self.files_ = files
-        cache = None
         if self.setup.cache is not None:
-            render_store = self.setup.cache.table("rendered_markdown")
-            page_store = self.setup.cache.table("finished_pages")
-            self.stores += [render_store, page_store]
-            cache = self.render_cache = RenderCache(render_store, config)
-            self.page_cache = PageCache(page_store, config, self.setup.command)
-            if self.renders:
-                self.shells = ShellStore(self.setup.cache)
+            self.caches = RegionCaches(self.setup.cache, config, self.setup.command, bool(self.renders))
         if self.serve_state is not None:
             self.state = self.serve_state
             self._plan(files, config, reuse_from=None)
-        elif self.order.published_dir is not None and self.setup.cache is not None:
-            store = self.setup.cache.table(STATE_TABLE)
-            self.stores.append(store)
+        elif self.order.published_dir is not None and self.caches is not None:
             key = region_state.state_key(self.region_id, self.order.published_dir)
-            self.state = RegionState.from_json(store.get(key))
+            self.state = self.caches.saved_state(key)
             self._plan(files, config, reuse_from=self.order.published_dir)
         else:
             for file in files.documentation_pages():
@@ -196,7 +185,7 @@ class RegionBuild:
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
-            page.cache = cache
+            page.cache = self.caches.markdown if self.caches is not None else None
             doc = self.view.documents.get(file.src_uri)
             if doc is not None and doc.modified_day:
                 # the sitemap's lastmod (``updated``, else the publication day), also for pages this build skips
@@ -245,11 +234,8 @@ class RegionBuild:
         assert self.state is not None
         keys = self.state.cache_keys.get(path, {})
         self.cache_keys[path] = keys
-        for name, cache in (("markdown", self.render_cache), ("page", self.page_cache)):
-            if cache is not None and name in keys:
-                cache.touch(keys[name])
-        if self.shells is not None and path in self.renders:
-            self.shells.touch([self.renders[path]])
+        if self.caches is not None:
+            self.caches.keep(keys, self.renders.get(path))
 
     def context_of(self, path: str) -> dict[str, Any]:
         """The page's region context (``kb``), worked out once (incremental builds need it early)."""
@@ -324,12 +310,12 @@ class RegionBuild:
         if page.canonical_url:
             page.canonical_url = CANONICAL
         context["kb"] = {**kb, "slots": tokens()}
-        if self.page_cache is not None:
-            key = self.page_keys[path] = self.page_cache.key(page, nav)
-            cached = self.page_cache.load(key)
+        if self.caches is not None:
+            key = self.page_keys[path] = self.caches.pages.key(page, nav)
+            cached = self.caches.pages.load(key)
             if cached is not None:
                 context["kb_cached_output"] = cached  # main.html writes it as it is
-                self.page_cache.hits += 1
+                self.caches.pages.hits += 1
             else:
                 self.pending_pages[path] = key
         return context
@@ -347,10 +333,10 @@ class RegionBuild:
     def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         path = page.file.src_uri
         key = self.pending_pages.pop(path, None)
-        if key is not None and self.page_cache is not None:
-            self.page_cache.store(key, output)  # with the slots: every region can use it
-        if self.shells is not None and path in self.renders:
-            self.shells.put(
+        if key is not None and self.caches is not None:
+            self.caches.pages.store(key, output)  # with the slots: every region can use it
+        if self.caches is not None and self.caches.shells is not None and path in self.renders:
+            self.caches.shells.put(
                 self.renders[path],
                 Shell(output, self.search_entries.get(path, []), self.newsletter_html.get(path)),
             )
@@ -390,14 +376,13 @@ class RegionBuild:
             state.fingerprints = dict(self.fingerprints)
             state.output_hashes = dict(self.output_hashes)
             state.cache_keys = dict(self.cache_keys)
-        for store in [*self.stores, *([self.shells.store] if self.shells else [])]:
-            store.close()
-        if self.render_cache is not None and self.page_cache is not None:
+        if self.caches is not None:
+            self.caches.close()
             log.info(
                 f"{self.region_id}: {len(pages)} sider; uendret {self.reused}, "
                 f"stemplet fra et annet områdes gjengivelse {len(jobs)}, "
-                f"Markdown gjenbrukt for {self.render_cache.hits}, "
-                f"ferdig side gjenbrukt for {self.page_cache.hits}"
+                f"Markdown gjenbrukt for {self.caches.markdown.hits}, "
+                f"ferdig side gjenbrukt for {self.caches.pages.hits}"
             )
         keep_state = state is not None and self.serve_state is None and self.order.published_dir is not None
         self.result = RegionResult(
