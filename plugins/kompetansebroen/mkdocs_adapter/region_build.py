@@ -17,10 +17,10 @@ serve``): then nothing is stamped, and the region is finished at once.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,16 +128,15 @@ class RegionBuild:
         self.project = setup.project
         self.topics = setup.topics
         self.view = setup.project.view(order.region_id)
-        self.serve_state = serve_state
-        """The in-memory state of ``make serve --dirty``; None for ``mkdocs build``."""
+        self.increment = (
+            incremental.RegionIncrement(serve_state, reuse_from=None) if serve_state is not None else None
+        )
+        """Which pages are unchanged since the last good build (``make serve --dirty`` keeps it in memory,
+        ``mkdocs build`` in the cache file); None: every page is built."""
         plan = setup.plan if order.stamping else None
         self.stamped = plan.stamped_in(self.region_id) if plan else {}
         self.renders = plan.rendered_by(self.region_id) if plan else {}
         self.to_stamp: list[str] = []
-        self.state: RegionState | None = None
-        self.fingerprints: dict[str, str] = {}
-        self.output_hashes: dict[str, str] = {}
-        self.cache_keys: dict[str, dict[str, str]] = {}
         self.page_keys: dict[str, str] = {}
         self.pending_pages: dict[str, str] = {}
         self.page_parts: dict[str, tuple[dict[str, str], str | None]] = {}
@@ -149,7 +148,6 @@ class RegionBuild:
         self.newsletter_html: dict[str, str] = {}
         self.caches: RegionCaches | None = None
         """None: the build keeps no cache file."""
-        self.reused = 0
         self.problems: list[str] = []
         """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
         self.result: RegionResult | None = None
@@ -170,13 +168,13 @@ class RegionBuild:
         self.files_ = files
         if self.setup.cache is not None:
             self.caches = RegionCaches(self.setup.cache, config, self.setup.command, bool(self.renders))
-        if self.serve_state is not None:
-            self.state = self.serve_state
-            self._plan(files, config, reuse_from=None)
-        elif self.order.published_dir is not None and self.caches is not None:
+        if self.increment is None and self.order.published_dir is not None and self.caches is not None:
             key = region_state.state_key(self.region_id, self.order.published_dir)
-            self.state = self.caches.saved_state(key)
-            self._plan(files, config, reuse_from=self.order.published_dir)
+            self.increment = incremental.RegionIncrement(
+                self.caches.saved_state(key), self.order.published_dir
+            )
+        if self.increment is not None:
+            self._plan(files, config, self.increment)
         else:
             for file in files.documentation_pages():
                 if isinstance(file, RegionFile) and file.src_uri in self.stamped:
@@ -192,50 +190,27 @@ class RegionBuild:
                 page.update_date = doc.modified_day.isoformat()
         return files
 
-    def _plan(self, files: Files, config: MkDocsConfig, reuse_from: Path | None) -> None:
-        """Decide which pages this build must write (see incremental.py).
-
-        ``reuse_from``: the published region, whose unchanged pages are linked into
-        this build's empty output folder; None when the output folder already has them.
-        """
-        assert self.state is not None
+    def _plan(self, files: Files, config: MkDocsConfig, increment: incremental.RegionIncrement) -> None:
+        """Decide which pages this build must write (see incremental.py)."""
         base = incremental.base_fingerprint(self.setup.settings, self.project, self.region_id, config)
         content = incremental.content_fingerprint(self.project)
         for file in files.documentation_pages():
             if not isinstance(file, RegionFile):
                 continue
             path = file.src_uri
-            doc = self.view.documents.get(path)
-            if doc is None or doc.hub or path in self.generated or path == paths.HOME:
-                fingerprint = incremental.listing_fingerprint(base, content, path)
-            else:
-                fingerprint = incremental.page_fingerprint(
-                    base, doc, self.view, self.generated, self.context_of(path)
-                )
-            self.fingerprints[path] = fingerprint
-            unchanged = self.state.fingerprints.get(path) == fingerprint
-            if unchanged and reuse_from is not None:
-                unchanged = region_state.reuse_output(
-                    reuse_from / file.dest_uri, Path(file.abs_dest_path), self.state.output_hashes.get(path)
-                )
-                if unchanged:
-                    self.output_hashes[path] = self.state.output_hashes[path]
-                    self._keep_cache_entries(path)
-            self.reused += unchanged
+            fingerprint = incremental.fingerprint(
+                base, content, path, self.view, self.generated, partial(self.context_of, path)
+            )
+            unchanged = increment.unchanged(file, fingerprint)
+            if unchanged and not increment.serving and self.caches is not None:
+                # A page taken from the published site keeps the cache entries it was made from.
+                self.caches.keep(increment.cache_keys[path], self.renders.get(path))
             if path in self.stamped:
                 file.stamped = True
                 if not unchanged:
                     self.to_stamp.append(path)
             else:
                 file.changed = not unchanged
-
-    def _keep_cache_entries(self, path: str) -> None:
-        """A page taken from the published site keeps the cache entries it was made from."""
-        assert self.state is not None
-        keys = self.state.cache_keys.get(path, {})
-        self.cache_keys[path] = keys
-        if self.caches is not None:
-            self.caches.keep(keys, self.renders.get(path))
 
     def context_of(self, path: str) -> dict[str, Any]:
         """The page's region context (``kb``), worked out once (incremental builds need it early)."""
@@ -345,10 +320,9 @@ class RegionBuild:
             region_parts, canonical = parts
             output = fill(output, region_parts, canonical)
             page.canonical_url = canonical
-        if self.state is not None:
-            self.output_hashes[path] = region_state.output_hash(output)
+        if self.increment is not None:
             keys = {"markdown": getattr(page, "render_key", None), "page": self.page_keys.get(path)}
-            self.cache_keys[path] = {name: key for name, key in keys.items() if key}
+            self.increment.written(path, output, keys)
         return output
 
     # -- the end --------------------------------------------------------------------
@@ -365,26 +339,19 @@ class RegionBuild:
             canonical = file.page.canonical_url
             parts = fragments.render(self.env, config, canonical, self.context_of(path))
             jobs.append(StampJob(path, file.dest_uri, self.stamped[path], parts, canonical))
-        state = self.state
-        if state is not None:
-            # Pages taken unchanged from the last build keep its search entries and issue HTML.
-            for path in set(pages) - set(self.search_entries) - set(self.to_stamp):
-                self.search_entries[path] = state.search_entries.get(path, [])
-            for path, html in state.newsletter_html.items():
-                if path in pages and path not in self.to_stamp:
-                    self.newsletter_html.setdefault(path, html)
-            state.fingerprints = dict(self.fingerprints)
-            state.output_hashes = dict(self.output_hashes)
-            state.cache_keys = dict(self.cache_keys)
+        increment = self.increment
+        state = None
+        if increment is not None:
+            state = increment.hand_on(pages, self.search_entries, self.newsletter_html, self.to_stamp)
         if self.caches is not None:
             self.caches.close()
             log.info(
-                f"{self.region_id}: {len(pages)} sider; uendret {self.reused}, "
+                f"{self.region_id}: {len(pages)} sider; uendret {increment.reused if increment else 0}, "
                 f"stemplet fra et annet områdes gjengivelse {len(jobs)}, "
                 f"Markdown gjenbrukt for {self.caches.markdown.hits}, "
                 f"ferdig side gjenbrukt for {self.caches.pages.hits}"
             )
-        keep_state = state is not None and self.serve_state is None and self.order.published_dir is not None
+        keep_state = increment is not None and not increment.serving and self.order.published_dir is not None
         self.result = RegionResult(
             region_id=self.region_id,
             site_dir=config.site_dir,
@@ -406,19 +373,10 @@ class RegionBuild:
         )
         if not self.order.worker:
             finish_region(self.result)
-            if self.serve_state is not None:
-                self._remove_gone_pages()
+            if increment is not None and increment.serving:
+                increment.remove_gone({f.abs_dest_path for f in self.files_})
         return self.result
 
-    def _remove_gone_pages(self) -> None:
-        """``make serve`` writes into the same folder every time: remove what no longer has a source."""
-        assert self.serve_state is not None
-        written = {f.abs_dest_path for f in self.files_}
-        for gone in self.serve_state.written - written:
-            if os.path.isfile(gone):
-                os.remove(gone)
-        self.serve_state.written = written
-
     def build_error(self) -> None:
-        if self.serve_state is not None:
-            self.serve_state.fingerprints.clear()  # this preview may have written some pages: write all next time
+        if self.increment is not None:
+            self.increment.forget()
