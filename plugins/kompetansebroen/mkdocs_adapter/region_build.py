@@ -51,6 +51,7 @@ from .page_record import PageRecord
 from .region_caches import RegionCaches
 from .region_files import RegionFile, region_files
 from .render_cache import CachedPage
+from .slots_only import SlotsOnly
 from .template_bytecode import COMPILED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
@@ -298,7 +299,7 @@ class RegionBuild:
         record.canonical = page.canonical_url
         if page.canonical_url:
             page.canonical_url = CANONICAL
-        context["kb"] = {**kb, "slots": tokens()}
+        context["kb"] = SlotsOnly(tokens())  # what differs by region is in the parts
         if self.caches is not None:
             key = record.page_key = self.caches.pages.key(page, nav)
             cached = self.caches.pages.load(key)
