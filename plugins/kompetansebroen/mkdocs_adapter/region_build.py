@@ -2,7 +2,8 @@
 
 A region build puts the region's merged view in place of MkDocs' files, adds
 the generated pages (listings, topic pages, the accessibility statement),
-hands the theme each page's region context, and renders through Material the
+renders each page's region parts from its region context (the page template
+itself sees only the slots: slots_only.py), and renders through Material the
 pages that are this region's own: home, listings, hubs, region pages and
 the shared pages it renders for every region (output/render_plan.py). The
 shared pages another region renders are in its file list, so links to them
@@ -119,7 +120,8 @@ class PageProblems(Exception):
 
 
 class RegionBuild:
-    """The MkDocs events of one region's build, and the state they share."""
+    """The MkDocs events of one region's build, and the state they share: a record per page
+    (page_record.py), the caches (region_caches.py), the incremental bookkeeping (incremental.py)."""
 
     def __init__(
         self, setup: RegionSetup, order: RegionOrder, serve_state: RegionState | None = None
