@@ -343,3 +343,28 @@ def test_a_regional_article_in_les_ogsa_of_a_stamped_page_without_its_rendering(
     page = (repo / "site" / region / page_file(rel)).read_text(encoding="utf-8")
     assert "Utadvendt i Vestfold" in page
     assert tree_of(repo / "site") == cold_tree(repo)
+
+
+def test_a_page_template_printing_the_region_name_outside_a_slot_stops_a_region_built_alone(
+    tmp_path: Path,
+) -> None:
+    """Built alone the region renders every page itself, so nothing would differ from a full build's copy
+    of its own pages; the mistake must stop the build anyway, at the first page, naming the line."""
+    repo = copy_repo(tmp_path / "repo")
+    _edit(repo, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    ours = (REPO / "plugins/kompetansebroen/theme/main.html").read_text(encoding="utf-8")
+    locale = '  <meta property="og:locale" content="nb_NO">\n'
+    assert locale in ours
+    line = ours[: ours.index(locale)].count("\n") + 2
+    (repo / "overrides").mkdir()
+    (repo / "overrides/main.html").write_text(
+        ours.replace(locale, locale + '  <meta name="kb-region" content="{{ kb.region.name }}">\n'),
+        encoding="utf-8",
+    )
+
+    result = run_build(repo, repo / "site", region=REGIONS[0])
+
+    assert result.returncode != 0
+    assert f"main.html, linje {line}: kb.region er ulik fra område til område" in result.stderr, result.stderr
+    assert "partials/kb-footer.html (skrives ut med {{ kb.slots.footer }})" in result.stderr
+    assert list((repo / "site").iterdir()) == []  # nothing published

@@ -38,19 +38,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..listings import paths
 from ..model.documents import Document
+from ..output import region_state
 from ..output.region_state import RegionState
 from ..output.render_plan import link_targets
 from ..project.loader import Project
 from ..project.views import RegionView
 from .code_versions import code_fingerprint
 from .page_cache import theme_fingerprint
+from .region_files import RegionFile
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -138,6 +141,96 @@ def page_fingerprint(
             json.dumps(shown, sort_keys=True, default=str),
         ]
     )
+
+
+def fingerprint(
+    base: str,
+    content: str,
+    path: str,
+    view: RegionView,
+    generated: Collection[str],
+    context: Callable[[], Mapping[str, Any]],
+) -> str:
+    """The fingerprint of the page at ``path``: a listing's, or any other page's (``context`` makes its
+    template context, asked for only then)."""
+    doc = view.documents.get(path)
+    if doc is None or doc.hub or path in generated or path == paths.HOME:
+        return listing_fingerprint(base, content, path)
+    return page_fingerprint(base, doc, view, generated, context())
+
+
+class RegionIncrement:
+    """One region build's bookkeeping: which pages are as the last good build left them, and what this
+    build records for the next one."""
+
+    def __init__(self, last: RegionState, reuse_from: Path | None) -> None:
+        self.last = last
+        """What the last good build wrote: kept in memory by ``make serve``, in the cache file by a build."""
+        self.reuse_from = reuse_from
+        """The published region, whose unchanged pages are linked into this build's empty output folder;
+        None when the output folder already has them (``make serve``)."""
+        self.fingerprints: dict[str, str] = {}
+        self.output_hashes: dict[str, str] = {}
+        self.cache_keys: dict[str, dict[str, str]] = {}
+        """Page source path → the cache entries its output was made from, by cache."""
+        self.reused = 0
+
+    @property
+    def serving(self) -> bool:
+        return self.reuse_from is None
+
+    def unchanged(self, file: RegionFile, fingerprint: str) -> bool:
+        """Whether the page's output is still what the last build wrote (a build links it into place)."""
+        path = file.src_uri
+        self.fingerprints[path] = fingerprint
+        unchanged = self.last.fingerprints.get(path) == fingerprint
+        if unchanged and self.reuse_from is not None:
+            expected = self.last.output_hashes.get(path)
+            unchanged = region_state.reuse_output(
+                self.reuse_from / file.dest_uri, Path(file.abs_dest_path), expected
+            )
+            if unchanged:
+                self.output_hashes[path] = self.last.output_hashes[path]
+                self.cache_keys[path] = self.last.cache_keys.get(path, {})
+        self.reused += unchanged
+        return unchanged
+
+    def written(self, path: str, output: str, cache_keys: Mapping[str, str | None]) -> None:
+        """The page was written: its output's hash and the cache entries it was made from."""
+        self.output_hashes[path] = region_state.output_hash(output)
+        self.cache_keys[path] = {name: key for name, key in cache_keys.items() if key}
+
+    def hand_on(
+        self,
+        pages: Collection[str],
+        search_entries: dict[str, list[dict[str, Any]]],
+        newsletter_html: dict[str, str],
+        stamped: Collection[str],
+    ) -> RegionState:
+        """The state for the next build; pages taken unchanged from the last build keep its search entries
+        and issue HTML (into ``search_entries`` and ``newsletter_html``; stamped pages get theirs later)."""
+        state = self.last
+        for path in set(pages) - set(search_entries) - set(stamped):
+            search_entries[path] = state.search_entries.get(path, [])
+        for path, html in state.newsletter_html.items():
+            if path in pages and path not in stamped:
+                newsletter_html.setdefault(path, html)
+        state.fingerprints = dict(self.fingerprints)
+        state.output_hashes = dict(self.output_hashes)
+        state.cache_keys = dict(self.cache_keys)
+        return state
+
+    def remove_gone(self, written: set[str]) -> None:
+        """``make serve`` writes into the same folder every time: remove what no longer has a source."""
+        for gone in self.last.written - written:
+            if os.path.isfile(gone):
+                os.remove(gone)
+        self.last.written = written
+
+    def forget(self) -> None:
+        """A failed preview may have written some pages: the next one writes every page."""
+        if self.serving:
+            self.last.fingerprints.clear()
 
 
 class ServeStates:

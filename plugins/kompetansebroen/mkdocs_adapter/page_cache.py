@@ -67,7 +67,7 @@ class PageCache:
     """Finished pages by key, in the shared cache store."""
 
     def __init__(self, store: CacheStore, config: MkDocsConfig, extra: str) -> None:
-        self.store_ = store
+        self.table = store
         config_file = Path(config.config_file_path)
         settings = config_file.read_bytes() if config_file.is_file() else b""
         self.salt = "|".join(
@@ -104,11 +104,11 @@ class PageCache:
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
     def load(self, key: str) -> str | None:
-        return self.store_.get(key)
+        return self.table.get(key)
 
     def touch(self, key: str) -> None:
         """Keep an entry a page taken unchanged from the published site was made from."""
-        self.store_.touch([key])
+        self.table.touch([key])
 
     def store(self, key: str, output: str) -> None:
-        self.store_.put(key, output)
+        self.table.put(key, output)

@@ -2,7 +2,8 @@
 
 A region build puts the region's merged view in place of MkDocs' files, adds
 the generated pages (listings, topic pages, the accessibility statement),
-hands the theme each page's region context, and renders through Material the
+renders each page's region parts from its region context (the page template
+itself sees only the slots: slots_only.py), and renders through Material the
 pages that are this region's own: home, listings, hubs, region pages and
 the shared pages it renders for every region (output/render_plan.py). The
 shared pages another region renders are in its file list, so links to them
@@ -17,10 +18,10 @@ serve``): then nothing is stamped, and the region is finished at once.
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,22 +35,24 @@ from ..content_types.registry import content_type
 from ..content_types.spec import Feed
 from ..listings import html_blocks, paths
 from ..listings.navigation import section_nav
-from ..listings.pages import generated_paths, home_sections, hub_sections, region_pages
+from ..listings.pages import GeneratedPage, generated_paths, home_sections, hub_sections, region_pages
 from ..model.topics import TopicRegistry
 from ..output import region_state
-from ..output.cache_store import CacheFile, CacheStore
+from ..output.cache_store import CacheFile
 from ..output.feeds_writer import region_feeds
-from ..output.region_output import STATE_TABLE, RegionResult, StampJob, finish_region
+from ..output.region_output import RegionResult, StampJob, finish_region
 from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
-from ..output.shells import Shell, ShellStore
+from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
 from . import fragments, incremental, page_context, search_index
-from .page_cache import PageCache
+from .page_record import PageRecord
+from .region_caches import RegionCaches
 from .region_files import RegionFile, region_files
-from .render_cache import CachedPage, RenderCache
+from .render_cache import CachedPage
+from .slots_only import SlotsOnly
 from .template_bytecode import COMPILED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
@@ -117,147 +120,122 @@ class PageProblems(Exception):
 
 
 class RegionBuild:
-    """The MkDocs events of one region's build, and the state they share."""
+    """The MkDocs events of one region's build, and the state they share: a record per page
+    (page_record.py), the caches (region_caches.py), the incremental bookkeeping (incremental.py)."""
 
     def __init__(
         self, setup: RegionSetup, order: RegionOrder, serve_state: RegionState | None = None
     ) -> None:
         self.setup = setup
         self.order = order
-        self.region_id = order.region_id
-        self.project = setup.project
-        self.topics = setup.topics
         self.view = setup.project.view(order.region_id)
-        self.serve_state = serve_state
-        """The in-memory state of ``make serve --dirty``; None for ``mkdocs build``."""
-        plan = setup.plan if order.stamping else None
-        self.stamped = plan.stamped_in(self.region_id) if plan else {}
-        self.renders = plan.rendered_by(self.region_id) if plan else {}
-        self.to_stamp: list[str] = []
-        self.state: RegionState | None = None
-        self.fingerprints: dict[str, str] = {}
-        self.output_hashes: dict[str, str] = {}
-        self.cache_keys: dict[str, dict[str, str]] = {}
-        self.page_keys: dict[str, str] = {}
-        self.pending_pages: dict[str, str] = {}
-        self.page_parts: dict[str, tuple[dict[str, str], str | None]] = {}
-        self.contexts: dict[str, dict[str, Any]] = {}
-        self.region_url = ""
-        """The region's address (``config.site_url``): podcast apps are given absolute feed addresses."""
-        self.page_blocks: dict[str, dict[str, str]] = {}
-        self.search_entries: dict[str, list[dict[str, Any]]] = {}
-        self.newsletter_html: dict[str, str] = {}
-        self.render_cache: RenderCache | None = None
-        self.page_cache: PageCache | None = None
-        self.stores: list[CacheStore] = []
-        self.shells: ShellStore | None = None
-        self.reused = 0
+        self.increment = (
+            incremental.RegionIncrement(serve_state, reuse_from=None) if serve_state is not None else None
+        )
+        """Which pages are unchanged since the last good build (``make serve --dirty`` keeps it in memory,
+        ``mkdocs build`` in the cache file); None: every page is built."""
+        self.generated: dict[str, GeneratedPage] = {}
+        """The pages this build adds (listings, topic pages …), by path."""
+        self.site_files = Files([])
+        """MkDocs' files: the theme's, the region's merged tree and the generated pages."""
+        self.pages: dict[str, PageRecord] = {}
+        """Every page of the region, by source path, in MkDocs' order."""
+        self.context_for: Callable[[str], dict[str, Any]] = self._no_context
+        """The region context (``kb``) of the page at a path: set when the files are known."""
+        self.templates: Any = None
+        """Material's Jinja environment, with our globals (from on_env)."""
+        self.caches: RegionCaches | None = None
+        """None: the build keeps no cache file."""
         self.problems: list[str] = []
         """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
         self.result: RegionResult | None = None
+
+    @property
+    def region_id(self) -> str:
+        return self.order.region_id
+
+    @staticmethod
+    def _no_context(path: str) -> dict[str, Any]:
+        raise AssertionError(f"{path}: a page's context is asked for before the region's files are known")
 
     # -- set-up -------------------------------------------------------------------
 
     def configure(self, config: MkDocsConfig, base_url: str) -> None:
         if self.setup.command != "serve" or self.order.worker:  # `make serve` mounts its region at the root
             config.site_url = posixpath.join(base_url, self.region_id) + "/"
-        self.region_url = config.site_url or ""
         config.nav = SECTION_NAV
         config.extra["alternate"] = True  # shows our region selector in Material's header slot
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.generated = region_pages(self.view, self.topics, config.site_name, config.site_url)
-        self.pages_by_region = self.setup.region_pages()
-        files = region_files(files, self.view, self.generated, config)
-        self.files_ = files
-        cache = None
+        project, topics = self.setup.project, self.setup.topics
+        self.generated = region_pages(self.view, topics, config.site_name, config.site_url)
+        self.context_for = partial(
+            page_context.region_context,
+            project=project,
+            view=self.view,
+            topics=topics,
+            pages_by_region=self.setup.region_pages(),
+            # The region's address: podcast apps are given absolute feed addresses.
+            region_url=config.site_url or "",
+        )
+        files = self.site_files = region_files(files, self.view, self.generated, config)
+        plan = self.setup.plan if self.order.stamping else None
+        stamped = plan.stamped_in(self.region_id) if plan else {}
+        renders = plan.rendered_by(self.region_id) if plan else {}
+        self.pages = {
+            file.src_uri: PageRecord(file, stamped.get(file.src_uri), renders.get(file.src_uri))
+            for file in files.documentation_pages()
+        }
         if self.setup.cache is not None:
-            render_store = self.setup.cache.table("rendered_markdown")
-            page_store = self.setup.cache.table("finished_pages")
-            self.stores += [render_store, page_store]
-            cache = self.render_cache = RenderCache(render_store, config)
-            self.page_cache = PageCache(page_store, config, self.setup.command)
-            if self.renders:
-                self.shells = ShellStore(self.setup.cache)
-        if self.serve_state is not None:
-            self.state = self.serve_state
-            self._plan(files, config, reuse_from=None)
-        elif self.order.published_dir is not None and self.setup.cache is not None:
-            store = self.setup.cache.table(STATE_TABLE)
-            self.stores.append(store)
+            self.caches = RegionCaches(self.setup.cache, config, self.setup.command, bool(renders))
+        if self.increment is None and self.order.published_dir is not None and self.caches is not None:
             key = region_state.state_key(self.region_id, self.order.published_dir)
-            self.state = RegionState.from_json(store.get(key))
-            self._plan(files, config, reuse_from=self.order.published_dir)
+            self.increment = incremental.RegionIncrement(
+                self.caches.saved_state(key), self.order.published_dir
+            )
+        if self.increment is not None:
+            self._plan(config, self.increment)
         else:
-            for file in files.documentation_pages():
-                if isinstance(file, RegionFile) and file.src_uri in self.stamped:
-                    file.stamped = True
-                    self.to_stamp.append(file.src_uri)
+            for record in self.pages.values():
+                if isinstance(record.file, RegionFile) and record.stamped_from is not None:
+                    record.file.stamped = record.stamp = True
         nav_titles = {path: title for item in SECTION_NAV for title, path in item.items()}
         for file in files.documentation_pages():
             page = CachedPage(nav_titles.get(file.src_uri), file, config)
-            page.cache = cache
+            page.cache = self.caches.markdown if self.caches is not None else None
             doc = self.view.documents.get(file.src_uri)
             if doc is not None and doc.modified_day:
                 # the sitemap's lastmod (``updated``, else the publication day), also for pages this build skips
                 page.update_date = doc.modified_day.isoformat()
         return files
 
-    def _plan(self, files: Files, config: MkDocsConfig, reuse_from: Path | None) -> None:
-        """Decide which pages this build must write (see incremental.py).
-
-        ``reuse_from``: the published region, whose unchanged pages are linked into
-        this build's empty output folder; None when the output folder already has them.
-        """
-        assert self.state is not None
-        base = incremental.base_fingerprint(self.setup.settings, self.project, self.region_id, config)
-        content = incremental.content_fingerprint(self.project)
-        for file in files.documentation_pages():
+    def _plan(self, config: MkDocsConfig, increment: incremental.RegionIncrement) -> None:
+        """Decide which pages this build must write (see incremental.py)."""
+        project = self.setup.project
+        base = incremental.base_fingerprint(self.setup.settings, project, self.region_id, config)
+        content = incremental.content_fingerprint(project)
+        for path, record in self.pages.items():
+            file = record.file
             if not isinstance(file, RegionFile):
                 continue
-            path = file.src_uri
-            doc = self.view.documents.get(path)
-            if doc is None or doc.hub or path in self.generated or path == paths.HOME:
-                fingerprint = incremental.listing_fingerprint(base, content, path)
-            else:
-                fingerprint = incremental.page_fingerprint(
-                    base, doc, self.view, self.generated, self.context_of(path)
-                )
-            self.fingerprints[path] = fingerprint
-            unchanged = self.state.fingerprints.get(path) == fingerprint
-            if unchanged and reuse_from is not None:
-                unchanged = region_state.reuse_output(
-                    reuse_from / file.dest_uri, Path(file.abs_dest_path), self.state.output_hashes.get(path)
-                )
-                if unchanged:
-                    self.output_hashes[path] = self.state.output_hashes[path]
-                    self._keep_cache_entries(path)
-            self.reused += unchanged
-            if path in self.stamped:
+            fingerprint = incremental.fingerprint(
+                base, content, path, self.view, self.generated, partial(self.context_of, record)
+            )
+            unchanged = increment.unchanged(file, fingerprint)
+            if unchanged and not increment.serving and self.caches is not None:
+                # A page taken from the published site keeps the cache entries it was made from.
+                self.caches.keep(increment.cache_keys[path], record.shell_for_others)
+            if record.stamped_from is not None:
                 file.stamped = True
-                if not unchanged:
-                    self.to_stamp.append(path)
+                record.stamp = not unchanged
             else:
                 file.changed = not unchanged
 
-    def _keep_cache_entries(self, path: str) -> None:
-        """A page taken from the published site keeps the cache entries it was made from."""
-        assert self.state is not None
-        keys = self.state.cache_keys.get(path, {})
-        self.cache_keys[path] = keys
-        for name, cache in (("markdown", self.render_cache), ("page", self.page_cache)):
-            if cache is not None and name in keys:
-                cache.touch(keys[name])
-        if self.shells is not None and path in self.renders:
-            self.shells.touch([self.renders[path]])
-
-    def context_of(self, path: str) -> dict[str, Any]:
+    def context_of(self, record: PageRecord) -> dict[str, Any]:
         """The page's region context (``kb``), worked out once (incremental builds need it early)."""
-        if path not in self.contexts:
-            self.contexts[path] = page_context.region_context(
-                path, self.project, self.view, self.topics, self.pages_by_region, self.region_url
-            )
-        return self.contexts[path]
+        if record.context is None:
+            record.context = self.context_for(record.path)
+        return record.context
 
     # -- pages --------------------------------------------------------------------
 
@@ -269,13 +247,14 @@ class RegionBuild:
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         path = page.file.src_uri
+        topics = self.setup.topics
         doc = self.view.documents.get(path)
         generated = self.generated.get(path)
         parts: list[str] = []
         if doc is not None:
             page.meta = template_meta(doc.meta)
             page.meta["search"] = {"exclude": True}  # we index it ourselves (search_index.py)
-            parts.append(page_context.with_heading(doc, self.topics, self.view.today))
+            parts.append(page_context.with_heading(doc, topics, self.view.today))
             if doc.draft:
                 parts.insert(0, '!!! warning "Utkast"\n\n    Denne siden er et utkast og publiseres ikke.\n')
         elif generated is not None:
@@ -289,80 +268,77 @@ class RegionBuild:
             parts.append(generated.listing)
             blocks.update(generated.blocks)
         hub = (doc.hub if doc is not None else None) or (generated.hub if generated is not None else None)
-        sections = [hub_sections(self.view, self.topics, path, hub)] if hub else []
+        sections = [hub_sections(self.view, topics, path, hub)] if hub else []
         if path == paths.HOME:
-            sections.append(home_sections(self.view, self.topics))
+            sections.append(home_sections(self.view, topics))
         for section in sections:
             parts.append(section.markdown)
             blocks.update(section.blocks)
-        self.page_blocks[path] = blocks  # put in place after conversion (page_content)
+        self.pages[path].blocks = blocks  # put in place after conversion (page_content)
         return "\n\n".join(part for part in parts if part)
 
     def page_content(self, html: str, page: Page) -> str:
         html = without_tokens(html)  # an editor's «<!--kb-slot:footer-->» is text, not a slot
-        path = page.file.src_uri
-        doc = self.view.documents.get(path)
+        record = self.pages[page.file.src_uri]
+        doc = self.view.documents.get(record.path)
         if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
             self.problems += page_html_checks.shown_problems(doc, html)
-        html = html_blocks.put_in_place(html, self.page_blocks.pop(path, {}))
+        blocks, record.blocks = record.blocks, {}
+        html = html_blocks.put_in_place(html, blocks)
         if doc is not None and content_type(doc.kind).feed is Feed.NEWSLETTER:  # its feed carries the text
-            self.newsletter_html[doc.path] = html
+            record.newsletter_html = html
         title = doc.title if doc is not None else (page.title or "")
         description = doc.description if doc is not None else ""
         tags = doc.tags if doc is not None else ()
-        self.search_entries[path] = search_index.entries_for(page, title, description, tags)
+        record.search_entries = search_index.entries_for(page, title, description, tags)
         return html
 
     def page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
-        path = page.file.src_uri
-        kb = self.context_of(path)
+        record = self.pages[page.file.src_uri]
+        kb = self.context_of(record)
         # The template renders the page with slots; post_page puts this region's parts in.
-        self.page_parts[path] = (
-            fragments.render(self.env, config, page.canonical_url, kb),
-            page.canonical_url,
-        )
+        record.parts = fragments.render(self.templates, config, page.canonical_url, kb)
+        record.canonical = page.canonical_url
         if page.canonical_url:
             page.canonical_url = CANONICAL
-        context["kb"] = {**kb, "slots": tokens()}
-        if self.page_cache is not None:
-            key = self.page_keys[path] = self.page_cache.key(page, nav)
-            cached = self.page_cache.load(key)
+        context["kb"] = SlotsOnly(tokens())  # what differs by region is in the parts
+        if self.caches is not None:
+            key = record.page_key = self.caches.pages.key(page, nav)
+            cached = self.caches.pages.load(key)
             if cached is not None:
                 context["kb_cached_output"] = cached  # main.html writes it as it is
-                self.page_cache.hits += 1
+                self.caches.pages.hits += 1
             else:
-                self.pending_pages[path] = key
+                record.store_page = True
         return context
 
     def env(self, env: Any, config: MkDocsConfig) -> Any:
-        self.env = env
+        self.templates = env
         env.bytecode_cache = COMPILED_TEMPLATES
         env.globals.update(page_context.theme_globals())
         # Templates rendered without a page (404.html) get the region context as a global;
         # pages have their own.
         region_path = urlsplit(config.site_url or "/").path or "/"
-        env.globals["kb"] = page_context.static_context(self.project, self.view, region_path)
+        env.globals["kb"] = page_context.static_context(self.setup.project, self.view, region_path)
         return env
 
     def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        path = page.file.src_uri
-        key = self.pending_pages.pop(path, None)
-        if key is not None and self.page_cache is not None:
-            self.page_cache.store(key, output)  # with the slots: every region can use it
-        if self.shells is not None and path in self.renders:
-            self.shells.put(
-                self.renders[path],
-                Shell(output, self.search_entries.get(path, []), self.newsletter_html.get(path)),
+        record = self.pages[page.file.src_uri]
+        if record.store_page and record.page_key is not None and self.caches is not None:
+            self.caches.pages.store(record.page_key, output)  # with the slots: every region can use it
+        record.store_page = False
+        if self.caches is not None and self.caches.shells is not None and record.shell_for_others is not None:
+            self.caches.shells.put(
+                record.shell_for_others,
+                Shell(output, record.search_entries or [], record.newsletter_html),
             )
-        parts = self.page_parts.pop(path, None)
-        if parts is not None:
-            region_parts, canonical = parts
-            output = fill(output, region_parts, canonical)
-            page.canonical_url = canonical
-        if self.state is not None:
-            self.output_hashes[path] = region_state.output_hash(output)
-            keys = {"markdown": getattr(page, "render_key", None), "page": self.page_keys.get(path)}
-            self.cache_keys[path] = {name: key for name, key in keys.items() if key}
+        if record.parts is not None:
+            output = fill(output, record.parts, record.canonical)
+            page.canonical_url = record.canonical
+            record.parts = None
+        if self.increment is not None:
+            keys = {"markdown": getattr(page, "render_key", None), "page": record.page_key}
+            self.increment.written(record.path, output, keys)
         return output
 
     # -- the end --------------------------------------------------------------------
@@ -371,41 +347,45 @@ class RegionBuild:
         """What this region hands on; a region built alone is finished here."""
         if self.problems:
             raise PageProblems(self.problems)
-        pages = [f.src_uri for f in self.files_.documentation_pages()]
+        pages = [f.src_uri for f in self.site_files.documentation_pages()]
         jobs = []
-        for path in self.to_stamp:
-            file = self.files_.get_file_from_path(path)
-            assert file is not None and file.page is not None
-            canonical = file.page.canonical_url
-            parts = fragments.render(self.env, config, canonical, self.context_of(path))
-            jobs.append(StampJob(path, file.dest_uri, self.stamped[path], parts, canonical))
-        state = self.state
-        if state is not None:
-            # Pages taken unchanged from the last build keep its search entries and issue HTML.
-            for path in set(pages) - set(self.search_entries) - set(self.to_stamp):
-                self.search_entries[path] = state.search_entries.get(path, [])
-            for path, html in state.newsletter_html.items():
-                if path in pages and path not in self.to_stamp:
-                    self.newsletter_html.setdefault(path, html)
-            state.fingerprints = dict(self.fingerprints)
-            state.output_hashes = dict(self.output_hashes)
-            state.cache_keys = dict(self.cache_keys)
-        for store in [*self.stores, *([self.shells.store] if self.shells else [])]:
-            store.close()
-        if self.render_cache is not None and self.page_cache is not None:
+        for record in self.pages.values():
+            if not record.stamp:
+                continue
+            assert record.file.page is not None and record.stamped_from is not None
+            canonical = record.file.page.canonical_url
+            parts = fragments.render(self.templates, config, canonical, self.context_of(record))
+            jobs.append(StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical))
+        search_entries = {
+            path: record.search_entries
+            for path, record in self.pages.items()
+            if record.search_entries is not None
+        }
+        newsletter_html = {
+            path: record.newsletter_html
+            for path, record in self.pages.items()
+            if record.newsletter_html is not None
+        }
+        increment = self.increment
+        state = None
+        if increment is not None:
+            stamped = [job.path for job in jobs]
+            state = increment.hand_on(pages, search_entries, newsletter_html, stamped)
+        if self.caches is not None:
+            self.caches.close()
             log.info(
-                f"{self.region_id}: {len(pages)} sider; uendret {self.reused}, "
+                f"{self.region_id}: {len(pages)} sider; uendret {increment.reused if increment else 0}, "
                 f"stemplet fra et annet områdes gjengivelse {len(jobs)}, "
-                f"Markdown gjenbrukt for {self.render_cache.hits}, "
-                f"ferdig side gjenbrukt for {self.page_cache.hits}"
+                f"Markdown gjenbrukt for {self.caches.markdown.hits}, "
+                f"ferdig side gjenbrukt for {self.caches.pages.hits}"
             )
-        keep_state = state is not None and self.serve_state is None and self.order.published_dir is not None
+        keep_state = increment is not None and not increment.serving and self.order.published_dir is not None
         self.result = RegionResult(
             region_id=self.region_id,
             site_dir=config.site_dir,
             page_order=pages,
-            search_entries=self.search_entries,
-            newsletter_html=self.newsletter_html,
+            search_entries=search_entries,
+            newsletter_html=newsletter_html,
             feeds=region_feeds(self.view, config.site_name, config.site_url or "/"),
             stamp_jobs=jobs,
             state=state,
@@ -421,19 +401,10 @@ class RegionBuild:
         )
         if not self.order.worker:
             finish_region(self.result)
-            if self.serve_state is not None:
-                self._remove_gone_pages()
+            if increment is not None and increment.serving:
+                increment.remove_gone({f.abs_dest_path for f in self.site_files})
         return self.result
 
-    def _remove_gone_pages(self) -> None:
-        """``make serve`` writes into the same folder every time: remove what no longer has a source."""
-        assert self.serve_state is not None
-        written = {f.abs_dest_path for f in self.files_}
-        for gone in self.serve_state.written - written:
-            if os.path.isfile(gone):
-                os.remove(gone)
-        self.serve_state.written = written
-
     def build_error(self) -> None:
-        if self.serve_state is not None:
-            self.serve_state.fingerprints.clear()  # this preview may have written some pages: write all next time
+        if self.increment is not None:
+            self.increment.forget()

@@ -64,7 +64,7 @@ class RenderCache:
     """Rendered Markdown by key, as JSON entries in the shared cache store."""
 
     def __init__(self, store: CacheStore, config: MkDocsConfig) -> None:
-        self.store_ = store
+        self.table = store
         settings = json.dumps(
             [config.markdown_extensions, config.mdx_configs, config.use_directory_urls],
             sort_keys=True,
@@ -82,7 +82,7 @@ class RenderCache:
         return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
 
     def load(self, key: str, page: Page, files: Files) -> bool:
-        raw = self.store_.get(key)
+        raw = self.table.get(key)
         if raw is None:
             return False
         links_to_anchors: dict[File, dict[str, str]] = {}
@@ -111,7 +111,7 @@ class RenderCache:
 
     def touch(self, key: str) -> None:
         """Keep an entry a page taken unchanged from the published site was made from."""
-        self.store_.touch([key])
+        self.table.touch([key])
 
     def store(self, key: str, page: Page) -> None:
         data = {
@@ -121,7 +121,7 @@ class RenderCache:
             "anchors": sorted(page.present_anchor_ids or ()),
             "links_to_anchors": {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()},
         }
-        self.store_.put(key, json.dumps(data))
+        self.table.put(key, json.dumps(data))
 
 
 class CachedPage(Page):
