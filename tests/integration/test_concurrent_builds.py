@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from tests.conftest import copy_repo, run_build
-
-
-def _tree(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
+from tests.support.builds import BUILD, run_build, start
+from tests.support.repos import copy_repo
+from tests.support.trees import tree_of
 
 
 def _start_build(repo: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": ""}
-    return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(repo / "site")],
-        cwd=repo,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    return start([*BUILD, "-d", str(repo / "site")], repo)
 
 
 def _children(pid: int) -> list[int]:
@@ -71,19 +54,19 @@ def test_overlapping_builds_publish_one_whole_version(tmp_path: Path) -> None:
     assert first.returncode == 0, first_out
     assert second.returncode == 0, second_out
     assert "Traceback" not in first_out + second_out
-    published = _tree(repo / "site")
+    published = tree_of(repo / "site")
     cold = tmp_path / "cold"
     copy_repo(cold)
     (cold / "content/artikler/det-utadvendte-sykehuset.md").write_bytes(article.read_bytes())
     assert run_build(cold, cold / "site").returncode == 0
-    assert published == _tree(cold / "site")  # the second build's version, whole
+    assert published == tree_of(cold / "site")  # the second build's version, whole
     assert not (repo / ".site.building").exists()
 
 
 def test_a_killed_build_takes_its_workers_with_it_and_leaves_the_site(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
-    published = _tree(repo / "site")
+    published = tree_of(repo / "site")
     (repo / ".cache").rename(repo / "cache-aside")  # a cold build: the workers have work to do
 
     build = _start_build(repo)
@@ -102,7 +85,7 @@ def test_a_killed_build_takes_its_workers_with_it_and_leaves_the_site(tmp_path: 
         alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
         time.sleep(0.1)
     assert alive == [], f"workers still running after the build was killed: {alive}"
-    assert _tree(repo / "site") == published
+    assert tree_of(repo / "site") == published
 
 
 def _state(pid: int) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 import time
 
 import pytest
-import yaml
 from kompetansebroen.content_types.registry import content_type
 from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.frontmatter.fields import (
@@ -29,15 +28,10 @@ from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.documents import Kind
 from kompetansebroen.problems import Problem, Problems
 
+from tests.support.yaml_nodes import node
+
 TOPICS = ["Helsefellesskap", "Barn og unge", "Kompetanse", "Samhandling"]
 REGIONS = ["ahus", "innlandet"]
-
-
-def node(value_yaml: str) -> yaml.Node:
-    """The value node of ``x: <value_yaml>``."""
-    root, error = compose(f"x: {value_yaml}")
-    assert error is None, error
-    return root.value[0][1]
 
 
 def error_of(spec, value_yaml: str, name: str = "x") -> str:

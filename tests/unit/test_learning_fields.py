@@ -23,8 +23,9 @@ from kompetansebroen.frontmatter.learning_fields import (
     series_schema,
     transcript_problems,
 )
-from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.media import AudioFacts
+
+from tests.support.yaml_nodes import node_of
 
 TOPICS = ["Helsefellesskap", "Kompetanse"]
 REGIONS = ["ahus", "innlandet"]
@@ -67,12 +68,6 @@ category: Health & Fitness
 subcategory: Medicine
 explicit: false
 """
-
-
-def node_of(text: str) -> yaml.Node:
-    node, error = compose(text)
-    assert error is None, error
-    return node
 
 
 def changed(base: str, **changes: str | None) -> str:
