@@ -6,6 +6,7 @@ change that adds builds shows in the summary.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -43,8 +44,13 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     total = sum(_builds_by_test.values())
     terminalreporter.write_sep("-", f"site builds run as subprocesses: {total}")
-    for nodeid, count in sorted(_builds_by_test.items(), key=lambda item: -item[1])[:10]:
+    by_count = sorted(_builds_by_test.items(), key=lambda item: (-item[1], item[0]))
+    for nodeid, count in by_count[:10]:
         terminalreporter.write_line(f"{count:4d}  {nodeid}")
+    if listing := os.environ.get("KOMPETANSEBROEN_TEST_BUILDS"):  # every test's count, to compare runs
+        Path(listing).write_text(
+            "".join(f"{count}\t{nodeid}\n" for nodeid, count in by_count), encoding="utf-8"
+        )
 
 
 SLOW_FOLDERS = ("integration", "browser")
