@@ -235,9 +235,19 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     deadline = time.monotonic() + 120
     while not workers and build.poll() is None and time.monotonic() < deadline:
         workers = _children(build.pid)
-        time.sleep(0.05)
+        if not workers:
+            time.sleep(0.05)
     assert workers, "the build finished before its workers could be seen"
-    build.send_signal(signal.SIGINT)
+    # Held still while Ctrl-C is sent, so that it lands while the workers are at work: on a busy
+    # machine the build could otherwise finish between the look above and the signal.
+    os.kill(build.pid, signal.SIGSTOP)
+    try:
+        assert build.poll() is None, "the build finished before it could be interrupted"
+        assert any(_running(pid) for pid in workers), "the workers finished before the build was interrupted"
+        build.send_signal(signal.SIGINT)
+    finally:
+        if build.returncode is None:
+            os.kill(build.pid, signal.SIGCONT)
     stopped = time.monotonic()
     result = finish(build, timeout=60)
 

@@ -132,8 +132,12 @@ def test_a_killed_build_takes_its_workers_with_it_and_leaves_the_site(
     deadline = time.monotonic() + 60
     while not workers and time.monotonic() < deadline and build.poll() is None:
         workers = _children(build.pid)
-        time.sleep(0.05)
+        if not workers:
+            time.sleep(0.05)
     assert workers, "the build finished before its workers could be seen"
+    os.kill(build.pid, signal.SIGSTOP)  # held still: the kill must land while the workers are at work
+    assert build.poll() is None, "the build finished before it could be killed"
+    assert any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers), workers
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
 
