@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: tools site serve check newsletter java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
+.PHONY: tools site serve check newsletter java test test-fast test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +93,11 @@ test: $(VENV)/.test-installed tools
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+## test-fast: every test not marked slow (no site built as a subprocess, no browser, nginx or Java), for the
+## edit-test loop; `make test` runs them all
+test-fast: $(VENV)/.test-installed tools
+	$(BIN)/pytest -m "not slow"
 
 test-unit: $(VENV)/.test-installed tools
 	$(BIN)/pytest tests/unit

@@ -1,59 +1,67 @@
-"""Shared fixtures: the repository root and a built copy of the sample site."""
+"""Shared fixtures: the repository root, the session's cold builds, the sample site built once.
+
+Also counts every site build a test starts as a subprocess (printed at the end of the run), so a
+change that adds builds shows in the summary.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import REPO, copy_repo
+
+# Counted through Python's audit hook for subprocess.Popen: no helper of ours can bypass it.
+_SITE_TOOLS = {"mkdocs", "properdocs"}
+_builds_by_test: dict[str, int] = {}
+_current_test = ["(collection)"]
 
 
-def copy_repo(target: Path) -> Path:
-    """A copy of the sample project (content, regions, mkdocs.yml) to change in a test."""
-    for name in ["content", "regions"]:
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+def _count_builds(event: str, args: tuple) -> None:
+    if event != "subprocess.Popen":
+        return
+    argv = [str(a) for a in (args[1] or ())]
+    if "build" in argv and any(Path(a).name in _SITE_TOOLS for a in argv):
+        _builds_by_test[_current_test[0]] = _builds_by_test.get(_current_test[0], 0) + 1
 
 
-def tree_of(site: Path) -> dict[str, str]:
-    """Every file of a built site by relative path, with the SHA-256 of its bytes."""
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
+sys.addaudithook(_count_builds)
 
 
-def cold_tree(repo: Path) -> dict[str, str]:
-    """The site a build from nothing makes of ``repo``'s content (built in a copy, to keep its caches)."""
-    cold = repo.parent / "cold"
-    shutil.rmtree(cold, ignore_errors=True)
-    for name in ["content", "regions"]:
-        shutil.copytree(repo / name, cold / name)
-    shutil.copy(repo / "mkdocs.yml", cold / "mkdocs.yml")
-    result = run_build(cold, cold / "site")
-    assert result.returncode == 0, result.stderr
-    return tree_of(cold / "site")
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    _current_test[0] = item.nodeid
+    try:
+        return (yield)
+    finally:
+        _current_test[0] = "(between tests)"
 
 
-def run_build(repo: Path, site_dir: Path, region: str = "", extra_env: dict[str, str] | None = None):
-    """Run ``mkdocs build`` as a user would; return the completed process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": region, **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    total = sum(_builds_by_test.values())
+    terminalreporter.write_sep("-", f"site builds run as subprocesses: {total}")
+    by_count = sorted(_builds_by_test.items(), key=lambda item: (-item[1], item[0]))
+    for nodeid, count in by_count[:10]:
+        terminalreporter.write_line(f"{count:4d}  {nodeid}")
+    if listing := os.environ.get("KOMPETANSEBROEN_TEST_BUILDS"):  # every test's count, to compare runs
+        Path(listing).write_text(
+            "".join(f"{count}\t{nodeid}\n" for nodeid, count in by_count), encoding="utf-8"
+        )
+
+
+SLOW_FOLDERS = ("integration", "browser")
+"""Every test here builds the sample, drives chromium, nginx or Java: all of them are ``slow``."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests of the slow folders ``slow``; elsewhere a test that starts a build says so itself."""
+    for item in items:
+        if Path(item.fspath).relative_to(REPO / "tests").parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +70,21 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once per test session."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(REPO, site)
+def cold_builds(tmp_path_factory: pytest.TempPathFactory) -> ColdBuilds:
+    """Builds from nothing, one per content (and region, and tool), shared by the whole session."""
+    return ColdBuilds(tmp_path_factory.mktemp("cold"))
+
+
+@pytest.fixture(scope="session")
+def built_site(cold_builds: ColdBuilds) -> Path:
+    """The sample site, every region, built once per test session (read only)."""
+    return cold_builds.of(REPO).site
+
+
+@pytest.fixture(scope="session")
+def rebuilt_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built from nothing a second time, in another folder: what must not change between builds."""
+    repo = copy_repo(tmp_path_factory.mktemp("again") / "repo")
+    result = run_build(repo, repo / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return repo / "site"

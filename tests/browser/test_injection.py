@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from kb_browser import serve
 
-from tests.conftest import copy_repo, run_build
+from tests.support.builds import run_build
+from tests.support.repos import copy_repo, edit
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +35,6 @@ BODIES = {
 
 PAYLOAD = '){onfocus="window.kbPwned=1"}'
 """Closes a Markdown link and adds a handler through attr_list, without a blank (addresses have none)."""
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_build_refuses_script_and_foreign_requests_in_page_bodies(tmp_path: Path) -> None:
@@ -65,18 +60,21 @@ def test_the_build_refuses_script_and_foreign_requests_in_page_bodies(tmp_path: 
 def site_with_hostile_values(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample with a handler tucked into a governing document's url and both kinds of region contact."""
     repo = copy_repo(tmp_path_factory.mktemp("values") / "repo")
-    replace(
-        repo / "content/styrende-dokumenter/samarbeidsavtaler-2012.md",
+    edit(
+        repo,
+        "content/styrende-dokumenter/samarbeidsavtaler-2012.md",
         'url: "https://lovdata.no/dokument/NL/lov/2011-06-24-30"',
         "url: 'https://lovdata.no/dokument" + PAYLOAD + "\"q'",
     )
-    replace(  # e-mail fields refuse ( ) and quotes; braces and = are legal in an address's local part
-        repo / "regions/innlandet/region.yml",
+    edit(  # e-mail fields refuse ( ) and quotes; braces and = are legal in an address's local part
+        repo,
+        "regions/innlandet/region.yml",
         "email: kompetansebroen@innlandet.example",
         "email: 'kompetansebroen{onfocus=window.kbPwned=1}@innlandet.example'",
     )
-    replace(
-        repo / "regions/ahus/region.yml",
+    edit(
+        repo,
+        "regions/ahus/region.yml",
         "email: kompetansebroen@ahus.example",
         "url: 'https://ahus.example/kontakt" + PAYLOAD + "'",
     )

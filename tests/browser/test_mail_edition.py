@@ -22,7 +22,7 @@ from kb_browser import (
 )
 from playwright.sync_api import Page, Route
 
-from tests.conftest import REPO
+from tests.support.repos import REPO
 
 pytestmark = pytest.mark.browser
 

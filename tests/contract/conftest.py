@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from .repo import BUILD, CHECK, run, tree_hashes, write_repo
+from tests.support.builds import CHECK, ColdBuilds, run
+from tests.support.trees import tree_of
+
+from .repo import write_repo
 
 
 @dataclass(frozen=True)
@@ -18,14 +21,12 @@ class GoodBuild:
 
 
 @pytest.fixture(scope="session")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> GoodBuild:
-    repo = write_repo(tmp_path_factory.mktemp("contract") / "repo")
-    build = run(BUILD, repo)
-    assert build.returncode == 0, build.output
+def good_build(tmp_path_factory: pytest.TempPathFactory, cold_builds: ColdBuilds) -> GoodBuild:
+    repo = cold_builds.of(write_repo(tmp_path_factory.mktemp("contract") / "repo")).repo
     check = run(CHECK, repo)
     assert check.returncode == 0, check.output
     assert check.output.startswith("OK:"), check.output
-    return GoodBuild(repo, tree_hashes(repo / "site"))
+    return GoodBuild(repo, tree_of(repo / "site"))
 
 
 @pytest.fixture

@@ -1,16 +1,11 @@
-"""A minimal but complete repository for contract tests, and how to build and check it like a user."""
+"""A minimal but complete repository for contract tests (builds and checks: tests/support/builds.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.repos import REPO, write
 
 ARTICLE = """---
 title: "{title}"
@@ -131,78 +126,9 @@ Se [den første artikkelen](forste-artikkel.md).
 }
 
 
-def write(repo: Path, rel: str, content: str | bytes) -> None:
-    """Write one file of the repository (folders as needed)."""
-    path = repo / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-
-
 def write_repo(root: Path) -> Path:
     """Write the fixture repository below ``root``; mkdocs.yml is the project's own."""
     for rel, text in FILES.items():
         write(root, rel, text)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
-
-
-def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": ""}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return {**env, **(extra or {})}
-
-
-BUILD = [sys.executable, "-m", "mkdocs", "build"]
-CHECK = [sys.executable, "-m", "kompetansebroen.cli"]
-
-
-@dataclass(frozen=True)
-class Run:
-    returncode: int
-    output: str
-
-
-def start(command: list[str], repo: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        command,
-        cwd=repo,
-        env=environment(extra_env),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def finish(process: subprocess.Popen[str], timeout: float = 300) -> Run:
-    output, _ = process.communicate(timeout=timeout)
-    return Run(process.returncode, output)
-
-
-def run(command: list[str], repo: Path, extra_env: dict[str, str] | None = None) -> Run:
-    return finish(start(command, repo, extra_env))
-
-
-def build_and_check(repo: Path) -> tuple[Run, Run]:
-    """``mkdocs build`` and the check command, side by side (the check only reads)."""
-    build, check = start(BUILD, repo), start(CHECK, repo)
-    return finish(build), finish(check)
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """Every file below ``folder`` by relative path, with the SHA-256 of its bytes."""
-    hashes = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() or path.is_symlink():
-            hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return hashes
-
-
-def differences(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    """Human-readable differences between two :func:`tree_hashes` results."""
-    found = [f"mangler nå: {p}" for p in sorted(set(before) - set(after))]
-    found += [f"ny: {p}" for p in sorted(set(after) - set(before))]
-    found += [f"endret: {p}" for p in sorted(set(before) & set(after)) if before[p] != after[p]]
-    return found

@@ -1,9 +1,14 @@
 """The editors' contract: every bad input fails the build and the check with one clear message.
 
 Each case starts from a good, built repository, introduces one mistake, and
-runs ``mkdocs build`` and ``kompetansebroen-check`` as an editor would. Both
-must exit non-zero, name the file (and the field), show no traceback, and the
-build must leave the previous site/ exactly as it was.
+runs the build and ``kompetansebroen-check``. Both must exit non-zero, name the
+file (and the field), show no traceback, and the build must leave the previous
+site/ exactly as it was. The whole table runs in the test process
+(``in_process.py``: the check's own function, and MkDocs' build with our
+plugin); one case of each phase in which a build refuses content (the tree's
+validation, a page's HTML as MkDocs made it, links to headings) also runs as
+an editor runs it, ``mkdocs build`` of every region and the check as
+subprocesses.
 """
 
 from __future__ import annotations
@@ -17,21 +22,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.support.builds import Run, build_and_check
+from tests.support.repos import edit, write
+from tests.support.trees import differences, tree_of
+
 from .conftest import GoodBuild
-from .repo import CHECK, Run, build_and_check, differences, run, tree_hashes, write
+from .in_process import build_in_process, check_in_process
 
 A = "content/artikler/forste-artikkel.md"
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
 G = "content/styrende-dokumenter/plan.md"
 R = "regions/nord/region.yml"
 E = "content/arrangementer/fagdag.md"
-
-
-def edit(repo: Path, rel: str, old: str, new: str) -> None:
-    path = repo / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def symlink_outside(repo: Path) -> None:
@@ -710,14 +712,49 @@ def assert_reports(run: Run, path: str, field: str | None, fragment: str) -> Non
 
 
 def assert_site_untouched(repo: Path, good_build: GoodBuild) -> None:
-    changed = differences(good_build.site, tree_hashes(repo / "site"))
+    changed = differences(good_build.site, tree_of(repo / "site"))
     assert not changed, changed
     leftovers = sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir())
     assert leftovers == [], leftovers
 
 
+def assert_check_reports_one(check: Run, bad: BadInput) -> None:
+    assert_reports(check, bad.path, bad.field, bad.fragment)
+    problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
+    assert len(problem_lines) == 1, check.output
+    assert check.output.rstrip().endswith("1 feil funnet; rett dem og kjør sjekken på nytt."), check.output
+
+
 @pytest.mark.parametrize("bad", BAD_INPUTS, ids=[bad.id for bad in BAD_INPUTS])
 def test_bad_input_fails_build_and_check_and_keeps_the_site(
+    bad: BadInput,
+    repo: Path,
+    good_build: GoodBuild,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bad.mutate(repo)
+    check = check_in_process(repo, capsys)
+    build = build_in_process(repo, monkeypatch, caplog)
+
+    assert_reports(build, bad.path, bad.field, bad.fragment)
+    assert "1 feil i innholdet;" in build.output, build.output
+    assert_site_untouched(repo, good_build)
+    assert_check_reports_one(check, bad)
+
+
+PHASES = {
+    "title-no": "the tree's validation, before any page is built",
+    "attr-list-handler": "a page's HTML as MkDocs made it, in the region that renders it",
+    "link-to-missing-anchor": "a link to a heading, with the site's Markdown extensions",
+}
+"""One case of each phase in which a build refuses content, run as an editor runs it."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bad", [bad for bad in BAD_INPUTS if bad.id in PHASES], ids=list(PHASES))
+def test_each_failure_phase_fails_mkdocs_build_of_every_region_and_the_check_command(
     bad: BadInput, repo: Path, good_build: GoodBuild
 ) -> None:
     bad.mutate(repo)
@@ -726,14 +763,16 @@ def test_bad_input_fails_build_and_check_and_keeps_the_site(
     assert_reports(build, bad.path, bad.field, bad.fragment)
     assert "1 feil i innholdet;" in build.output, build.output  # once, not once per region
     assert_site_untouched(repo, good_build)
-
-    assert_reports(check, bad.path, bad.field, bad.fragment)
-    problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
-    assert len(problem_lines) == 1, check.output
-    assert check.output.rstrip().endswith("1 feil funnet; rett dem og kjør sjekken på nytt."), check.output
+    assert_check_reports_one(check, bad)
 
 
-def test_all_problems_in_the_tree_come_in_one_run(repo: Path, good_build: GoodBuild) -> None:
+def test_all_problems_in_the_tree_come_in_one_run(
+    repo: Path,
+    good_build: GoodBuild,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     chosen = {"title-no", "municipalities-octal", "unknown-tag", "governing-file-missing", "script"}
     cases = [bad for bad in BAD_INPUTS if bad.id in chosen]
     cases.append(
@@ -747,7 +786,8 @@ def test_all_problems_in_the_tree_come_in_one_run(repo: Path, good_build: GoodBu
     )
     for bad in cases:
         bad.mutate(repo)
-    build, check = build_and_check(repo)
+    check = check_in_process(repo, capsys)
+    build = build_in_process(repo, monkeypatch, caplog)
     for result in (build, check):
         for bad in cases:
             assert_reports(result, bad.path, bad.field, bad.fragment)
@@ -756,8 +796,10 @@ def test_all_problems_in_the_tree_come_in_one_run(repo: Path, good_build: GoodBu
     assert_site_untouched(repo, good_build)
 
 
-def test_a_broken_mkdocs_yml_is_reported_without_a_traceback(repo: Path) -> None:
+def test_a_broken_mkdocs_yml_is_reported_without_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(repo, "mkdocs.yml", "site_name: Kompetansebroen", "site_name: [Kompetansebroen")
-    check = run(CHECK, repo)
-    assert check.returncode != 0
+    check = check_in_process(repo, capsys)
+    assert check.returncode == 2
     assert "mkdocs.yml:" in check.output and "Traceback" not in check.output, check.output

@@ -18,7 +18,10 @@ from pathlib import Path
 import icalendar
 from ical.calendar_stream import IcsCalendarStream
 
-from .repo import BUILD, differences, run, tree_hashes, write_repo
+from tests.support.builds import BUILD, run
+from tests.support.trees import differences, tree_of
+
+from .repo import write_repo
 from .test_bad_inputs import E, edit
 
 REGIONS = ("nord", "sor")
@@ -123,8 +126,8 @@ def test_an_event_that_moves_gets_a_newer_stamp_and_a_higher_sequence(tmp_path: 
     cold = tmp_path / "kald"
     shutil.copytree(repo, cold, symlinks=True, ignore=shutil.ignore_patterns("site", ".cache", ".site*"))
     built(cold)
-    assert not differences(tree_hashes(repo / "site"), tree_hashes(cold / "site"))
+    assert not differences(tree_of(repo / "site"), tree_of(cold / "site"))
     alone = tmp_path / "alene"
     shutil.copytree(repo, alone, symlinks=True, ignore=shutil.ignore_patterns("site"))
     built(alone, "nord")
-    assert not differences(tree_hashes(repo / "site/nord"), tree_hashes(alone / "site/nord"))
+    assert not differences(tree_of(repo / "site/nord"), tree_of(alone / "site/nord"))

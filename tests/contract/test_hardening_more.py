@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_repo, run_build
+from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, finish, run, start
+from tests.support.repos import REPO, edit
+from tests.support.trees import differences, tree_of
 
-from .repo import BUILD, CHECK, Run, differences, finish, run, start, tree_hashes
-from .test_bad_inputs import edit
+pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
 
 A = "content/artikler/forste-artikkel.md"
 G = "content/styrende-dokumenter/plan.md"
@@ -96,7 +97,7 @@ def as_an_ordinary_user(command: list[str]) -> list[str]:
 def test_a_site_folder_the_build_may_not_change_is_one_message_before_the_build(repo: Path) -> None:
     read_only = repo / "site/nord"
     read_only.chmod(0o555)
-    before = tree_hashes(repo / "site")
+    before = tree_of(repo / "site")
     try:
         build = run(as_an_ordinary_user(BUILD), repo)
     finally:
@@ -108,12 +109,12 @@ def test_a_site_folder_the_build_may_not_change_is_one_message_before_the_build(
         in build.output
     ), build.output
     assert "Nettstedet er publisert" not in build.output
-    assert not differences(before, tree_hashes(repo / "site"))
+    assert not differences(before, tree_of(repo / "site"))
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []
 
 
 def test_a_folder_where_the_lock_file_belongs_is_one_message(repo: Path) -> None:
-    before = tree_hashes(repo / "site")
+    before = tree_of(repo / "site")
     (repo / ".site.lock").unlink(missing_ok=True)
     (repo / ".site.lock" / "x").mkdir(parents=True)
     build = run(BUILD, repo)
@@ -122,7 +123,7 @@ def test_a_folder_where_the_lock_file_belongs_is_one_message(repo: Path) -> None
     assert (
         ".site.lock: låsefilen som hindrer to bygg samtidig kan ikke åpnes (det er en mappe)" in build.output
     )
-    assert not differences(before, tree_hashes(repo / "site"))
+    assert not differences(before, tree_of(repo / "site"))
 
 
 def test_files_left_where_the_build_stages_and_swaps_are_cleared(repo: Path) -> None:
@@ -184,7 +185,7 @@ def _cache_folder_is_a_file(repo: Path) -> None:
     ],
     ids=["bytes", "malformed", "json", "file"],
 )
-def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
+def test_a_damaged_cache_only_costs_time(repo: Path, damage: object, cold_builds: ColdBuilds) -> None:
     edit(repo, A, "Innledning til artikkelen.", "Ny innledning.")
     damage(repo)  # type: ignore[operator]
     build = built(repo)
@@ -193,16 +194,7 @@ def test_a_damaged_cache_only_costs_time(repo: Path, damage: object) -> None:
     assert len(notes) <= 1, build.output  # one note, not one per region or table
     check = run(CHECK, repo)
     assert check.returncode == 0 and "Traceback" not in check.output, check.output
-    warm = tree_hashes(repo / "site")
-    cold = repo.parent / "kald"
-    shutil.copytree(repo, cold, symlinks=True)
-    for leftover in (cold / ".cache", cold / "site"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover)
-        else:
-            leftover.unlink(missing_ok=True)
-    built(cold)
-    assert not differences(tree_hashes(cold / "site"), warm)
+    assert not differences(cold_builds.tree(repo), tree_of(repo / "site"))
 
 
 # -- Ctrl-C -------------------------------------------------------------------------------
@@ -229,11 +221,13 @@ def _running(pid: int) -> bool:
         return False
 
 
-def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(tmp_path: Path) -> None:
+def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
     """Ctrl-C once built the remaining regions before stopping; now it stops at once."""
-    repo = copy_repo(tmp_path / "repo")  # the sample: enough pages for the workers to be seen at work
-    assert run_build(repo, repo / "site").returncode == 0
-    published = tree_hashes(repo / "site")
+    # The sample, built: enough pages for the workers to be seen at work.
+    repo = shutil.copytree(cold_builds.of(REPO).repo, tmp_path / "repo", symlinks=True)
+    published = tree_of(repo / "site")
     shutil.rmtree(repo / ".cache")  # a cold build: the workers have work to do
 
     build = start([*BUILD, "-d", str(repo / "site")], repo)
@@ -241,9 +235,19 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(tmp_path: 
     deadline = time.monotonic() + 120
     while not workers and build.poll() is None and time.monotonic() < deadline:
         workers = _children(build.pid)
-        time.sleep(0.05)
+        if not workers:
+            time.sleep(0.05)
     assert workers, "the build finished before its workers could be seen"
-    build.send_signal(signal.SIGINT)
+    # Held still while Ctrl-C is sent, so that it lands while the workers are at work: on a busy
+    # machine the build could otherwise finish between the look above and the signal.
+    os.kill(build.pid, signal.SIGSTOP)
+    try:
+        assert build.poll() is None, "the build finished before it could be interrupted"
+        assert any(_running(pid) for pid in workers), "the workers finished before the build was interrupted"
+        build.send_signal(signal.SIGINT)
+    finally:
+        if build.returncode is None:
+            os.kill(build.pid, signal.SIGCONT)
     stopped = time.monotonic()
     result = finish(build, timeout=60)
 
@@ -255,5 +259,5 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(tmp_path: 
     while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [pid for pid in workers if _running(pid)] == []
-    assert not differences(published, tree_hashes(repo / "site"))
+    assert not differences(published, tree_of(repo / "site"))
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []

@@ -19,8 +19,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.support.builds import build_and_check
+
 from .conftest import GoodBuild
-from .repo import build_and_check
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched
 from .test_learning_inputs import EPISODE, FILM, good, repo  # noqa: F401  (the learning fixture)
 

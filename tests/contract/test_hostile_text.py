@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.builds import build_and_check
+from tests.support.repos import write
+
 from .conftest import GoodBuild
-from .repo import build_and_check, write
 from .test_bad_inputs import A, BadInput, E, G, N, R, assert_reports, assert_site_untouched, edit
 
 ONE_LINE = "men feltet tar bare én linje tekst; skriv alt på én linje:"

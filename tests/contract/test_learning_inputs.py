@@ -4,7 +4,8 @@ The good repository is the contract fixture plus the sample's learning
 resources (a course, a film here with captions, a film on a video host, the
 podcast series with its four episodes). Each case makes one mistake; the
 build and the check must both fail with one Norwegian message naming the
-file and field, and the published site must stay as it was.
+file and field, and the published site must stay as it was (both run in the
+test process: in_process.py).
 """
 
 from __future__ import annotations
@@ -15,9 +16,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.support.builds import BUILD, CHECK, ColdBuilds, run
+from tests.support.repos import REPO, edit
+from tests.support.trees import tree_of
+
 from .conftest import GoodBuild
-from .repo import BUILD, CHECK, REPO, build_and_check, run, tree_hashes, write_repo
-from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched, edit
+from .in_process import build_in_process, check_in_process
+from .repo import write_repo
+from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched
 
 COURSE = "content/e-laering/demens-grunnkurs.md"
 FILM = "content/film/isbar.md"
@@ -28,7 +34,7 @@ FILE_TRANSCRIPT = "content/podkast/over-broen/s2e1-primaerhelseteam.md"
 
 
 @pytest.fixture(scope="module")
-def good(tmp_path_factory: pytest.TempPathFactory) -> GoodBuild:
+def good(tmp_path_factory: pytest.TempPathFactory, cold_builds: ColdBuilds) -> GoodBuild:
     repo = write_repo(tmp_path_factory.mktemp("learning") / "repo")
     for rel in (COURSE, FILM, HOSTED):
         for source in (REPO / rel).parent.glob(Path(rel).stem + ".*"):
@@ -36,11 +42,10 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> GoodBuild:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target)
     shutil.copytree(REPO / "content/podkast", repo / "content/podkast")
-    build = run(BUILD, repo)
-    assert build.returncode == 0, build.output
-    check = run(CHECK, repo)
+    built = cold_builds.of(repo).repo
+    check = run(CHECK, built)
     assert check.returncode == 0 and check.output.startswith("OK:"), check.output
-    return GoodBuild(repo, tree_hashes(repo / "site"))
+    return GoodBuild(built, tree_of(built / "site"))
 
 
 @pytest.fixture
@@ -110,17 +115,26 @@ CASES = [
 
 @pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
 def test_a_learning_resource_mistake_fails_build_and_check_with_one_message(
-    bad: BadInput, repo: Path, good: GoodBuild
+    bad: BadInput,
+    repo: Path,
+    good: GoodBuild,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """In the test process (see in_process.py); test_bad_inputs.py runs each failure phase as subprocesses."""
     bad.mutate(repo)
-    build, check = build_and_check(repo)
+    check = check_in_process(repo, capsys)
+    build = build_in_process(repo, monkeypatch, caplog)
     for result in (build, check):
         assert_reports(result, bad.path, bad.field, bad.fragment)
     problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
     assert len(problem_lines) == 1, check.output
+    assert "1 feil i innholdet;" in build.output, build.output
     assert_site_untouched(repo, good)
 
 
+@pytest.mark.slow
 def test_a_region_may_add_an_episode_to_a_shared_series(repo: Path) -> None:
     """A region's own episode joins the shared series in that region's feed only."""
     source = repo / EPISODE

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.support.builds import build_and_check
+
 from .conftest import GoodBuild
-from .repo import build_and_check
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched, edit
 
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"

@@ -6,13 +6,18 @@ import shutil
 import time
 from pathlib import Path
 
-from .repo import BUILD, differences, run, tree_hashes
+import pytest
+
+from tests.support.builds import BUILD, run
+from tests.support.trees import differences, tree_of
+
+pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
 
 
 def built(repo: Path, extra_env: dict[str, str] | None = None) -> dict[str, str]:
     build = run(BUILD, repo, extra_env)
     assert build.returncode == 0, build.output
-    return tree_hashes(repo / "site")
+    return tree_of(repo / "site")
 
 
 def test_repeated_builds_are_byte_identical_warm_or_cold_and_anywhere(repo: Path, tmp_path: Path) -> None:

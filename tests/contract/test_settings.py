@@ -8,13 +8,16 @@ option, and the build publishes nothing: the last good site/ stays as it was.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_repo
+from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, run
+from tests.support.repos import REPO
+from tests.support.trees import differences, tree_of
 
-from .repo import BUILD, CHECK, Run, differences, run, tree_hashes
+pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
 
 TOPIC = "        - name: Psykisk helse og rus\n"
 DESCRIPTION = "          description: Personer med alvorlige psykiske lidelser og rusavhengighet.\n"
@@ -27,12 +30,13 @@ def _problem_lines(result: Run) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], Run, Run]:
-    """The sample project, built once, then its third topic's description removed; the check and the build run."""
-    repo = copy_repo(tmp_path_factory.mktemp("settings") / "repo")
-    good = run(BUILD, repo)
-    assert good.returncode == 0, good.output
-    published = tree_hashes(repo / "site")
+def broken(
+    tmp_path_factory: pytest.TempPathFactory, cold_builds: ColdBuilds
+) -> tuple[Path, dict[str, str], Run, Run]:
+    """The sample project, built, then its third topic's description removed; the check and the build run."""
+    repo = tmp_path_factory.mktemp("settings") / "repo"
+    shutil.copytree(cold_builds.of(REPO).repo, repo, symlinks=True)
+    published = tree_of(repo / "site")
     config = repo / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert TOPIC + DESCRIPTION in text, "the sample's third topic has moved: update TOPIC and DESCRIPTION"
@@ -62,6 +66,6 @@ def test_the_build_fails_with_the_check_s_line(
 
 def test_the_published_site_is_untouched(broken: tuple[Path, dict[str, str], Run, Run]) -> None:
     repo, published, _check, _build = broken
-    assert differences(published, tree_hashes(repo / "site")) == []
+    assert differences(published, tree_of(repo / "site")) == []
     # No half-built site left beside it either (the build lock file may stay).
     assert [p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()] == []

@@ -6,7 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.conftest import cold_tree, copy_repo, run_build, tree_of
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import copy_repo
+from tests.support.trees import tree_of
 
 
 def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path: Path) -> None:
@@ -38,7 +40,7 @@ def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path:
     assert tree_of(repo / "site") == warm_tree
 
 
-def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path) -> None:
+def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path, cold_builds: ColdBuilds) -> None:
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
     article = repo / "content/artikler/det-utadvendte-sykehuset.md"
@@ -54,20 +56,22 @@ def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path) -> No
     assert "En ny avslutning." in (
         repo / "site/vestfold/artikler/det-utadvendte-sykehuset/index.html"
     ).read_text(encoding="utf-8")
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
-def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path) -> None:
+def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path, cold_builds: ColdBuilds) -> None:
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
     page = repo / "site/ahus/artikler/det-utadvendte-sykehuset/index.html"
     page.write_text("endret for hånd", encoding="utf-8")
 
     assert run_build(repo, repo / "site").returncode == 0
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
-def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(tmp_path: Path) -> None:
+def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
     """MkDocs' anchor check fails the build after the pages are written: nothing may carry over."""
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
@@ -82,10 +86,10 @@ def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(tmp_pat
 
     article.write_text(original + "\nEn annen avslutning.\n", encoding="utf-8")
     assert run_build(repo, repo / "site").returncode == 0
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
     article.write_text(original, encoding="utf-8")
     assert run_build(repo, repo / "site").returncode == 0
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
 def _entries(repo: Path) -> dict[str, int]:
@@ -99,7 +103,9 @@ def _entries(repo: Path) -> dict[str, int]:
         db.close()
 
 
-def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(tmp_path: Path) -> None:
+def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
     first = _entries(repo)
@@ -119,4 +125,4 @@ def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     reused = [int(n) for n in re.findall(r"Markdown gjenbrukt for (\d+)", result.stderr)]
     assert len(reused) == 4 and sum(reused) > 0
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)

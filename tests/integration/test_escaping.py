@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import copy_repo, run_build
+from tests.support.builds import run_build
+from tests.support.repos import copy_repo
 
 HOSTILE = "<script>alert(1)</script>"
 ARTICLE = f"""---

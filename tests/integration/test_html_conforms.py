@@ -24,7 +24,7 @@ import yaml
 from kompetansebroen.mail import HTML_FILE
 from mkdocs.config import load_config
 
-from tests.conftest import REPO
+from tests.support.repos import REPO
 
 DANGLING_LABEL = "must be the ID of a non-hidden form control"
 """What the checker says of a <label for> without its control (Material's «__toc» on our articles once)."""

@@ -17,7 +17,9 @@ import feedparser
 import pytest
 from kompetansebroen.settings import load_settings
 
-from tests.conftest import REPO, cold_tree, copy_repo, run_build, tree_of
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import REPO, copy_repo
+from tests.support.trees import tree_of
 
 REGIONS = ["ahus", "innlandet", "ostfold", "vestfold"]
 SITE_URL = "https://kompetansebroen.example/"
@@ -179,7 +181,9 @@ def test_home_hubs_and_topic_pages_show_learning_resources(built_site: Path) -> 
     assert any('class="kb-card kb-card--podkast"' in page for page in topic_pages)
 
 
-def test_an_edited_series_or_mp3_gives_the_site_a_cold_build_gives(tmp_path: Path) -> None:
+def test_an_edited_series_or_mp3_gives_the_site_a_cold_build_gives(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
     """serie.yml and the MP3s are not pages, yet lists, episode pages and feeds show what is in them."""
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
@@ -197,7 +201,7 @@ def test_an_edited_series_or_mp3_gives_the_site_a_cold_build_gives(tmp_path: Pat
 
     assert result.returncode == 0, result.stderr
     site = tree_of(repo / "site")
-    assert site == cold_tree(repo)
+    assert site == cold_builds.tree(repo)
     episode_page = next((repo / "site/ahus/podkast" / SERIES[0]).glob("*/index.html")).read_text(
         encoding="utf-8"
     )

@@ -10,7 +10,6 @@ import pytest
 import yaml
 from kompetansebroen.mail import EDITION_FILES, HTML_FILE, MESSAGE_FILE, TEXT_FILE
 
-from tests.conftest import REPO, copy_repo, run_build, tree_of
 from tests.mail_rules import (
     MAX_BYTES,
     addresses,
@@ -23,6 +22,9 @@ from tests.mail_rules import (
     style_outside_media_rules,
     text_links,
 )
+from tests.support.builds import run_build
+from tests.support.repos import REPO, copy_repo
+from tests.support.trees import tree_of
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[0])[
     "site_url"

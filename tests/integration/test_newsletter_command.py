@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from kompetansebroen.cli import newsletter
 
-from tests.conftest import REPO
+from tests.support.repos import REPO
 
 ISSUE = "2024-05-nyhetsbrev"
 

@@ -19,7 +19,7 @@ import feedparser
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.support.repos import REPO
 
 REGIONS = ["ahus", "innlandet", "ostfold", "vestfold"]
 SITE_URL = re.search(r"^site_url: *(\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import copy_repo
+from tests.support.repos import copy_repo
 
 SESSION = Path(__file__).with_name("preview_session.py")
 ARTICLE = "content/artikler/tilskudd-til-sekretariat.md"

@@ -8,25 +8,26 @@ into every page's ``<meta name="generator">`` (``mkdocs-1.6.1`` under MkDocs,
 mkdocs.yml only hides Material's «Made with» notice in the footer, not that
 tag, so the comparison below allows that one line and nothing else.
 
-Every build runs in strict mode, as CI's does.
+Every build runs in strict mode, as CI's does (the sample's mkdocs.yml sets
+``strict: true``; the builds started here also pass ``--strict``). The builds
+from nothing of the sample are the session's (``cold_builds``), shared with
+the other tests.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib.metadata
-import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from kompetansebroen.mail import HTML_FILE
 
-from tests.conftest import copy_repo
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import REPO, copy_repo
+from tests.support.trees import tree_of
 
 ARTICLE = "content/artikler/det-utadvendte-sykehuset.md"
 GENERATOR = re.compile(rb'<meta name="generator" content="mkdocs-([^",]*), mkdocs-material-[^"]*">')
@@ -38,26 +39,9 @@ EXPECTED_GENERATOR = {
 
 def build(tool: str, repo: Path, site: Path, region: str = "") -> subprocess.CompletedProcess[str]:
     """``mkdocs build`` or ``properdocs build`` as a user runs it, strict."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": region}
-    result = subprocess.run(
-        [sys.executable, "-m", tool, "build", "--strict", "-d", str(site)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = run_build(repo, site, region=region, tool=tool, options=("--strict",))
     assert result.returncode == 0, f"{tool} build failed:\n{result.stdout}{result.stderr}"
     return result
-
-
-def tree(site: Path) -> dict[str, str]:
-    """Every file below ``site`` by relative path, with the SHA-256 of its bytes."""
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
 
 
 def differences_beyond_the_generator(mkdocs_site: Path, properdocs_site: Path) -> list[str]:
@@ -65,7 +49,7 @@ def differences_beyond_the_generator(mkdocs_site: Path, properdocs_site: Path) -
 
     A page may differ only in that tag, and only by the tool's name and version.
     """
-    ours, theirs = tree(mkdocs_site), tree(properdocs_site)
+    ours, theirs = tree_of(mkdocs_site), tree_of(properdocs_site)
     found = [f"only in the MkDocs build: {p}" for p in sorted(set(ours) - set(theirs))]
     found += [f"only in the ProperDocs build: {p}" for p in sorted(set(theirs) - set(ours))]
     for path in sorted(set(ours) & set(theirs)):
@@ -84,14 +68,14 @@ def differences_beyond_the_generator(mkdocs_site: Path, properdocs_site: Path) -
 
 
 @pytest.fixture(scope="module")
-def cold_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def cold_sites(cold_builds: ColdBuilds) -> dict[str, Path]:
     """The sample site built from nothing by each tool, each in its own copy (no shared cache)."""
-    sites = {}
-    for tool in ("mkdocs", "properdocs"):
-        repo = copy_repo(tmp_path_factory.mktemp(tool) / "repo")
-        build(tool, repo, repo / "site")
-        sites[tool] = repo / "site"
-    return sites
+    return {tool: cold_builds.of(REPO, tool=tool).site for tool in ("mkdocs", "properdocs")}
+
+
+def test_the_sample_builds_in_strict_mode_without_being_told() -> None:
+    """The session's builds pass no ``--strict``: mkdocs.yml must make every build strict."""
+    assert re.search(r"^strict: true$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
 
 
 def test_properdocs_builds_every_region_as_mkdocs_does(cold_sites: dict[str, Path]) -> None:
@@ -99,13 +83,12 @@ def test_properdocs_builds_every_region_as_mkdocs_does(cold_sites: dict[str, Pat
     assert differences_beyond_the_generator(cold_sites["mkdocs"], cold_sites["properdocs"]) == []
 
 
-def test_properdocs_builds_one_region_as_mkdocs_does(tmp_path: Path) -> None:
+def test_properdocs_builds_one_region_as_mkdocs_does(cold_builds: ColdBuilds) -> None:
     sites = {}
     for tool in ("mkdocs", "properdocs"):
-        repo = copy_repo(tmp_path / tool)
-        build(tool, repo, repo / "site", region="ahus")
-        assert sorted(p.name for p in (repo / "site").iterdir()) == ["ahus"]
-        sites[tool] = repo / "site"
+        site = cold_builds.of(REPO, region="ahus", tool=tool).site
+        assert sorted(p.name for p in site.iterdir()) == ["ahus"]
+        sites[tool] = site
     assert differences_beyond_the_generator(sites["mkdocs"], sites["properdocs"]) == []
 
 
@@ -125,7 +108,7 @@ def test_the_generator_tag_is_the_only_difference_and_it_is_on_every_page(
 
 
 def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_one(
-    tmp_path: Path,
+    tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
     """Region workers build in MkDocs' dirty mode; its warning, on ProperDocs' build logger, must not count."""
     repo = copy_repo(tmp_path / "repo")
@@ -143,10 +126,7 @@ def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_on
         repo / "site/innlandet/artikler/det-utadvendte-sykehuset/index.html"
     ).read_text(encoding="utf-8")
 
-    cold = copy_repo(tmp_path / "cold")
-    shutil.copy(article, cold / ARTICLE)
-    build("properdocs", cold, cold / "site")
-    assert tree(repo / "site") == tree(cold / "site")
+    assert tree_of(repo / "site") == cold_builds.tree(repo, tool="properdocs")
 
 
 def test_a_site_built_by_mkdocs_is_rebuilt_by_properdocs_as_if_from_nothing(
@@ -156,4 +136,4 @@ def test_a_site_built_by_mkdocs_is_rebuilt_by_properdocs_as_if_from_nothing(
     repo = copy_repo(tmp_path / "repo")
     build("mkdocs", repo, repo / "site")
     build("properdocs", repo, repo / "site")
-    assert tree(repo / "site") == tree(cold_sites["properdocs"])
+    assert tree_of(repo / "site") == tree_of(cold_sites["properdocs"])

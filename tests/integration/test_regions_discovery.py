@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import copy_repo, run_build
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import REPO, copy_repo
 
 
 def test_a_fifth_region_is_a_folder_with_region_yml(tmp_path: Path) -> None:
@@ -26,12 +27,10 @@ def test_a_fifth_region_is_a_folder_with_region_yml(tmp_path: Path) -> None:
     assert 'data-kb-region="nordland"' in article
 
 
-def test_one_region_alone_builds_only_that_region(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    result = run_build(repo, repo / "site", region="vestfold")
-    assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (repo / "site").iterdir()) == ["vestfold"]
-    assert (repo / "site/vestfold/index.html").is_file()
+def test_one_region_alone_builds_only_that_region(cold_builds: ColdBuilds) -> None:
+    site = cold_builds.of(REPO, region="vestfold").site
+    assert sorted(p.name for p in site.iterdir()) == ["vestfold"]
+    assert (site / "vestfold/index.html").is_file()
 
 
 def test_unknown_region_is_refused(tmp_path: Path) -> None:

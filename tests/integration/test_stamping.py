@@ -23,7 +23,9 @@ from kompetansebroen.listings.pages import generated_paths
 from kompetansebroen.output.render_plan import RenderPlan, plan_renders
 from kompetansebroen.settings import load_content, load_settings
 
-from tests.conftest import REPO, cold_tree, copy_repo, run_build, tree_of
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import REPO, copy_repo, edit
+from tests.support.trees import tree_of
 
 REGIONS = sorted(path.parent.name for path in (REPO / "regions").glob("*/region.yml"))
 SITE_URL = re.search(r"^site_url: *(\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
@@ -156,12 +158,10 @@ class FullBuild:
 
 
 @pytest.fixture(scope="module")
-def full_build(tmp_path_factory: pytest.TempPathFactory) -> FullBuild:
+def full_build(cold_builds: ColdBuilds) -> FullBuild:
     """The sample site, every region, built from nothing, with its log."""
-    repo = copy_repo(tmp_path_factory.mktemp("stamping") / "repo")
-    result = run_build(repo, repo / "site")
-    assert result.returncode == 0, result.stderr
-    return FullBuild(repo / "site", result.stderr)
+    build = cold_builds.of(REPO)
+    return FullBuild(build.site, build.log)
 
 
 def sharing(plan: RenderPlan, path: str, stamped_in: str) -> list[str]:
@@ -174,13 +174,12 @@ def sharing(plan: RenderPlan, path: str, stamped_in: str) -> list[str]:
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_a_region_built_alone_equals_its_folder_in_the_build_of_every_region(
-    region: str, full_build: FullBuild, tmp_path: Path
+    region: str, full_build: FullBuild, cold_builds: ColdBuilds
 ) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    result = run_build(repo, repo / "site", region=region)
-    assert result.returncode == 0, result.stderr
-    assert [stamped for _r, _p, _u, stamped in summaries(result.stderr)] == [0]
-    alone, in_full = tree_of(repo / "site" / region), tree_of(full_build.site / region)
+    built_alone = cold_builds.of(REPO, region=region)
+    assert [stamped for _r, _p, _u, stamped in summaries(built_alone.log)] == [0]
+    assert sorted(p.name for p in built_alone.site.iterdir()) == [region]
+    alone, in_full = tree_of(built_alone.site / region), tree_of(full_build.site / region)
     assert sorted(set(alone) ^ set(in_full)) == []
     assert [path for path in alone if alone[path] != in_full[path]] == []
 
@@ -242,15 +241,8 @@ def test_copies_of_one_rendering_differ_only_in_the_region_parts(full_build: Ful
     assert compared
 
 
-def _edit(repo: Path, rel: str, old: str, new: str) -> None:
-    path = repo / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_build(
-    tmp_path: Path, full_build: FullBuild
+    tmp_path: Path, full_build: FullBuild, cold_builds: ColdBuilds
 ) -> None:
     rel = "artikler/hva-er-et-helsefellesskap.md"
     stampers = [region for region in REGIONS if rel in full_build.plan.stamped_in(region)]
@@ -258,7 +250,7 @@ def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_b
     repo = copy_repo(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
 
-    _edit(
+    edit(
         repo, f"content/{rel}", "Helsefellesskapene er rammen", "En ny setning. Helsefellesskapene er rammen"
     )
     result = run_build(repo, repo / "site")
@@ -269,10 +261,10 @@ def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_b
     for region in REGIONS:
         page = (repo / "site" / region / page_file(rel)).read_text(encoding="utf-8")
         assert "En ny setning. Helsefellesskapene er rammen" in page, region
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
     # A link to an article Østfold replaces with its own: Østfold's copy no longer shares the rendering.
-    _edit(
+    edit(
         repo,
         f"content/{rel}",
         "En ny setning.",
@@ -280,7 +272,7 @@ def test_an_edited_shared_article_reaches_every_stamped_copy_and_equals_a_cold_b
     )
     result = run_build(repo, repo / "site")
     assert result.returncode == 0, result.stderr
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
 def _drop_shells(repo: Path) -> None:
@@ -302,7 +294,7 @@ def _rendered_again_alone(log: str, region: str) -> bool:
 
 
 def test_a_region_missing_a_rendering_to_stamp_renders_the_page_itself(
-    tmp_path: Path, full_build: FullBuild
+    tmp_path: Path, full_build: FullBuild, cold_builds: ColdBuilds
 ) -> None:
     """The renderer takes its page unchanged from the published site; the stamping region finds no shell."""
     rel = "artikler/det-utadvendte-sykehuset.md"
@@ -316,11 +308,11 @@ def test_a_region_missing_a_rendering_to_stamp_renders_the_page_itself(
 
     assert result.returncode == 0, result.stderr
     assert _rendered_again_alone(result.stderr, stamper), result.stderr
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
 def test_a_regional_article_in_les_ogsa_of_a_stamped_page_without_its_rendering(
-    tmp_path: Path, full_build: FullBuild
+    tmp_path: Path, full_build: FullBuild, cold_builds: ColdBuilds
 ) -> None:
     """A new article of one region changes that region's «Les også» under a shared page rendered elsewhere."""
     rel = "artikler/det-utadvendte-sykehuset.md"
@@ -342,7 +334,7 @@ def test_a_regional_article_in_les_ogsa_of_a_stamped_page_without_its_rendering(
     assert _rendered_again_alone(result.stderr, region), result.stderr
     page = (repo / "site" / region / page_file(rel)).read_text(encoding="utf-8")
     assert "Utadvendt i Vestfold" in page
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
 def test_a_page_template_printing_the_region_name_outside_a_slot_stops_a_region_built_alone(
@@ -351,7 +343,7 @@ def test_a_page_template_printing_the_region_name_outside_a_slot_stops_a_region_
     """Built alone the region renders every page itself, so nothing would differ from a full build's copy
     of its own pages; the mistake must stop the build anyway, at the first page, naming the line."""
     repo = copy_repo(tmp_path / "repo")
-    _edit(repo, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    edit(repo, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
     ours = (REPO / "plugins/kompetansebroen/theme/main.html").read_text(encoding="utf-8")
     locale = '  <meta property="og:locale" content="nb_NO">\n'
     assert locale in ours

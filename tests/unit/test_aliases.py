@@ -17,6 +17,8 @@ from kompetansebroen.problems import Problem
 from kompetansebroen.project.loader import Project, load_project
 from kompetansebroen.text.old_paths import OldPathError, normalised
 
+from tests.support.problems import only_problem
+
 TOPICS = TopicRegistry(Topic(name, "") for name in ("Helsefellesskap", "Kompetanse"))
 REGIONS = ["nord", "sor"]
 
@@ -162,11 +164,6 @@ class Repo:
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
     return Repo(tmp_path)
-
-
-def only_problem(problems: list[Problem]) -> Problem:
-    assert len(problems) == 1, "\n".join(str(p) for p in problems)
-    return problems[0]
 
 
 def test_an_alias_leads_to_its_page_in_every_region_that_shows_it(repo: Repo) -> None:

@@ -18,10 +18,11 @@ from kompetansebroen.frontmatter.learning_fields import (
     series_schema,
     transcript_problems,
 )
-from kompetansebroen.frontmatter.yaml_source import compose
 from kompetansebroen.model.documents import Kind
 from kompetansebroen.model.learning import ELearning, Film, PodcastEpisode, PodcastSeries
 from kompetansebroen.model.media import AudioFacts
+
+from tests.support.yaml_nodes import node_of
 
 TOPICS = ["Helsefellesskap", "Kompetanse"]
 REGIONS = ["ahus", "innlandet"]
@@ -97,12 +98,6 @@ def read_episode(schema, node, path: str, **options):
 
 def read_series(schema, node, slug: str):
     return schema.read_as(node, lambda values: PodcastSeries.from_meta(slug, values))
-
-
-def node_of(text: str) -> yaml.Node:
-    node, error = compose(text)
-    assert error is None, error
-    return node
 
 
 def changed(base: str, **changes: str | None) -> str:

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-import yaml
 from kompetansebroen.content_types.facts import article_facts, newsletter_facts
 from kompetansebroen.content_types.registry import content_type, with_details
 from kompetansebroen.content_types.spec import Vocabulary
@@ -24,19 +23,15 @@ from kompetansebroen.model.topics import Topic, TopicRegistry
 from kompetansebroen.project.loader import load_project
 from kompetansebroen.text.event_times import day_and_time, iso_moment
 
+from tests.support.yaml_nodes import node
+
 OSLO = ZoneInfo("Europe/Oslo")
 TODAY = dt.date(2024, 10, 9)
 BASE = 'title: "A"\ndescription: "B"\n'
 
 
-def node(value_yaml: str) -> yaml.Node:
-    root, error = compose(f"date: {value_yaml}")
-    assert error is None, error
-    return root.value[0][1]
-
-
 def convert(value_yaml: str) -> dt.date:
-    return DayOrTime().convert("date", node(value_yaml))
+    return DayOrTime().convert("date", node(value_yaml, key="date"))
 
 
 def problems(kind: Kind, text: str) -> list[tuple[int | None, str, str]]:

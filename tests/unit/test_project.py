@@ -14,6 +14,9 @@ from kompetansebroen.model.topics import Topic, TopicRegistry
 from kompetansebroen.problems import Problem
 from kompetansebroen.project.loader import Project, load_project
 
+from tests.support.problems import only_problem
+from tests.support.repos import edit
+
 TOPICS = TopicRegistry(
     Topic(name, "")
     for name in ("Helsefellesskap", "Barn og unge", "Kompetanse", "Samhandling", "Akuttmedisin")
@@ -50,10 +53,7 @@ class Tree:
         self.write(f"regions/{region_id}/region.yml", f'name: "{name}"\nhospital: "Sykehuset {name}"\n')
 
     def edit(self, rel: str, old: str, new: str) -> None:
-        path = self.root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit(self.root, rel, old, new)
 
     def load(self, **options) -> tuple[Project, list[Problem]]:
         options.setdefault("generated_paths", all_generated_paths(TOPICS))
@@ -91,11 +91,6 @@ def tree(tmp_path: Path) -> Tree:
     tree.article("regions/nord/artikler/felles.md", "Felles for nord")
     tree.article("regions/sor/artikler/lokal-sor.md", "Lokal sør", "Se [felles](felles.md).\n")
     return tree
-
-
-def only_problem(problems: list[Problem]) -> Problem:
-    assert len(problems) == 1, "\n".join(str(p) for p in problems)
-    return problems[0]
 
 
 # -- a valid tree and its views -----------------------------------------------------------

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from kompetansebroen.project import links, security
 from kompetansebroen.project.code_blocks import mask_code
 from kompetansebroen.project.security import scan
+
+from tests.support.timing import cpu_seconds
 
 
 def found(markdown: str) -> list[tuple[int, str]]:
@@ -189,16 +189,6 @@ def _hostile_markdown(scale: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _best_of_three(work: object, text: str) -> float:
-    """The least CPU time of three runs: CPU time, not wall time, so a loaded machine does not count."""
-    times = []
-    for _ in range(3):
-        started = time.process_time()
-        work(text)  # type: ignore[operator]
-        times.append(time.process_time() - started)
-    return min(times)
-
-
 @pytest.mark.parametrize(
     "work", [mask_code, lambda text: list(scan(text))], ids=["mask_code", "security_scan"]
 )
@@ -206,7 +196,7 @@ def test_scanning_takes_time_linear_in_the_length_of_the_text(work: object) -> N
     """Ten times the text may take ten times as long, with room for noise, but not a hundred."""
     small, large = _hostile_markdown(4), _hostile_markdown(40)
     assert 9 < len(large) / len(small) < 11
-    assert _best_of_three(work, large) < 30 * _best_of_three(work, small)
+    assert cpu_seconds(work, large) < 30 * cpu_seconds(work, small)  # processor time: see support/timing.py
 
 
 def test_code_spans_are_found_as_before_on_one_long_line() -> None:
@@ -231,7 +221,7 @@ def test_finding_links_takes_time_linear_in_the_length_of_the_text() -> None:
         list(links.internal_links(text))
 
     small, large = _hostile_links(4), _hostile_links(40)
-    assert _best_of_three(work, large) < 30 * _best_of_three(work, small)
+    assert cpu_seconds(work, large) < 30 * cpu_seconds(work, small)  # processor time: see support/timing.py
 
 
 @pytest.mark.parametrize(

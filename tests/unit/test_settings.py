@@ -12,6 +12,8 @@ from kompetansebroen.settings import SettingsError, load_settings
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from tests.support.repos import edit as edit_file
+
 REPO = Path(__file__).resolve().parents[2]
 THIRD_TOPIC = "        - name: Psykisk helse og rus\n"
 THIRD_DESCRIPTION = "          description: Personer med alvorlige psykiske lidelser og rusavhengighet.\n"
@@ -38,10 +40,8 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def edit(root: Path, old: str, new: str) -> None:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert old in text, old
-    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """One edit in ``root``'s mkdocs.yml."""
+    edit_file(root, "mkdocs.yml", old, new)
 
 
 def refusal(repo: Path) -> str:

@@ -1,0 +1,8 @@
+"""What the tests share: sample repositories, edits, builds run as an editor runs them, and built trees.
+
+* ``repos``: the sample project copied to change in a test, and one edit in one file;
+* ``builds``: ``mkdocs build`` / ``properdocs build`` / the check as subprocesses, and the
+  session's cold builds, one per content (``ColdBuilds``);
+* ``trees``: a folder's files with the SHA-256 of their bytes, and the differences of two;
+* ``problems``: the one problem a check found; ``yaml_nodes``: a YAML value as the reader's node.
+"""

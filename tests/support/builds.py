@@ -1,0 +1,134 @@
+"""Builds and checks run as an editor runs them (subprocesses), and the session's cold builds by content.
+
+A cold build of the sample takes seconds on a quiet machine and many more on a loaded one; most
+tests that need one need the same one. :class:`ColdBuilds` builds each content once per session,
+keyed by a hash of what the build reads (``content/``, ``regions/``, ``mkdocs.yml``), and hands
+out its site and log, to read only. (A copy of a built repository is no warm start: the regions'
+saved state is kept per published folder, so incremental tests build their own first site.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .repos import PROJECT_PARTS, copy_repo
+from .trees import tree_of
+
+BUILD = [sys.executable, "-m", "mkdocs", "build"]
+CHECK = [sys.executable, "-m", "kompetansebroen.cli"]
+TIMEOUT = 600
+"""Seconds a build may take before the test fails; generous for a loaded machine."""
+
+
+def environment(extra: dict[str, str] | None = None, region: str = "") -> dict[str, str]:
+    """The environment of a build: all regions (unless ``region``), dated by content, no MkDocs 2 banner."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KOMPETANSEBROEN_REGION": region}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return {**env, **(extra or {})}
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    output: str
+    """Standard output and standard error, interleaved as a terminal shows them."""
+
+
+def start(command: list[str], repo: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        command,
+        cwd=repo,
+        env=environment(extra_env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen[str], timeout: float = TIMEOUT) -> Run:
+    output, _ = process.communicate(timeout=timeout)
+    return Run(process.returncode, output)
+
+
+def run(command: list[str], repo: Path, extra_env: dict[str, str] | None = None) -> Run:
+    return finish(start(command, repo, extra_env))
+
+
+def build_and_check(repo: Path) -> tuple[Run, Run]:
+    """``mkdocs build`` and the check command, side by side (the check only reads)."""
+    build, check = start(BUILD, repo), start(CHECK, repo)
+    return finish(build), finish(check)
+
+
+def run_build(
+    repo: Path,
+    site_dir: Path,
+    region: str = "",
+    extra_env: dict[str, str] | None = None,
+    tool: str = "mkdocs",
+    options: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    """``<tool> build [options] -d site_dir`` in ``repo`` as a user runs it (stdout and stderr apart)."""
+    return subprocess.run(
+        [sys.executable, "-m", tool, "build", *options, "-d", str(site_dir)],
+        cwd=repo,
+        env=environment(extra_env, region),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+
+
+def content_hash(repo: Path) -> str:
+    """A hash of everything a build reads of ``repo``: each file's path and bytes (a link's target)."""
+    digest = hashlib.sha256()
+    for part in PROJECT_PARTS:
+        top = repo / part
+        paths = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in paths:
+            digest.update(path.relative_to(repo).as_posix().encode() + b"\0")
+            if path.is_symlink():
+                digest.update(b"link\0" + os.readlink(path).encode())
+            elif path.is_file():
+                digest.update(b"file\0" + path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ColdBuild:
+    repo: Path
+    """The copy that was built: the project, its ``site/`` and its ``.cache/``. Never change it."""
+    log: str
+    """The build's standard error (MkDocs' log)."""
+
+    @property
+    def site(self) -> Path:
+        return self.repo / "site"
+
+
+class ColdBuilds:
+    """Every content's build from nothing, made once per session and shared by the tests that need it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.builds: dict[tuple[str, str, str], ColdBuild] = {}
+
+    def of(self, repo: Path, region: str = "", tool: str = "mkdocs") -> ColdBuild:
+        """The build from nothing of ``repo``'s content (in a copy of its own, so ``repo`` keeps its cache)."""
+        key = (content_hash(repo), region, tool)
+        if key not in self.builds:
+            copy = copy_repo(self.folder / f"{len(self.builds)}-{tool}-{region or 'alle'}", source=repo)
+            result = run_build(copy, copy / "site", region=region, tool=tool)
+            assert result.returncode == 0, result.stdout + result.stderr
+            self.builds[key] = ColdBuild(copy, result.stderr)
+        return self.builds[key]
+
+    def tree(self, repo: Path, region: str = "", tool: str = "mkdocs") -> dict[str, str]:
+        """The files of the site a build from nothing makes of ``repo``, with their hashes."""
+        return tree_of(self.of(repo, region, tool).site)
