@@ -96,7 +96,7 @@ tools:
 	  command -v apt-get >/dev/null 2>&1 || { echo "Installer disse for testene:$$missing"; exit 1; }; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(VENV)/.test-installed tools
+test: $(VENV)/.test-installed tools node_modules/.kb-installed
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
@@ -105,7 +105,7 @@ test-unit: $(VENV)/.test-installed tools
 	$(BIN)/pytest tests/unit
 
 ## test-browser: only the browser tests (screenshots land in test-artifacts/)
-test-browser: $(VENV)/.test-installed tools
+test-browser: $(VENV)/.test-installed tools node_modules/.kb-installed
 	$(BIN)/pytest tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
