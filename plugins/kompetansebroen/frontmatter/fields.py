@@ -150,6 +150,8 @@ class Text(Field):
         self.widget = widget
 
     def form(self) -> FormSpec:
+        if self.widget in ("image", "file"):
+            return {"widget": self.widget, "choose_url": False}  # the site loads nothing from other hosts
         return {"widget": self.widget}
 
     def convert(self, name: str, node: yaml.Node) -> str:

@@ -275,6 +275,7 @@ class LocalFile(Field):
         message = f"Filen er ikke {self.what}; velg en fil som slutter på {allowed}"
         return {
             "widget": "image" if is_image else "file",
+            "choose_url": False,  # a file here; an address elsewhere has a field of its own (video_url …)
             "pattern": [_ending_pattern(self.extensions), message],
         }
 
