@@ -166,10 +166,17 @@ def fill(page: Page, steps: list[tuple[str, str, object]]) -> None:
             raise AssertionError(how)
 
 
+def open_fresh(page: Page, admin: str, route: str) -> None:
+    """Load the admin page anew at ``route``: a route changed in place may keep the last entry's form."""
+    page.goto("about:blank")
+    page.goto(admin + route)
+    field(page, "Tittel").wait_for()
+
+
 def save_and_publish(page: Page) -> None:
     """Save the draft (a branch), set it ready, publish it (merged into main)."""
     page.get_by_role("button", name="Lagre", exact=True).click()
-    page.get_by_role("button", name="Status: Kladd").wait_for()
+    page.get_by_text("Endringer lagret").first.wait_for()
     page.get_by_role("button", name="Status: Kladd").click()
     page.get_by_role("menuitem", name="Klar").click()
     page.get_by_role("button", name="Status: Klar").wait_for()
@@ -308,6 +315,53 @@ def test_every_new_entry_passes_the_check_and_is_a_page_of_the_built_region(
         page = tmp_path / "site" / "innlandet" / folder / SLUG / "index.html"
         assert page.is_file(), f"{folder}/{SLUG} is not built"
         assert TITLE in page.read_text(encoding="utf-8")
+
+
+SAMPLES = {
+    # collection: (folder in content/, a sample with the values js-yaml-style rewriting could change)
+    "artikler": ("artikler", "hva-er-et-helsefellesskap"),  # a day and a time in updated, a photo
+    "nyhetsbrev": ("nyhetsbrev", "2024-05-nyhetsbrev"),
+    "styrende-dokumenter": ("styrende-dokumenter", "samarbeidsavtaler-2012"),
+    "arrangementer": ("arrangementer", "fagdag-skropelige-eldre"),  # start 2024-11-14 09:00
+    "e-laering": ("e-laering", "rus-kartlegging-og-samtale"),  # certificate: true, duration: 75
+    "film": ("film", "trygg-utskrivning"),  # duration: "12:30"
+    "podkast-over-broen": ("podkast/over-broen", "s2e1-primaerhelseteam"),  # transcript in a file
+}
+
+
+def test_a_sample_of_every_type_saved_unchanged_keeps_its_page_byte_for_byte(
+    editor: Page, editor_repo: Path, admin_url: str, tmp_path: Path
+) -> None:
+    def built_pages(site: Path) -> dict[str, bytes]:
+        result = run_build(editor_repo, site, region="innlandet")
+        assert result.returncode == 0, result.stderr
+        return {
+            name: (site / "innlandet" / folder / slug / "index.html").read_bytes()
+            for name, (folder, slug) in SAMPLES.items()
+        }
+
+    before = built_pages(tmp_path / "before")
+    for collection, (folder, slug) in SAMPLES.items():
+        # Decap saves only a changed entry: a key typed and published, then taken back and published.
+        for key in ("x", "Backspace"):
+            open_fresh(editor, f"{admin_url}/admin/", f"#/collections/{collection}/entries/{slug}")
+            field(editor, "Tittel").focus()
+            editor.keyboard.press("End")
+            editor.keyboard.press(key)
+            save_and_publish(editor)
+        assert git(editor_repo, "status", "--porcelain") == ""
+        assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", f"content/{folder}/{slug}.md")
+    check = subprocess.run(
+        [sys.executable, "-c", "from kompetansebroen.cli import check_main; check_main()"],
+        cwd=editor_repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    after = built_pages(tmp_path / "after")
+    changed = [name for name in SAMPLES if before[name] != after[name]]
+    assert not changed, git(editor_repo, "diff", f"HEAD~{2 * len(SAMPLES)}", "--", "content")
 
 
 def test_wrong_uploads_are_refused_with_our_words(
