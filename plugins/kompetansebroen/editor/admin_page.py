@@ -1,6 +1,7 @@
 """The admin page that loads Decap: no inline script, no other host, never indexed.
 
-The page names its configuration (``config.yml`` beside it) and the style
+Decap reads its configuration from ``config.yml`` beside the page (its default, so the page
+needs no ``rel="cms-config-url"``, which the HTML checker refuses); the page names the style
 sheets of the site the preview pane uses; Decap's bundle is served once for
 the whole site, from ``/admin/decap/`` (see mkdocs_adapter/admin_files.py).
 """
@@ -40,7 +41,6 @@ def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{html.escape(title)}</title>\n"
-        f'<link rel="cms-config-url" type="text/yaml" href="{CONFIG_FILE}">\n'
         "</head>\n"
         "<body>\n"
         f'<script src="{html.escape(bundle_url)}"></script>\n'
