@@ -14,26 +14,21 @@ site's own and decap-server.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from kb_browser import REPO, serve
+from kb_browser import DECAP_SERVER, REPO, decap_server, serve
 from playwright.sync_api import Browser, Locator, Page
 
 from tests.conftest import run_build
 
-DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
-WAIT = 15.0
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 
 
@@ -70,30 +65,8 @@ def editor_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def decap_port(editor_repo: Path) -> Iterator[int]:
     """decap-server in git mode on a free 127.0.0.1 port, stopped after the module."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "MODE": "git",
-        "BIND_HOST": "127.0.0.1",
-        "PORT": str(port),
-        "GIT_REPO_DIRECTORY": str(editor_repo),
-        "LOG_LEVEL": "error",
-    }
-    server = subprocess.Popen([str(DECAP_SERVER)], cwd=editor_repo, env=env, start_new_session=True)
-    try:
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"decap-server svarte ikke på 127.0.0.1:{port} innen {WAIT:.0f} s")
+    with decap_server(editor_repo, free_port()) as port:
         yield port
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
