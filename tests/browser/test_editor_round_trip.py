@@ -365,7 +365,13 @@ def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
     editor.get_by_label("Tittel", exact=True).wait_for()
     # The preview pane (a frame) shows the photo with the site's caption and credit.
     preview = editor.frame_locator("iframe").first
-    preview.get_by_text("Helsefellesskapet er broen mellom sykehuset og kommunene.").first.wait_for()
+    caption = preview.locator("figure.kb-figure figcaption")
+    caption.wait_for()
+    # The same line as under the photo on the page: caption, then the credit with its own label.
+    assert (
+        caption.inner_text()
+        == "Helsefellesskapet er broen mellom sykehuset og kommunene. Illustrasjon: Kompetansebroen"
+    )
     editor.reload()
     editor.get_by_label("Tittel", exact=True).wait_for()
     site = urlsplit(admin_url).netloc

@@ -225,3 +225,18 @@ def test_the_cms_block_is_read_with_one_message_per_mistake() -> None:
         "cms → repo: «x» er ikke på formen gruppe/prosjekt; skriv f.eks. repo: helse/kompetansebroen",
         "cms → api_url: «http://git» er ikke en adresse som begynner med https://; skriv f.eks. api_url: https://gitlab.example.no",
     ]
+
+
+def test_the_admin_page_loads_the_shared_bundle_and_names_the_sites_styles_and_caption_rules() -> None:
+    from kompetansebroen.editor import admin_page
+
+    assert admin_page.bundle_url("admin/") == "../admin/decap/decap-cms.js"
+    assert admin_page.bundle_url("innlandet/admin/") == "../../admin/decap/decap-cms.js"
+    styles = admin_page.relative_styles(
+        admin_page.stylesheets('<link rel="stylesheet" href="assets/kb.css">')
+    )
+    page = admin_page.admin_html("Redigering – Innlandet", "../../admin/decap/decap-cms.js", styles)
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert 'data-kb-styles="../assets/kb.css"' in page
+    assert 'data-kb-credit-label="Foto"' in page
+    assert "<script>" not in page, "no inline script: the CSP allows none"

@@ -37,12 +37,17 @@
     if (href) CMS.registerPreviewStyle(new URL(href, document.baseURI).href);
   });
 
-  var ENDS_SENTENCE = /[.!?…:]["»”)]*$/;
-  var OWN_LABEL = /^[\wÆØÅæøå -]*(foto|illustrasjon|grafikk|bilde)[\wæøå]*\s*:/i;
+  // The caption rules of the page (model/photos.py), handed over by the admin page.
+  function rule(name) {
+    return (script && script.getAttribute("data-kb-" + name)) || "";
+  }
+  var ENDS_SENTENCE = new RegExp(rule("ends-sentence") || "[.!?…:]$");
+  var OWN_LABEL = new RegExp(rule("own-label") || "^$", "i");
+  var CREDIT_LABEL = rule("credit-label") || "Foto";
 
   function creditLine(credit) {
     if (!credit) return "";
-    return OWN_LABEL.test(credit) ? credit : "Foto: " + credit;
+    return OWN_LABEL.test(credit) ? credit : CREDIT_LABEL + ": " + credit;
   }
 
   function captionLine(caption, credit) {

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model.photos import CAPTION_RULES
+
 ADMIN_FOLDER = "admin"
 BUNDLE_FOLDER = "decap"
 """Decap's files, under the root's ``admin/``: ``/admin/decap/decap-cms.js`` and the chunks it loads."""
@@ -33,6 +35,7 @@ def stylesheets(home_page_html: str) -> list[str]:
 def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
     """The admin page; ``bundle_url`` and ``styles`` are relative to the page."""
     style_list = html.escape(" ".join(styles))
+    rules = "".join(f' data-kb-{name}="{html.escape(value)}"' for name, value in CAPTION_RULES.items())
     return (
         "<!doctype html>\n"
         '<html lang="nb">\n'
@@ -44,7 +47,7 @@ def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
         "</head>\n"
         "<body>\n"
         f'<script src="{html.escape(bundle_url)}"></script>\n'
-        f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"></script>\n'
+        f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"{rules}></script>\n'
         "</body>\n"
         "</html>\n"
     )
