@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: tools site serve check newsletter java test test-fast test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
+.PHONY: tools site serve edit check newsletter java test test-fast test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,14 +24,27 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Decap CMS (the browser editor's bundle, copied into the built /admin/) and decap-server (make edit),
+# pinned in package-lock.json. Node.js and npm come from Debian when missing and apt is there; without
+# them the reader site is built as usual and this says what is missing.
+node_modules/.kb-installed: package-lock.json
+	@command -v npm >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; } || true
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "Nettleserredigering (/admin/) bygges ikke: Node.js og npm mangler (Debian: apt-get install nodejs npm)"; fi
+
 ## site: build site/ with every region (REGION=<id> builds site/<id>/ alone)
-site: $(VENV)/.installed
+site: $(VENV)/.installed node_modules/.kb-installed
 	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs build
 
 ## serve: live preview of one region, e.g. `make serve REGION=innlandet`
 serve: $(VENV)/.installed
 	@test -n "$(REGION)" || { echo "Velg område: make serve REGION=<id> (id-ene er mappene i regions/)"; exit 2; }
 	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
+
+## edit: the browser editor on this machine (decap-server and the live preview), e.g. `make edit REGION=innlandet`
+edit: $(VENV)/.installed node_modules/.kb-installed
+	$(BIN)/kompetansebroen-edit --region "$(REGION)" --port $(PORT)
 
 ## check: validate all content without building (fast; for pre-commit hooks and CI)
 check: $(VENV)/.installed
@@ -89,7 +102,7 @@ tools:
 	  command -v apt-get >/dev/null 2>&1 || { echo "Installer disse for testene:$$missing"; exit 1; }; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(VENV)/.test-installed tools
+test: $(VENV)/.test-installed tools node_modules/.kb-installed
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
 	$(BIN)/pytest
@@ -103,7 +116,7 @@ test-unit: $(VENV)/.test-installed tools
 	$(BIN)/pytest tests/unit
 
 ## test-browser: only the browser tests (screenshots land in test-artifacts/)
-test-browser: $(VENV)/.test-installed tools
+test-browser: $(VENV)/.test-installed tools node_modules/.kb-installed
 	$(BIN)/pytest tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions

@@ -24,6 +24,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
+from .editor.backend import Backend, BackendError, read_backend
 from .frontmatter.event_fields import DEFAULT_PROFESSIONS
 from .frontmatter.fields import did_you_mean
 from .listings.pages import all_generated_paths
@@ -137,6 +138,22 @@ class ProfessionList(c.BaseConfigOption[tuple[str, ...]]):
         return tuple(seen)
 
 
+class CmsBlock(c.BaseConfigOption[Backend | None]):
+    """``cms``: the git service the browser editor saves to in production (editor/backend.py).
+
+    Left out, the admin pages work with ``make edit`` (decap-server on the editor's machine) only.
+    """
+
+    def run_validation(self, value: object) -> Backend | None:
+        try:
+            return read_backend(value)  # type: ignore[arg-type]
+        except BackendError as error:
+            # Each line names its setting as «cms → x»; the frame adds «… → cms: » before it.
+            raise ValidationError(
+                "\n".join(line.removeprefix("cms → ") for line in str(error).split("\n"))
+            ) from None
+
+
 class KompetansebroenConfig(Config):
     """Options of the plugin.
 
@@ -151,6 +168,9 @@ class KompetansebroenConfig(Config):
     workers = _Typed(int, default=0)
     cache = _Typed(bool, default=True)
     """Reuse rendered Markdown across regions and builds (``.cache/kompetansebroen/``)."""
+    cms = CmsBlock()
+    editor = c.Optional(c.Choice(("", "felles")))
+    """``make edit`` without a region: the preview's ``/admin/`` edits ``content/`` (``felles``), not the region."""
 
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         """MkDocs' validation, with an unknown option refused: it is a typo, whatever ``strict`` says."""

@@ -236,3 +236,45 @@ def tab_until(page: Page, selector: str, most: int = 60) -> int:
         f"{selector} not reached in {most} Tab presses; focus is on "
         + active(page, "el.outerHTML.slice(0, 200)")
     )
+
+
+# -- the browser editor's local backend ---------------------------------------------------------
+
+DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
+DECAP_WAIT = 15.0
+
+
+@contextmanager
+def decap_server(repo: Path, port: int) -> Iterator[int]:
+    """decap-server in git mode for the git repository ``repo`` on 127.0.0.1:``port``, stopped afterwards."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    if not DECAP_SERVER.is_file():
+        raise AssertionError("decap-server mangler: kjør make site (npm ci) før nettlesertestene")
+    env = {
+        **os.environ,
+        "MODE": "git",
+        "BIND_HOST": LOCAL_HOST,
+        "PORT": str(port),
+        "GIT_REPO_DIRECTORY": str(repo),
+        "LOG_LEVEL": "error",
+    }
+    server = subprocess.Popen([str(DECAP_SERVER)], cwd=repo, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + DECAP_WAIT
+        while True:
+            try:
+                socket.create_connection((LOCAL_HOST, port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise AssertionError(f"decap-server svarte ikke på {LOCAL_HOST}:{port}") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)

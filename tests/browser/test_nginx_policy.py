@@ -136,3 +136,62 @@ def test_the_recorder_reports_an_inline_script_the_policy_does_not_list(page, ng
     reported = recorder.all(page)
     assert page.title() == "Prøve", "the script must not have run"
     assert any("script-src" in line for line in reported), reported
+
+
+@pytest.fixture(scope="module")
+def local_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """decap-server where the built admin pages expect it (make edit's port), over a git copy of the sample."""
+    import shutil
+    import subprocess
+
+    from kb_browser import REPO, decap_server
+    from kompetansebroen.editor.backend import LOCAL_PORT
+
+    repo = tmp_path_factory.mktemp("admin-backend") / "repo"
+    for name in ("content", "regions"):
+        shutil.copytree(REPO / name, repo / name)
+    git = ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True, timeout=60)
+    subprocess.run([*git, "add", "-A"], check=True, timeout=60)
+    subprocess.run([*git, "commit", "-q", "-m", "Eksempelinnhold"], check=True, timeout=60)
+    with decap_server(repo, LOCAL_PORT) as port:
+        yield port
+
+
+EDITOR_ROUTES = {
+    "/admin/": "#/collections/artikler/entries/hva-er-et-helsefellesskap",
+    "/innlandet/admin/": "#/collections/arrangementer/new",
+}
+
+
+@pytest.mark.parametrize("admin", list(EDITOR_ROUTES))
+def test_the_browser_editor_works_under_its_own_policy(page, nginx_url, local_backend, admin):
+    recorder = ViolationRecorder().attach(page)
+    response = page.goto(nginx_url + admin)
+    assert response is not None and "'unsafe-eval'" in response.headers["content-security-policy"]
+    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_text("Fagartikler").first.wait_for()
+    page.goto(nginx_url + admin + EDITOR_ROUTES[admin])
+    page.get_by_label("Tittel").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert recorder.all(page) == []
+
+
+def test_the_readers_policy_would_stop_the_editor(page, nginx_url, nginx_site):
+    """What the editor's policy adds is needed: under the readers' policy Chromium blocks Decap."""
+    readers = None
+
+    def with_readers_policy(route):
+        nonlocal readers
+        response = route.fetch()
+        if readers is None:
+            readers = page.request.get(nginx_url + "/innlandet/").headers["content-security-policy"]
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": readers})
+
+    page.route("**/admin/**", with_readers_policy)
+    recorder = ViolationRecorder().attach(page)
+    page.goto(nginx_url + "/admin/")
+    page.wait_for_load_state("networkidle")
+    found = " ".join(recorder.all(page))
+    assert "unsafe-eval" in found or "script-src" in found, found
+    assert "style-src" in found, found

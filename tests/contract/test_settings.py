@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, run
-from tests.support.repos import REPO
+from tests.support.repos import REPO, copy_repo
 from tests.support.trees import differences, tree_of
 
 pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
@@ -69,3 +69,35 @@ def test_the_published_site_is_untouched(broken: tuple[Path, dict[str, str], Run
     assert differences(published, tree_of(repo / "site")) == []
     # No half-built site left beside it either (the build lock file may stay).
     assert [p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()] == []
+
+
+CMS_BLOCK = """      cms:
+        backend: svn
+        repo: helse/kompetansebroen
+        api_url: http://git.helse.example/api/v4
+"""
+CMS_PROBLEMS = [
+    "mkdocs.yml: plugins → kompetansebroen → cms: backend: «svn» er ukjent; skriv gitlab eller gitea eller github",
+    "mkdocs.yml: plugins → kompetansebroen → cms: api_url: «http://git.helse.example/api/v4» er ikke en adresse "
+    "som begynner med https://; skriv f.eks. api_url: https://gitlab.example.no",
+]
+
+
+def test_a_wrong_cms_block_stops_the_check_and_the_build_with_one_line_per_mistake(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    good = run(BUILD, repo)
+    assert good.returncode == 0, good.output
+    published = tree_of(repo / "site")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    anchor = "  - kompetansebroen:\n"
+    assert anchor in text
+    config.write_text(text.replace(anchor, anchor + CMS_BLOCK, 1), encoding="utf-8")
+    check = run(CHECK, repo)
+    assert check.returncode == 2, check.output
+    assert check.output.strip().splitlines() == CMS_PROBLEMS
+    build = run(BUILD, repo)
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    for line in CMS_PROBLEMS:
+        assert line in build.output, build.output
+    assert differences(published, tree_of(repo / "site")) == []

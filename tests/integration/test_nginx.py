@@ -303,3 +303,40 @@ def test_the_deploy_config_command_writes_beside_the_site_and_nginx_accepts_it(s
         timeout=30,
     )
     assert checked.returncode == 0, checked.stderr
+
+
+def directives_of(response) -> dict[str, str]:
+    policy = response.getheader("Content-Security-Policy")
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
+def test_the_browser_editor_has_its_own_policy_and_is_never_indexed(server, site):
+    reader, _ = request(server, HTML_PAGE)
+    for path in ("/admin/", "/innlandet/admin/", "/admin/decap/decap-cms.js", "/innlandet/admin/kb-admin.js"):
+        response, _ = request(server, path)
+        assert response.status == 200, path
+        directives = directives_of(response)
+        assert directives["script-src"] == "'self' 'unsafe-eval'", path
+        assert "'unsafe-inline'" in directives["style-src"]
+        assert directives["connect-src"] == "'self' http://127.0.0.1:8081", "the backend, and nothing else"
+        assert directives["frame-ancestors"] == "'none'"
+        assert response.getheader("X-Robots-Tag") == "noindex, nofollow", path
+    assert reader.getheader("X-Robots-Tag") is None
+    reader_policy = directives_of(reader)
+    assert "'unsafe-eval'" not in reader_policy["script-src"]
+    assert reader_policy["connect-src"] == "'self'"
+    assert reader_policy["style-src"] == "'self'"
+
+
+def test_the_editors_configuration_is_never_stored_and_is_yaml(server):
+    for path in ("/admin/config.yml", "/innlandet/admin/config.yml"):
+        response, body = request(server, path)
+        assert response.status == 200
+        assert response.getheader("Cache-Control") == "no-store"
+        assert response.getheader("Content-Type") == "text/yaml; charset=utf-8"
+        assert b"collections:" in body
+    response, _ = request(server, "/admin/decap/decap-cms.js")
+    assert response.getheader("Cache-Control") == http_rules.REVALIDATE
+    assert response.getheader("Content-Encoding") is None
+    response, _ = request(server, "/admin/decap/decap-cms.js", {"Accept-Encoding": "gzip"})
+    assert response.getheader("Content-Encoding") == "gzip", "Decap's 5 MB bundle is sent precompressed"

@@ -133,6 +133,9 @@ def test_no_validator_of_the_package_ends_in_a_dollar_that_matches_before_a_newl
                 re.search(r"""r["']\^[^"']*\$["']""", line)
                 and rel not in line_readers
                 and "MULTILINE" not in line
+                # The browser editor's patterns are JavaScript, whose $ matches only at the very end.
+                and "form_pattern" not in line
+                and '"pattern"' not in line
             ):
                 offenders.append(f"{rel}:{number}: {line.strip()}")
     assert offenders == []

@@ -316,7 +316,7 @@ def test_headers_are_set_only_at_the_server_level_and_hsts_only_in_the_commented
     active = [line for line in config.splitlines() if not line.lstrip().startswith("#")]
     header_lines = [line for line in active if "add_header" in line]
     assert all(line.startswith("    add_header") for line in header_lines)
-    assert len(header_lines) == len(http_rules.security_headers("x")) + 1
+    assert len(header_lines) == len(http_rules.security_headers("x")) + 2  # Cache-Control, X-Robots-Tag
     assert not any("Strict-Transport-Security" in line for line in active)
     assert "#     # " + nginx_config.HSTS in config
     assert "    server_tokens off;" in active

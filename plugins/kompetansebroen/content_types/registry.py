@@ -77,7 +77,7 @@ def _governing_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
         "date": Date(required=True),
         "issuer": Text(required=True, example='"Helse- og omsorgsdepartementet"'),
         "url": Url(),
-        "file": Text(example="vedlegg/plan.pdf"),
+        "file": Text(example="vedlegg/plan.pdf", widget="file"),
         "status": Choice(GOVERNING_STATUSES),
         "description": Text(),
     }

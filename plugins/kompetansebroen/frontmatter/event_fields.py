@@ -24,6 +24,7 @@ from .fields import (
     Email,
     Field,
     FieldError,
+    FormSpec,
     FoundProblem,
     Text,
     TextList,
@@ -91,6 +92,15 @@ _LOOSE = re.compile(
 )
 _TIME_ONLY = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\Z")
 _SEXAGESIMAL = re.compile(r"^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?\Z")
+
+
+DAY_AND_TIME_FORM: FormSpec = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD HH:mm",
+    "date_format": "YYYY-MM-DD",
+    "time_format": "HH:mm",
+}
+"""The browser editor's date-and-time picker, storing exactly ``ÅÅÅÅ-MM-DD TT:MM`` in the editor's local time."""
 
 
 def _time_text(hour: int, minute: int) -> str:
@@ -211,6 +221,9 @@ class EventTime(Field):
     expected = "en dato ÅÅÅÅ-MM-DD eller dato og klokkeslett ÅÅÅÅ-MM-DD TT:MM"
     example = f"{EXAMPLE_DAY} 09:00"
 
+    def form(self) -> FormSpec:
+        return DAY_AND_TIME_FORM
+
     def convert(self, name: str, node: yaml.Node) -> dt.date | dt.datetime:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
             raise FieldError(
@@ -239,6 +252,8 @@ class EventTime(Field):
 
 class HttpsUrl(Url):
     """An ``https://`` address: a sign-up form over plain http would send people's data unencrypted."""
+
+    form_pattern = r"^https://[^\s/]+\.[^\s]+$"
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = super().convert(name, node)

@@ -80,11 +80,17 @@ def _raw(node: yaml.Node) -> str:
     return node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
 
 
+FormSpec = dict[str, Any]
+"""How the browser editor's form shows a field (editor/): the widget and its options, in Decap's words."""
+
+
 class Field:
     """Base of all field types.
 
     ``expected`` says in words what the field takes; ``example`` is a value an
-    editor can copy (used when a required field is missing).
+    editor can copy (used when a required field is missing). ``form`` says how
+    the browser editor shows the field (editor/ builds its configuration from
+    it), so the form and this reader are declared in one place.
     """
 
     expected: str = "en verdi"
@@ -94,6 +100,14 @@ class Field:
         self.required = required
         if example is not None:
             self.example = example
+
+    def form(self) -> FormSpec:
+        """The browser editor's widget for this field (a one-line text unless a field type says otherwise)."""
+        return {"widget": "string"}
+
+    def hint(self) -> str:
+        """The help text under the field in the browser editor: what it takes and an example."""
+        return f"{self.expected[:1].upper()}{self.expected[1:]}, f.eks. {self.example.strip(chr(34))}"
 
     def convert(self, name: str, node: yaml.Node) -> Any:
         raise NotImplementedError
@@ -163,9 +177,22 @@ def _one_line(text: str) -> str:
 
 
 class Text(Field):
-    """Non-empty text. A value YAML reads as something else gets the quoted form as advice."""
+    """Non-empty text. A value YAML reads as something else gets the quoted form as advice.
+
+    ``widget`` is the browser editor's widget when the text names something
+    else than words: ``"image"`` for a photo's path, ``"file"`` for a document's.
+    """
 
     expected = "tekst"
+
+    def __init__(self, *, required: bool = False, example: str | None = None, widget: str = "string") -> None:
+        super().__init__(required=required, example=example)
+        self.widget = widget
+
+    def form(self) -> FormSpec:
+        if self.widget in ("image", "file"):
+            return {"widget": self.widget, "choose_url": False}  # the site loads nothing from other hosts
+        return {"widget": self.widget}
 
     def convert(self, name: str, node: yaml.Node) -> str:
         return read_text(node, f"{name}: {{}}")
@@ -211,6 +238,15 @@ class Date(Field):
 
     expected = "en dato på formen ÅÅÅÅ-MM-DD"
     example = "2024-06-30"
+
+    def form(self) -> FormSpec:
+        # A date picker that stores exactly ÅÅÅÅ-MM-DD (Decap's date formats are Day.js tokens).
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": False,
+        }
 
     def convert(self, name: str, node: yaml.Node) -> dt.date:
         if _is_null(node):
@@ -258,6 +294,9 @@ class Integer(Field):
     def __init__(self, *, required: bool = False, minimum: int = 0, example: str | None = None) -> None:
         super().__init__(required=required, example=example)
         self.minimum = minimum
+
+    def form(self) -> FormSpec:
+        return {"widget": "number", "value_type": "int", "min": self.minimum}
 
     def convert(self, name: str, node: yaml.Node) -> int:
         if _is_null(node):
@@ -311,6 +350,12 @@ class Boolean(Field):
     expected = "true eller false"
     example = "true"
 
+    def form(self) -> FormSpec:
+        return {"widget": "boolean"}
+
+    def hint(self) -> str:
+        return "Slå på eller av"
+
     def convert(self, name: str, node: yaml.Node) -> bool:
         raw = _raw(node)
         if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG and raw in ("true", "false"):
@@ -334,6 +379,12 @@ class Choice(Field):
         self.what = what
         self.expected = " eller ".join(choices)
 
+    def form(self) -> FormSpec:
+        return {"widget": "select", "options": list(self.choices)}
+
+    def hint(self) -> str:
+        return f"Velg {self.what}"
+
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
         if value not in self.choices:
@@ -349,6 +400,12 @@ class Url(Field):
 
     expected = "en adresse som begynner med https://"
     example = "https://www.eksempel.no/"
+    form_pattern = r"^https?://[^\s/]+\.[^\s]+$"
+    """What the browser editor's form accepts: the rule of ``convert`` as one pattern."""
+
+    def form(self) -> FormSpec:
+        message = f"Skriv en adresse som begynner med https://, f.eks. {self.example}"
+        return {"widget": "string", "pattern": [self.form_pattern, message]}
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
@@ -374,6 +431,10 @@ class Email(Field):
     expected = "en e-postadresse"
     example = "post@eksempel.no"
 
+    def form(self) -> FormSpec:
+        message = f"Skriv en e-postadresse, f.eks. {self.example}"
+        return {"widget": "string", "pattern": [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message]}
+
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
         if not _EMAIL.fullmatch(value):
@@ -398,6 +459,16 @@ class TextList(Field):
         self.what = what
         self.known_label = known_label
         self.expected = "en liste"
+
+    def form(self) -> FormSpec:
+        if self.allowed is None:
+            return {"widget": "list"}
+        return {"widget": "select", "multiple": True, "options": list(self.allowed())}
+
+    def hint(self) -> str:
+        if self.allowed is None:
+            return "Skriv én eller flere, skilt med komma"
+        return f"Velg én eller flere ({self.what})"
 
     def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
         if _is_null(node):
@@ -502,6 +573,73 @@ FIELD_ALIASES = {
     "gamle_adresser": "aliases",
 }
 """Norwegian (and singular) names editors are likely to write, and the field they mean."""
+
+FIELD_LABELS = {
+    # Every page
+    "title": "Tittel",
+    "description": "Ingress",
+    "tags": "Tema",
+    "draft": "Utkast (vises ikke på nettstedet)",
+    "aliases": "Gamle adresser",
+    "regions": "Bare i disse områdene",
+    "hub": "Temaside for",
+    # Articles, newsletters, governing documents
+    "date": "Dato",
+    "updated": "Sist oppdatert",
+    "authors": "Forfattere",
+    "image": "Bilde",
+    "image_alt": "Alternativ tekst til bildet",
+    "image_caption": "Bildetekst",
+    "image_credit": "Fotograf eller kilde",
+    "issuer": "Utgiver",
+    "url": "Lenke",
+    "file": "Fil (PDF e.l.)",
+    "status": "Status",
+    # Events
+    "start": "Start",
+    "end": "Slutt",
+    "format": "Form",
+    "place": "Sted og adresse",
+    "organiser": "Arrangør",
+    "registration_url": "Påmelding (lenke)",
+    "registration_deadline": "Påmeldingsfrist",
+    "audience": "Målgruppe",
+    "price": "Pris",
+    "contact": "Kontakt",
+    # Learning resources
+    "provider": "Tilbyder",
+    "duration": "Varighet",
+    "certificate": "Kursbevis",
+    "video": "Film (MP4)",
+    "captions": "Teksting (WebVTT)",
+    "video_url": "Lenke til filmen hos en annen tjeneste",
+    "poster": "Plakatbilde",
+    "poster_alt": "Alternativ tekst til plakatbildet",
+    "season": "Sesong",
+    "episode": "Episode",
+    "audio": "Lydfil (MP3)",
+    "audio_url": "Lenke til lydfilen hos en annen tjeneste",
+    "audio_bytes": "Lydfilens størrelse i byte",
+    "transcript": "Transkripsjon (tekstfil)",
+    # Podcast series (serie.yml)
+    "author": "Utgiver",
+    "owner_name": "Eier",
+    "owner_email": "Eierens e-post",
+    "category": "Kategori",
+    "subcategory": "Underkategori",
+    "explicit": "Eksplisitt innhold",
+    # region.yml
+    "name": "Navn",
+    "hospital": "Helseforetak",
+    "municipalities": "Antall kommuner",
+    "email": "E-post",
+    "newsletter_signup_url": "Påmelding til nyhetsbrevet (https-adresse)",
+    "newsletter_unsubscribe": "Avmelding fra nyhetsbrevet (mailto: eller https-adresse)",
+}
+"""Each front-matter field's name in the browser editor (editor/), by the field's name in the files.
+
+One label per name: a field means the same in every type that has it.
+"""
 
 
 @dataclass
@@ -619,6 +757,12 @@ class Nested(Field):
     """A group of fields (e.g. ``contact`` in region.yml)."""
 
     expected = "en gruppe av felter"
+
+    def form(self) -> FormSpec:
+        return {"widget": "object"}
+
+    def hint(self) -> str:
+        return ""
 
     def __init__(self, schema: Schema, *, required: bool = False) -> None:
         super().__init__(required=required)

@@ -43,6 +43,7 @@ from .fields import (
     Email,
     Field,
     FieldError,
+    FormSpec,
     FoundProblem,
     Integer,
     Schema,
@@ -172,6 +173,11 @@ class Duration(Field):
     expected = "en varighet på formen mm:ss eller t:mm:ss"
     example = DURATION_EXAMPLE
 
+    def form(self) -> FormSpec:
+        # The forms parse_duration accepts without a message: mm:ss, or t:mm:ss with two-digit minutes.
+        message = f"Skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder (t:mm:ss), f.eks. {DURATION_EXAMPLE.strip(chr(34))} eller 1:02:03"
+        return {"widget": "string", "pattern": [r"^(\d+:[0-5]\d:[0-5]\d|\d+:[0-5]\d)$", message]}
+
     def convert(self, name: str, node: yaml.Node) -> int:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
             raise FieldError(
@@ -221,6 +227,8 @@ class Minutes(Integer):
 class SecureUrl(Url):
     """An ``https://`` address: readers follow it from our pages, and the course or host may ask them to log in."""
 
+    form_pattern = r"^https://[^\s/]+\.[^\s]+$"
+
     def convert(self, name: str, node: yaml.Node) -> str:
         value = super().convert(name, node)
         if not value.lower().startswith("https://"):
@@ -253,6 +261,20 @@ class LocalFile(Field):
         self.what = what
         self.other_host = other_host
         self.wrong_extension_hint = dict(wrong_extension_hint or {})
+
+    def form(self) -> FormSpec:
+        """A file picker that saves the file beside the page, refusing other kinds with our words."""
+        is_image = all(extension in _IMAGE_EXTENSIONS for extension in self.extensions)
+        allowed = " eller ".join(self.extensions)
+        message = f"Filen er ikke {self.what}; velg en fil som slutter på {allowed}"
+        return {
+            "widget": "image" if is_image else "file",
+            "choose_url": False,  # a file here; an address elsewhere has a field of its own (video_url …)
+            "pattern": [_ending_pattern(self.extensions), message],
+        }
+
+    def hint(self) -> str:
+        return f"Last opp {self.what}; den lagres ved siden av siden"
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
@@ -290,6 +312,15 @@ class LocalFile(Field):
         return value
 
 
+def _ending_pattern(extensions: tuple[str, ...]) -> str:
+    """A JavaScript pattern for a name ending in one of ``extensions``, in any case (Decap takes no flags)."""
+    endings = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in extension.lstrip("."))
+        for extension in extensions
+    )
+    return rf"\.({endings})$"
+
+
 class AltText(Text):
     """A text describing an image for screen readers, with a missing-field message that says why."""
 
@@ -309,6 +340,12 @@ class PodcastCategory(Field):
 
     expected = "en kategori fra Apples liste"
     example = '"Health & Fitness"'
+
+    def form(self) -> FormSpec:
+        return {"widget": "select", "options": list(APPLE_CATEGORIES)}
+
+    def hint(self) -> str:
+        return "Velg en kategori fra Apples liste"
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
@@ -486,6 +523,7 @@ EPISODE_CHECKS = (_episode_source, _audio_facts_where_needed)
 SERIES_CHECKS = (_subcategory_of_category,)
 
 _POSTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+_IMAGE_EXTENSIONS = frozenset((*_POSTER_EXTENSIONS, ".gif"))
 _VIDEO_HINTS = {".mov": "lagre filmen som MP4 (H.264)", ".webm": "lagre filmen som MP4 (H.264)"}
 _CAPTION_HINTS = {".srt": "gjør om SRT-filen til WebVTT, f.eks. med ffmpeg -i film.srt film.vtt"}
 _TRANSCRIPT_HINTS = {".md": "en .md-fil blir en egen side; gi transkripsjonen endelsen .txt"}

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from .fields import Field, FieldError, Url, read_text
+from .fields import Field, FieldError, FormSpec, Url, read_text
 
 _EMAIL = re.compile(r"[^@\s:/?]+@[^@\s/?]+\.[^@\s/?]+")
 
@@ -32,6 +32,10 @@ class UnsubscribeAddress(Field):
 
     expected = "en mailto:- eller https://-adresse"
     example = "mailto:avmelding@eksempel.no"
+
+    def form(self) -> FormSpec:
+        message = f"Skriv en adresse som begynner med mailto: eller https://, f.eks. {self.example}"
+        return {"widget": "string", "pattern": [r"^(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)$", message]}
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping
 import yaml
 
 from ..text.old_paths import EXAMPLE, OldPathError, first_segment, normalised
-from .fields import Field, FieldError, FieldGroupError, read_text
+from .fields import Field, FieldError, FieldGroupError, FormSpec, read_text
 from .yaml_source import NULL_TAG, describe, line_of
 
 SITE_ROOT_NAMES = {
@@ -38,6 +38,13 @@ class OldPaths(Field):
     """A list of old addresses (``/article/<navn>``), each normalised without a trailing slash."""
 
     expected = "en liste med gamle adresser"
+
+    def form(self) -> FormSpec:
+        return {"widget": "list"}
+
+    def hint(self) -> str:
+        return f"Adresser siden hadde før, skilt med komma, f.eks. {EXAMPLE}"
+
     example = f"[{EXAMPLE}]"
 
     def __init__(self, reserved: Callable[[], Mapping[str, str]]) -> None:

@@ -104,7 +104,7 @@ def image_fields() -> dict[str, Field]:
     type with an image takes these and ``IMAGE_CHECKS``.
     """
     return {
-        "image": Text(example="bilder/illustrasjon.jpg"),
+        "image": Text(example="bilder/illustrasjon.jpg", widget="image"),
         "image_alt": Text(example='"Beskrivelse av bildet"'),
         "image_caption": Text(example='"Deltakere på fagdagen i Hamar"'),
         "image_credit": Text(example='"Colourbox"'),

@@ -20,8 +20,8 @@ import yaml
 
 from ..model.events import is_timed, local_day
 from ..text.event_times import oslo
-from .event_fields import EventTime
-from .fields import Date, Field, FoundProblem
+from .event_fields import DAY_AND_TIME_FORM, EventTime
+from .fields import Date, Field, FormSpec, FoundProblem
 
 # A clock somewhere in the value («11:41», «2020-06-30 11.41», «kl. 11»): read as a time, not a day.
 _HAS_CLOCK = re.compile(r"\d[:.]\d{2}(?!\d)|kl\.?\s*\d|\d[Tt]\d")
@@ -41,6 +41,9 @@ class DayOrTime(Field):
         super().__init__(required=required, example=example)
         self._day = Date(required=required, example=self.example)
         self._time = EventTime(required=required, example=f"{self.example} 09:00")
+
+    def form(self) -> FormSpec:
+        return DAY_AND_TIME_FORM
 
     def convert(self, name: str, node: yaml.Node) -> dt.date | dt.datetime:
         raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""

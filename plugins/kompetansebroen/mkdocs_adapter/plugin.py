@@ -24,6 +24,7 @@ from ..output.cache_store import CacheFile
 from ..output.staging import Publisher, PublishingError
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
 from . import dirty_builds, incremental
+from .admin_files import EditorSetup
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
@@ -112,6 +113,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             root=root,
             cache=CacheFile.for_build(root / CACHE_FILE) if self.config.cache else None,
             settings=incremental.settings_fingerprint(config),
+            editor=EditorSetup(self.config.cms, national_in_preview=self.config.editor == "felles"),
         )
 
     def _top_build(self, config: MkDocsConfig, setup: RegionSetup) -> RootBuild | RegionBuild:

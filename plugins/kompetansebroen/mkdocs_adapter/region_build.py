@@ -47,7 +47,8 @@ from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
-from . import fragments, incremental, page_context, search_index
+from . import admin_files, fragments, incremental, page_context, search_index
+from .admin_files import EditorSetup
 from .page_record import PageRecord
 from .region_caches import RegionCaches
 from .region_files import RegionFile, region_files
@@ -100,6 +101,8 @@ class RegionSetup:
     """Every region's page paths (for the selector); worked out once for all regions when None is replaced."""
     plan: RenderPlan | None = None
     """Which region renders each shared page, for a build of every region."""
+    editor: EditorSetup = EditorSetup(None)
+    """The browser editor's settings (its admin pages are written after the pages)."""
 
     def region_pages(self) -> Mapping[str, Collection[str]]:
         """Every region's page paths, documents and generated pages (the selector links to them)."""
@@ -347,6 +350,10 @@ class RegionBuild:
         """What this region hands on; a region built alone is finished here."""
         if self.problems:
             raise PageProblems(self.problems)
+        preview = self.setup.command == "serve" and not self.order.worker
+        admin_files.region_admin(
+            Path(config.site_dir), self.setup.project, self.region_id, self.setup.editor, preview=preview
+        )
         pages = [f.src_uri for f in self.site_files.documentation_pages()]
         jobs = []
         for record in self.pages.values():

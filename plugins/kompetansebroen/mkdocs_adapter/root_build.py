@@ -24,7 +24,7 @@ from ..output import cache_store
 from ..output.mail_writer import MAIL_TABLE
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
-from . import page_context, root_site
+from . import admin_files, page_context, root_site
 from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
 from .template_bytecode import COMPILED_TEMPLATES
@@ -120,6 +120,7 @@ class RootBuild:
                 f"plan: {self.plan.stamped_pages} kopier av felles sider stemples fra et annet områdes gjengivelse"
             )
         root_site.write_sitemap_index(Path(config.site_dir), config, region_ids)
+        admin_files.root_admin(Path(config.site_dir), self.setup.project, self.setup.editor)
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
             names = {region.id: region.name for region in self.setup.project.regions.values()}
             old = old_addresses_of(self.setup.project)

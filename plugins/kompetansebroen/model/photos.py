@@ -21,6 +21,12 @@ _OWN_LABEL = re.compile(
     r"^(?:[\w-]*foto|bilde|illustrasjon|fotograf|grafikk|kilde)(?:\s+og\s+\w+)?\s*:", re.IGNORECASE
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…:]$")
+CAPTION_RULES = {
+    "credit-label": CREDIT_LABEL,
+    "own-label": _OWN_LABEL.pattern,
+    "ends-sentence": _ENDS_SENTENCE.pattern,
+}
+"""How a caption line is made, for the browser editor's preview (editor/admin.js), so it shows it as the page."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .admin_policy import CONFIG_PATH, NO_STORE
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -23,7 +25,9 @@ FINGERPRINTED = r"/assets/.+\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$"
 
 
 def cache_control(path: str) -> str:
-    """The Cache-Control value for a request path (the same rule the nginx map applies)."""
+    """The Cache-Control value for a request path (the same rules the nginx map applies)."""
+    if re.search(CONFIG_PATH, path):
+        return NO_STORE
     return IMMUTABLE if re.search(FINGERPRINTED, path) else REVALIDATE
 
 
@@ -66,6 +70,8 @@ MIME_TYPES: dict[str, str] = {
     "ics": "text/calendar",
     "vtt": "text/vtt",
     "webmanifest": "application/manifest+json",
+    "yml": "text/yaml",
+    "wasm": "application/wasm",
     "txt": "text/plain",
     "csv": "text/csv",
     "svg": "image/svg+xml",

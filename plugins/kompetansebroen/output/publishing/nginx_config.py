@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content_policy, http_rules
+from . import admin_policy, content_policy, http_rules
 from .built_site import NOT_FOUND_PAGE, BuiltSite
 from .old_addresses import REGION_HOME_VARIABLE, OldAddress, checked, nginx_rules, path_forms
 
@@ -115,9 +115,36 @@ def cache_control_map() -> str:
     return _map(
         "$uri",
         "$kb_cache_control",
-        [(key(f"~{http_rules.FINGERPRINTED}"), quoted(http_rules.IMMUTABLE))],
+        [
+            (key(f"~{admin_policy.CONFIG_PATH}"), quoted(admin_policy.NO_STORE)),
+            (key(f"~{http_rules.FINGERPRINTED}"), quoted(http_rules.IMMUTABLE)),
+        ],
         quoted(http_rules.REVALIDATE),
-        "Fingerprinted assets are kept for a year; everything else is asked for again (304 if unchanged).",
+        "Fingerprinted assets are kept for a year; the editor's config.yml never; everything else is asked "
+        "for again (304 if unchanged).",
+    )
+
+
+def policy_map(reader_policy: str, editor_policy: str | None) -> str:
+    """``$kb_csp``: the reader pages' policy, and the browser editor's own under its admin folders."""
+    entries = [(key(f"~{admin_policy.ADMIN_PATH}"), quoted(editor_policy))] if editor_policy else []
+    return _map(
+        "$uri",
+        "$kb_csp",
+        entries,
+        quoted(reader_policy),
+        "Content-Security-Policy: the readers' pages, and the browser editor's (/admin/, /<id>/admin/).",
+    )
+
+
+def robots_map() -> str:
+    """``$kb_robots``: the admin folders are never indexed (an empty value sends no header)."""
+    return _map(
+        "$uri",
+        "$kb_robots",
+        [(key(f"~{admin_policy.ADMIN_PATH}"), quoted(admin_policy.ROBOTS))],
+        '""',
+        "X-Robots-Tag: only the browser editor's pages.",
     )
 
 
@@ -180,16 +207,19 @@ def feed_locations(indent: str = "    ") -> str:
     return "".join(blocks)
 
 
-def header_lines(policy: str, indent: str = "    ") -> str:
+def header_lines(indent: str = "    ") -> str:
+    """The headers; the policy, caching and robots values are the maps' variables (by address)."""
+    variables = {"Content-Security-Policy": "$kb_csp"}
     lines = [
-        f"{indent}add_header {name} {quoted(value)} always;"
-        for name, value in http_rules.security_headers(policy).items()
+        f"{indent}add_header {name} {variables.get(name) or quoted(value)} always;"
+        for name, value in http_rules.security_headers("").items()
     ]
     lines.append(f"{indent}add_header Cache-Control $kb_cache_control always;")
+    lines.append(f"{indent}add_header X-Robots-Tag $kb_robots always;")
     return "\n".join(lines) + "\n"
 
 
-def server_body(site: BuiltSite, root: Path, policy: str, old: list[OldAddress]) -> str:
+def server_body(site: BuiltSite, root: Path, old: list[OldAddress]) -> str:
     """Everything inside ``server { }`` but ``listen`` and ``server_name``: shared by HTTP and HTTPS."""
     charset_types = " ".join(t for t in http_rules.TEXT_TYPES if t != "text/html")
     return (
@@ -207,7 +237,7 @@ def server_body(site: BuiltSite, root: Path, policy: str, old: list[OldAddress])
         "    gzip_vary on;\n"
         "    gzip_proxied any;\n"
         "\n    # On every response, also 404s and redirects. No add_header below this level.\n"
-        f"{header_lines(policy)}"
+        f"{header_lines()}"
         "\n    error_page 404 $kb_not_found;\n"
         "\n    if ($kb_region_redirect) {\n"
         "        return 302 $kb_region_redirect;\n"
@@ -266,7 +296,12 @@ def render(site: BuiltSite, options: ServerOptions, old_addresses: Iterable[OldA
     root = options.root or site.root
     policy = content_policy.policy(content_policy.site_script_hashes(site.root))
     regions = site.region_ids
-    body = server_body(site, root, policy, old)
+    editor = (
+        admin_policy.admin_policy(admin_policy.backend_origins(site.root))
+        if admin_policy.has_admin(site.root)
+        else None
+    )
+    body = server_body(site, root, old)
     pages_text, page_keys = page_map(regions, old)
     redirect_text, redirect_keys = region_redirect_map(site)
     entries = len(redirect_keys) + len(page_keys) + len(regions)
@@ -286,6 +321,8 @@ def render(site: BuiltSite, options: ServerOptions, old_addresses: Iterable[OldA
         f"{region_home_map(regions)}\n"
         f"{not_found_map(regions)}\n"
         f"{cache_control_map()}\n"
+        f"{policy_map(policy, editor)}\n"
+        f"{robots_map()}\n"
         f"{pages_text}\n"
         f"{redirect_text}\n"
         "server {\n"

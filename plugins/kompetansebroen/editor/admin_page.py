@@ -1,0 +1,70 @@
+"""The admin page that loads Decap: no inline script, no other host, never indexed.
+
+Decap reads its configuration from ``config.yml`` beside the page (its default, so the page
+needs no ``rel="cms-config-url"``, which the HTML checker refuses); the page names the style
+sheets of the site the preview pane uses; Decap's bundle is served once for
+the whole site, from ``/admin/decap/`` (see mkdocs_adapter/admin_files.py).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model.photos import CAPTION_RULES
+
+ADMIN_FOLDER = "admin"
+BUNDLE_FOLDER = "decap"
+"""Decap's files, under the root's ``admin/``: ``/admin/decap/decap-cms.js`` and the chunks it loads."""
+BUNDLE_FILE = "decap-cms.js"
+SCRIPT_FILE = "kb-admin.js"
+SCRIPT_SOURCE = Path(__file__).with_name("admin.js")
+CONFIG_FILE = "config.yml"
+
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+
+
+def stylesheets(home_page_html: str) -> list[str]:
+    """The style sheets a built page links to, in order (Material's, the palette, ours)."""
+    return _STYLESHEET.findall(home_page_html)
+
+
+def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
+    """The admin page; ``bundle_url`` and ``styles`` are relative to the page."""
+    style_list = html.escape(" ".join(styles))
+    rules = "".join(f' data-kb-{name}="{html.escape(value)}"' for name, value in CAPTION_RULES.items())
+    return (
+        "<!doctype html>\n"
+        '<html lang="nb">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex, nofollow">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        "</head>\n"
+        "<body>\n"
+        f'<script src="{html.escape(bundle_url)}"></script>\n'
+        f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"{rules}></script>\n'
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def bundle_url(admin_path: str) -> str:
+    """The bundle from an admin page at ``admin_path`` (``admin/`` or ``innlandet/admin/``), relative.
+
+    From ``innlandet/admin/`` it is ``../../admin/decap/decap-cms.js``. A region
+    previewed alone (``make edit``) is served at the root, its admin at
+    ``/admin/``: the same address then resolves to ``/admin/decap/`` (a path
+    cannot climb above the root), where that build puts the bundle.
+    """
+    depth = len([part for part in admin_path.split("/") if part])
+    return posixpath.join(*([".."] * depth), ADMIN_FOLDER, BUNDLE_FOLDER, BUNDLE_FILE)
+
+
+def relative_styles(styles: Iterable[str]) -> list[str]:
+    """A home page's style sheets seen from its ``admin/`` folder, one level down."""
+    return [style if "://" in style or style.startswith("/") else f"../{style}" for style in styles]

@@ -1,0 +1,379 @@
+"""The browser editor, round trip: Decap CMS in Chromium against decap-server on 127.0.0.1.
+
+One temporary git repository (a copy of the sample, never the real tree), one
+decap-server in git mode and one build of its site serve the whole module, as
+``make edit`` does. Through the national admin page every content type gets
+a new entry, typed with the keyboard and holding only what the form (and the
+hint of a one-of rule) asks for; it is saved as a draft, set ready and
+published. Then ``kompetansebroen-check`` accepts the repository and a build
+shows every new page. A sample of each type is opened, touched and saved back
+unchanged, and its page is built byte for byte as before. Wrong uploads are
+refused with our words, and the admin page asks nothing of any host but the
+site's own and decap-server.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from kb_browser import DECAP_SERVER, REPO, decap_server, serve
+from playwright.sync_api import Browser, Locator, Page
+
+from tests.support.builds import run_build
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def git(repo: Path, *arguments: str) -> str:
+    return subprocess.run(
+        [*GIT, "-C", str(repo), *arguments], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def editor_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh git repository with the sample content; Decap's files linked from this checkout."""
+    if not DECAP_SERVER.is_file():
+        pytest.fail("decap-server mangler: kjør make site (npm ci) før nettlesertestene")
+    repo = tmp_path_factory.mktemp("editor") / "repo"
+    repo.mkdir()
+    for name in ("content", "regions"):
+        shutil.copytree(REPO / name, repo / name)
+    for name in ("mkdocs.yml", ".gitignore"):
+        shutil.copy(REPO / name, repo / name)
+    (repo / "node_modules").symlink_to(REPO / "node_modules")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Eksempelinnhold")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def decap_port(editor_repo: Path) -> Iterator[int]:
+    """decap-server in git mode on a free 127.0.0.1 port, stopped after the module."""
+    with decap_server(editor_repo, free_port()) as port:
+        yield port
+
+
+@pytest.fixture(scope="module")
+def admin_url(editor_repo: Path, decap_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's built site on a free port, its admin pages talking to this module's decap-server."""
+    site = tmp_path_factory.mktemp("editor-site") / "site"
+    result = run_build(editor_repo, site)
+    assert result.returncode == 0, result.stderr
+    for config in site.glob("**/admin/config.yml"):
+        text = config.read_text(encoding="utf-8").replace("127.0.0.1:8081", f"127.0.0.1:{decap_port}")
+        config.write_text(text, encoding="utf-8")
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def editor(browser: Browser, admin_url: str) -> Iterator[Page]:
+    """The national admin page, logged in to decap-server; dialogs («Er du sikker …?») are accepted."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nb-NO", timezone_id="Europe/Oslo"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{admin_url}/admin/")
+    page.get_by_role("button", name="Logg inn").click()
+    page.get_by_text("Fagartikler").first.wait_for()
+    yield page
+    context.close()
+
+
+def field(page: Page, label: str) -> Locator:
+    """A form field by its label; Decap adds «(valgfritt)» to an optional field's."""
+    return page.get_by_label(re.compile(rf"^\s*{re.escape(label)}(\s*\(valgfritt\))?\s*$", re.IGNORECASE))
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    """Focus a field by its label and type, key by key."""
+    field(page, label).focus()
+    page.keyboard.type(text)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """A select by keyboard: focus, type the option, Enter."""
+    field(page, label).focus()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+def upload(page: Page, button: str, index: int, file: Path) -> None:
+    """Upload ``file`` through the media library of the ``index``-th file field with ``button``."""
+    page.get_by_role("button", name=button).nth(index).click()
+    page.locator("input[type=file]").set_input_files(str(file))
+    page.get_by_text(file.name).first.wait_for()
+    page.get_by_role("button", name="Velg markert").click()
+
+
+def fill(page: Page, steps: list[tuple[str, str, object]]) -> None:
+    for how, label, value in steps:
+        if how == "type":
+            type_into(page, label, str(value))
+        elif how == "when":  # date and time inputs take their value in their own ISO form
+            field(page, label).fill(str(value))
+        elif how == "choose":
+            choose(page, label, str(value))
+        elif how == "upload":
+            button, index, file = value  # type: ignore[misc]
+            upload(page, button, index, file)
+        else:  # pragma: no cover - a mistake in the table below
+            raise AssertionError(how)
+
+
+def open_fresh(page: Page, admin: str, route: str) -> None:
+    """Load the admin page anew at ``route``: a route changed in place may keep the last entry's form."""
+    page.goto("about:blank")
+    page.goto(admin + route)
+    field(page, "Tittel").wait_for()
+
+
+def save_and_publish(page: Page) -> None:
+    """Save the draft (a branch), set it ready, publish it (merged into main)."""
+    page.get_by_role("button", name="Lagre", exact=True).click()
+    page.get_by_text("Endringer lagret").first.wait_for()
+    page.get_by_role("button", name="Status: Kladd").click()
+    page.get_by_role("menuitem", name="Klar").click()
+    page.get_by_role("button", name="Status: Klar").wait_for()
+    page.get_by_role("button", name="Publiser", exact=True).click()
+    page.get_by_role("menuitem", name="Publiser nå").click()
+    page.get_by_text("Innlegg publisert").first.wait_for()
+
+
+def media_file(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    from PIL import Image
+
+    folder = tmp_path_factory.getbasetemp() / "editor-uploads"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    if path.suffix == ".png":
+        Image.new("RGB", (1280, 720), (30, 80, 160)).save(path)  # the smallest poster the check takes
+    elif path.suffix == ".svg":
+        path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    else:
+        path.write_text("Hei, og velkommen til denne episoden.\n", encoding="utf-8")
+    return path
+
+
+TITLE = "Skrevet i nettleseren"
+SLUG = "skrevet-i-nettleseren"
+NEW_ENTRIES: dict[str, tuple[str, list[tuple[str, str, object]]]] = {
+    # collection: (folder in content/, what the editor fills in)
+    "artikler": (
+        "artikler",
+        [("type", "Tittel", TITLE), ("when", "Dato", "2025-03-14T09:30"), ("type", "Ingress", "Én setning.")],
+    ),
+    "nyhetsbrev": (
+        "nyhetsbrev",
+        [("type", "Tittel", TITLE), ("when", "Dato", "2025-03-14T09:30"), ("type", "Ingress", "Sakene.")],
+    ),
+    "styrende-dokumenter": (
+        "styrende-dokumenter",
+        [
+            ("type", "Tittel", TITLE),
+            ("when", "Dato", "2025-03-14"),
+            ("type", "Utgiver", "Helse- og omsorgsdepartementet"),
+            ("type", "Lenke", "https://www.regjeringen.no/"),  # the hint: a link or a file
+        ],
+    ),
+    "arrangementer": (
+        "arrangementer",
+        [
+            ("type", "Tittel", TITLE),
+            ("type", "Ingress", "Et webinar."),
+            ("when", "Start", "2030-03-14T09:00"),
+            ("choose", "Form", "digitalt"),
+            ("type", "Arrangør", "Sykehuset Innlandet"),
+        ],
+    ),
+    "e-laering": (
+        "e-laering",
+        [
+            ("type", "Tittel", TITLE),
+            ("type", "Ingress", "Et kurs."),
+            ("type", "Tilbyder", "KS Læring"),
+            ("type", "Lenke", "https://kslaring.no/"),
+            ("type", "Varighet", "45"),
+        ],
+    ),
+    "film": (
+        "film",
+        [
+            ("type", "Tittel", TITLE),
+            ("type", "Ingress", "En film."),
+            ("when", "Dato", "2025-03-14"),
+            ("type", "Varighet", "12:30"),
+            ("upload", "Plakatbilde", ("Velg et bilde", 0, "nettleser-plakat.png")),
+            ("type", "Alternativ tekst til plakatbildet", "Et blått bilde"),
+            ("type", "Lenke til filmen hos en annen tjeneste", "https://vimeo.com/123456789"),
+        ],
+    ),
+    "podkast-over-broen": (
+        "podkast/over-broen",
+        [
+            ("type", "Tittel", TITLE),
+            ("type", "Ingress", "En episode."),
+            ("when", "Dato", "2025-03-14"),
+            ("type", "Sesong", "3"),
+            ("type", "Episode", "1"),
+            ("type", "Lenke til lydfilen hos en annen tjeneste", "https://lyd.eksempel.no/s3e1.mp3"),
+            ("type", "Lydfilens størrelse i byte", "24576000"),
+            ("type", "Varighet", "30:00"),
+            ("upload", "Transkripsjon (tekstfil)", ("Velg en fil", 1, "nettleser-s3e1.txt")),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("collection", list(NEW_ENTRIES))
+def test_a_new_entry_of_every_type_is_published_into_its_folder(
+    editor: Page, editor_repo: Path, collection: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder, steps = NEW_ENTRIES[collection]
+    steps = [
+        (
+            how,
+            label,
+            (value[0], value[1], media_file(tmp_path_factory, value[2])) if how == "upload" else value,
+        )
+        for how, label, value in steps
+    ]
+    editor.goto(editor.url.split("#")[0] + f"#/collections/{collection}/new")
+    editor.get_by_label("Tittel", exact=True).wait_for()
+    fill(editor, steps)
+    save_and_publish(editor)
+    written = editor_repo / "content" / folder / f"{SLUG}.md"
+    assert written.is_file(), git(editor_repo, "log", "--stat", "-3")
+    assert git(editor_repo, "status", "--porcelain") == "", "decap-server committed everything"
+    assert git(editor_repo, "branch", "--show-current").strip() == "main"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith(f"---\ntitle: {TITLE}\n"), text
+    for how, _label, value in steps:
+        if how == "upload":
+            assert (written.parent / value[2].name).is_file(), "the upload is saved beside the entry"  # type: ignore[index]
+
+
+def test_every_new_entry_passes_the_check_and_is_a_page_of_the_built_region(
+    editor_repo: Path, tmp_path: Path
+) -> None:
+    check = subprocess.run(
+        [sys.executable, "-c", "from kompetansebroen.cli import check_main; check_main()"],
+        cwd=editor_repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    result = run_build(editor_repo, tmp_path / "site", region="innlandet")
+    assert result.returncode == 0, result.stderr
+    for folder, _steps in NEW_ENTRIES.values():
+        page = tmp_path / "site" / "innlandet" / folder / SLUG / "index.html"
+        assert page.is_file(), f"{folder}/{SLUG} is not built"
+        assert TITLE in page.read_text(encoding="utf-8")
+
+
+SAMPLES = {
+    # collection: (folder in content/, a sample with the values js-yaml-style rewriting could change)
+    "artikler": ("artikler", "hva-er-et-helsefellesskap"),  # a day and a time in updated, a photo
+    "nyhetsbrev": ("nyhetsbrev", "2024-05-nyhetsbrev"),
+    "styrende-dokumenter": ("styrende-dokumenter", "samarbeidsavtaler-2012"),
+    "arrangementer": ("arrangementer", "fagdag-skropelige-eldre"),  # start 2024-11-14 09:00
+    "e-laering": ("e-laering", "rus-kartlegging-og-samtale"),  # certificate: true, duration: 75
+    "film": ("film", "trygg-utskrivning"),  # duration: "12:30"
+    "podkast-over-broen": ("podkast/over-broen", "s2e1-primaerhelseteam"),  # transcript in a file
+}
+
+
+def test_a_sample_of_every_type_saved_unchanged_keeps_its_page_byte_for_byte(
+    editor: Page, editor_repo: Path, admin_url: str, tmp_path: Path
+) -> None:
+    def built_pages(site: Path) -> dict[str, bytes]:
+        result = run_build(editor_repo, site, region="innlandet")
+        assert result.returncode == 0, result.stderr
+        return {
+            name: (site / "innlandet" / folder / slug / "index.html").read_bytes()
+            for name, (folder, slug) in SAMPLES.items()
+        }
+
+    before = built_pages(tmp_path / "before")
+    for collection, (folder, slug) in SAMPLES.items():
+        # Decap saves only a changed entry: a key typed and published, then taken back and published.
+        for key in ("x", "Backspace"):
+            open_fresh(editor, f"{admin_url}/admin/", f"#/collections/{collection}/entries/{slug}")
+            field(editor, "Tittel").focus()
+            editor.keyboard.press("End")
+            editor.keyboard.press(key)
+            save_and_publish(editor)
+        assert git(editor_repo, "status", "--porcelain") == ""
+        assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", f"content/{folder}/{slug}.md")
+    check = subprocess.run(
+        [sys.executable, "-c", "from kompetansebroen.cli import check_main; check_main()"],
+        cwd=editor_repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    after = built_pages(tmp_path / "after")
+    changed = [name for name in SAMPLES if before[name] != after[name]]
+    assert not changed, git(editor_repo, "diff", f"HEAD~{2 * len(SAMPLES)}", "--", "content")
+
+
+def test_wrong_uploads_are_refused_with_our_words(
+    editor: Page, editor_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    before = git(editor_repo, "rev-parse", "HEAD")
+    editor.goto(editor.url.split("#")[0] + "#/collections/film/new")
+    editor.get_by_label("Tittel", exact=True).wait_for()
+    upload(editor, "Velg en fil", 1, media_file(tmp_path_factory, "feil-teksting.png"))
+    upload(editor, "Velg et bilde", 0, media_file(tmp_path_factory, "feil-plakat.svg"))
+    editor.get_by_role("button", name="Lagre", exact=True).click()
+    editor.get_by_text("Filen er ikke en WebVTT-fil; velg en fil som slutter på .vtt").wait_for()
+    editor.get_by_text(
+        "Filen er ikke et bilde; velg en fil som slutter på .jpg eller .jpeg eller .png eller .webp"
+    ).wait_for()
+    assert git(editor_repo, "rev-parse", "HEAD") == before, "nothing was saved"
+    assert git(editor_repo, "branch", "--list", "cms/*") == ""
+
+
+def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
+    editor: Page, admin_url: str, decap_port: int
+) -> None:
+    hosts: set[str] = set()
+    editor.on(
+        "request", lambda request: hosts.add(urlsplit(request.url).netloc or urlsplit(request.url).scheme)
+    )
+    editor.goto(f"{admin_url}/admin/#/collections/artikler/entries/hva-er-et-helsefellesskap")
+    editor.get_by_label("Tittel", exact=True).wait_for()
+    # The preview pane (a frame) shows the photo with the site's caption and credit.
+    preview = editor.frame_locator("iframe").first
+    caption = preview.locator("figure.kb-figure figcaption")
+    caption.wait_for()
+    # The same line as under the photo on the page: caption, then the credit with its own label.
+    assert (
+        caption.inner_text()
+        == "Helsefellesskapet er broen mellom sykehuset og kommunene. Illustrasjon: Kompetansebroen"
+    )
+    editor.reload()
+    editor.get_by_label("Tittel", exact=True).wait_for()
+    site = urlsplit(admin_url).netloc
+    assert hosts - {site, f"127.0.0.1:{decap_port}", "data", "blob"} == set(), hosts
+    assert f"127.0.0.1:{decap_port}" in hosts and site in hosts
