@@ -107,7 +107,8 @@ def _by_year(
     list_page = _list_page(declared)
     path = list_page.path
     issues = view.of_kind(declared.kind)
-    body = [subscription_block(declared, path, site_url)] if declared.feed else []
+    signup = view.region.newsletter_signup_url
+    body = [subscription_block(declared, path, site_url, signup)] if declared.feed else []
     blocks: dict[str, str] = {}
     if not issues:
         body.append(f"{list_page.empty}\n")
@@ -117,18 +118,31 @@ def _by_year(
     return [GeneratedPage(path, list_page.title, list_page.intro, "\n".join(body), blocks=blocks)]
 
 
-def subscription_block(declared: ContentType, from_path: str, site_url: str | None = None) -> str:
-    """How to follow a type's feed, as an admonition on its list page."""
+def subscription_block(
+    declared: ContentType, from_path: str, site_url: str | None = None, signup_url: str | None = None
+) -> str:
+    """How to follow a type's feed, as an admonition on its list page (and, for the newsletter, on hubs).
+
+    ``signup_url``: the region's sign-up page at its mail service; the newsletter's block then
+    links it first, as a plain link (nothing is fetched from the service before the reader clicks).
+    """
     if declared.feed is Feed.CALENDAR:
         return _calendar_block(declared, from_path, site_url)
     links = _feed_links(declared, from_path)
     if declared.feed is Feed.NEWSLETTER:
         rss, atom = links
-        return (
-            '!!! abstract "Abonner på nyhetsbrevet"\n\n'
-            f"    Følg nyhetsbrevet med {rss} eller {atom}. En nyhetsstrøm er en adresse du legger inn i en "
-            "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk.\n"
+        feeds = (
+            f"med {rss} eller {atom}. En nyhetsstrøm er en adresse du legger inn i en "
+            "nyhetsleser eller e-postklient, som da viser nye utgaver automatisk."
         )
+        if signup_url is None:
+            text = f"Følg nyhetsbrevet {feeds}"
+        else:
+            text = (
+                f"[Abonner på nyhetsbrevet]({markdown_url(signup_url)}) for å få nye utgaver på e-post "
+                f"(påmeldingen er hos e-posttjenesten vår). Uten e-post kan du følge nyhetsbrevet {feeds}"
+            )
+        return f'!!! abstract "Abonner på nyhetsbrevet"\n\n    {text}\n'
     raise ValueError(f"no subscription block for {declared.feed}")
 
 
@@ -308,9 +322,14 @@ def _section(
     gap = "\n" if section.style is Style.LINKS else ""
     if section.more in (More.ALL, More.ALL_AND_FEEDS):
         everything = [link(declared.all_label, from_path, _list_page(declared).path)]
-        if section.more is More.ALL_AND_FEEDS:
+        subscribe = section.more is More.ALL_AND_FEEDS and declared.feed is Feed.NEWSLETTER
+        if section.more is More.ALL_AND_FEEDS and not subscribe:
             everything += _feed_links(declared, from_path)
         parts.append(f"{gap}{' · '.join(everything)}\n")
+        if subscribe:  # «Abonner på nyhetsbrevet» with the feeds, and the sign-up page when there is one
+            parts.append(
+                subscription_block(declared, from_path, signup_url=view.region.newsletter_signup_url)
+            )
     elif section.more is More.TOPIC_IF_MORE and topic is not None and len(docs) > len(shown):
         label = f"Alle {len(docs)} {declared.plural.lower()} om {topic.name.lower()}"
         parts.append(f"{gap}{link(label, from_path, paths.topic_page(topic))}\n")
