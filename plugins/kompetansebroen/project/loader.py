@@ -37,6 +37,7 @@ from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
 from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
+from .email_checks import check_email_bodies
 from .image_files import check_image_files
 from .page_html_checks import check_rendered_pages
 from .podcast_checks import check_podcasts
@@ -159,6 +160,7 @@ def load_project(
     )
     check_governing_files(shared, regional, problems)
     check_image_files(shared, regional, problems)
+    check_email_bodies(shared, regional, problems)
     check_podcasts(list(project.regions), project.view, shared, regional, problems)
     Checker(shared, regional, set(generated_paths), anchors, problems, home_required=home_required).run()
     if anchors is not None and check_rendered:
