@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: tools site serve check java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
+.PHONY: tools site serve check newsletter java test test-unit test-browser bench lint clean nginx serve-prod deploy-config precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ serve: $(VENV)/.installed
 ## check: validate all content without building (fast; for pre-commit hooks and CI)
 check: $(VENV)/.installed
 	$(BIN)/kompetansebroen-check
+
+## newsletter: where an issue's e-mail edition is, e.g. `make newsletter REGION=innlandet ISSUE=2024-05-nyhetsbrev`
+ISSUE ?=
+SITE ?= site
+newsletter: $(VENV)/.installed
+	@$(BIN)/kompetansebroen-newsletter "$(REGION)" "$(ISSUE)" --site "$(SITE)"
 
 ## chromium: Debian's browser for the browser tests (installed when missing and apt is there)
 chromium:

@@ -1,4 +1,5 @@
-"""``kompetansebroen-check``: validate all content without building, for pre-commit hooks and CI.
+"""``kompetansebroen-check``: validate all content without building, for pre-commit hooks and CI;
+``kompetansebroen-newsletter``: where an issue's e-mail edition is (``make newsletter``).
 
 It reads mkdocs.yml the way the build does (settings.py) and runs the same
 checks on the content (front matter, topics, regions, links, anchors with the
@@ -6,18 +7,28 @@ site's Markdown extensions, security) without building a page. Every problem
 is printed as ``path:line: field: what is wrong; what to write instead``.
 
 Exit codes: 0 all is well, 1 the content has problems, 2 mkdocs.yml cannot be used.
+
+``kompetansebroen-newsletter REGION ISSUE`` prints the paths of the three
+files the build wrote for the issue in that region, and opens nothing.
+Exit codes: 0 found, 1 the site is not built (or not with this issue), 2 no
+such region or issue.
 """
 
 from __future__ import annotations
 
 import argparse
+import email
+import email.policy
 import sys
 import time
 from pathlib import Path
 
+from .mail import HTML_FILE, MESSAGE_FILE, TEXT_FILE
 from .settings import SettingsError, load_content, load_settings, topics_from_config
 
-__all__ = ["check", "check_main", "topics_from_config"]
+__all__ = ["check", "check_main", "newsletter", "newsletter_main", "topics_from_config"]
+
+NEWSLETTER_FOLDER = "nyhetsbrev"
 
 
 def check(root: Path, config_file: Path) -> int:
@@ -51,6 +62,71 @@ def check_main(argv: list[str] | None = None) -> None:
     root = Path(args.root).resolve()
     config_file = Path(args.config_file) if args.config_file else root / "mkdocs.yml"
     sys.exit(check(root, config_file))
+
+
+def newsletter(root: Path, site: Path, region: str, issue: str) -> int:
+    """Print where the e-mail edition of ``issue`` in ``region`` is; return the exit code."""
+    issue = issue.removesuffix(".md").strip("/")
+    if not region or not issue:
+        print("Skriv området og utgaven: make newsletter REGION=<id> ISSUE=<fil>", file=sys.stderr)
+        return 2
+    regions = sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
+    if region not in regions:
+        print(
+            f"Området «{region}» finnes ikke; områdene er {', '.join(regions) or 'ingen'} (mappene i regions/)",
+            file=sys.stderr,
+        )
+        return 2
+    sources = [root / "content" / NEWSLETTER_FOLDER, root / "regions" / region / NEWSLETTER_FOLDER]
+    issues = sorted({path.stem for folder in sources for path in folder.glob("*.md") if path.stem != "index"})
+    if issue not in issues:
+        print(
+            f"Nyhetsbrevet «{issue}» finnes ikke for {region}; utgavene er {', '.join(issues) or 'ingen'} "
+            f"(filene i content/{NEWSLETTER_FOLDER}/ og regions/{region}/{NEWSLETTER_FOLDER}/, uten .md)",
+            file=sys.stderr,
+        )
+        return 2
+    folder = site / region / NEWSLETTER_FOLDER / issue
+    files = [folder / name for name in (HTML_FILE, TEXT_FILE, MESSAGE_FILE)]
+    if not all(path.is_file() for path in files):
+        if (site / region / "index.html").is_file() and not folder.is_dir():
+            print(
+                f"Nyhetsbrevet «{issue}» er ikke med i {region} i det bygde nettstedet (et utkast, begrenset "
+                f"med regions:, eller lagt til etter bygget); kjør make site REGION={region} og prøv igjen",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"E-postutgaven er ikke bygget ennå; kjør make site (eller make site REGION={region}) først",
+                file=sys.stderr,
+            )
+        return 1
+    message = email.message_from_bytes(files[2].read_bytes(), policy=email.policy.default)
+    shown = [_shown(path, root) for path in files]
+    print(f"E-postutgaven av «{message['Subject']}» for {region}:")
+    print(f"  HTML til e-posttjenesten:  {shown[0]}")
+    print(f"  ren tekst:                 {shown[1]}")
+    print(f"  hele meldingen (.eml):     {shown[2]}")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def newsletter_main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="kompetansebroen-newsletter",
+        description="Vis hvor e-postutgaven av et nyhetsbrev ligger (epost.html, epost.txt, nyhetsbrev.eml).",
+    )
+    parser.add_argument("region", nargs="?", default="", help="området, f.eks. innlandet")
+    parser.add_argument("issue", nargs="?", default="", help="utgaven, f.eks. 2024-05-nyhetsbrev")
+    parser.add_argument("--root", default=".", help="repoets rotmappe (standard: .)")
+    parser.add_argument("--site", default=None, help="det bygde nettstedet (standard: <root>/site)")
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    site = Path(args.site).resolve() if args.site else root / "site"
+    sys.exit(newsletter(root, site, args.region, args.issue))
 
 
 if __name__ == "__main__":
