@@ -112,6 +112,16 @@ def test_title_and_description_are_escaped_text() -> None:
     assert "mai 2024 &lt;&amp;&gt;" in EDITION.html
 
 
+def test_both_colour_schemes_are_declared_and_the_dark_one_is_a_media_rule() -> None:
+    metas = {
+        attrs.get("name"): attrs.get("content")
+        for tag, attrs in read_mail_html(EDITION.html).tags
+        if tag == "meta"
+    }
+    assert metas["color-scheme"] == metas["supported-color-schemes"] == "light dark"
+    assert "@media (prefers-color-scheme: dark)" in EDITION.html
+
+
 def test_lang_preheader_and_size() -> None:
     assert html_lang(EDITION.html) == "nb"
     assert preheader(EDITION.html) == "Om innspill til neste nasjonale plan &amp; samarbeidsavtalene."

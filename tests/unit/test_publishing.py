@@ -179,6 +179,7 @@ def test_only_fingerprinted_assets_are_cached_for_good(path, expected):
 def test_mime_types_cover_calendars_subtitles_manifests_and_feeds():
     assert http_rules.MIME_TYPES["ics"] == "text/calendar"
     assert http_rules.MIME_TYPES["vtt"] == "text/vtt"
+    assert http_rules.MIME_TYPES["eml"] == "message/rfc822"  # a newsletter's e-mail edition
     assert http_rules.MIME_TYPES["webmanifest"] == "application/manifest+json"
     assert http_rules.FEED_TYPES == {"rss.xml": "application/rss+xml", "atom.xml": "application/atom+xml"}
 

@@ -10,7 +10,8 @@ stripped. Only ``@media`` rules stay in ``<style>`` (they cannot be inline):
 the phone and dark-mode refinements; without them the column is still fluid
 and the colours still readable.
 
-Colours are given both ways: light by default, dark under
+Colours are given both ways (and the head says so, ``color-scheme: light dark``,
+so that mail programs that honour it show ours rather than inverting): light by default, dark under
 ``prefers-color-scheme: dark`` (``!important``, to win over the inline
 light ones), and every text colour with its own background, so a mail
 program that inverts colours inverts pairs, never one half of a pair.
@@ -99,6 +100,10 @@ def _mjml(issue: MailIssue) -> str:
   <mj-head>
     <mj-title>{title}</mj-title>
     <mj-preview>{escape(issue.description)}</mj-preview>
+    <mj-raw>
+      <meta name="color-scheme" content="light dark">
+      <meta name="supported-color-schemes" content="light dark">
+    </mj-raw>
     <mj-attributes>
       <mj-all font-family="{FONT}" />
       <mj-text font-size="16px" line-height="1.5" color="{TEXT}" padding="0 {PADDING}px" />

@@ -89,6 +89,7 @@ MIME_TYPES: dict[str, str] = {
     "ogg": "audio/ogg",
     "mp4": "video/mp4",
     "webm": "video/webm",
+    "eml": "message/rfc822",
 }
 """By file extension. Anything else is ``application/octet-stream`` (downloaded, never sniffed)."""
 
