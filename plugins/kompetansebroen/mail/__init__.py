@@ -6,6 +6,7 @@ those for each issue of a region and writes the files beside the issue's page.
 
 from __future__ import annotations
 
+from .fingerprint import edition_fingerprint
 from .html_edition import html_edition
 from .issue import EDITION_FILES, HTML_FILE, MESSAGE_FILE, TEXT_FILE, MailEdition, MailIssue
 from .message import message
@@ -18,6 +19,7 @@ __all__ = [
     "TEXT_FILE",
     "MailEdition",
     "MailIssue",
+    "edition_fingerprint",
     "email_edition",
 ]
 

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from ..listings.pages import generated_paths
 from ..output import cache_store
+from ..output.mail_writer import MAIL_TABLE
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
 from . import page_context, root_site
@@ -31,7 +32,7 @@ from .workers import RegionWorkers
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
-CACHE_TABLES = ("rendered_markdown", "finished_pages", "region_state", "page_shells")
+CACHE_TABLES = ("rendered_markdown", "finished_pages", "region_state", "page_shells", MAIL_TABLE)
 
 
 class RootBuild:

@@ -26,6 +26,7 @@ from ..model.events import Event
 from ..model.learning import PodcastEpisode, PodcastSeries
 from ..project.views import RegionView
 from ..text.urls import page_url
+from .cache_store import CacheStore
 from .mail_writer import RegionMail, region_mail, write_mail_editions
 
 
@@ -177,8 +178,11 @@ def write_calendars(site_dir: Path, calendars: RegionCalendars) -> None:
     _write_sitemap(target.parent / "sitemap.xml", urls)
 
 
-def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str]) -> None:
-    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML; the calendars."""
+def write_feeds(
+    site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, str], mail_store: CacheStore | None = None
+) -> None:
+    """RSS, Atom and the newsletter section's sitemap, with each issue's rendered HTML; the issues'
+    e-mail editions (``mail_store``: editions kept from earlier builds); the calendars."""
     entries = [
         dataclasses.replace(entry, content_html=html_by_path.get(entry.entry_id, ""))
         for entry in feeds.entries
@@ -194,7 +198,7 @@ def write_feeds(site_dir: Path, feeds: RegionFeeds, html_by_path: Mapping[str, s
     # sitemap of the newsletter section answers it, and is a fair sitemap in its own right.
     _write_sitemap(out / "sitemap.xml", [feeds.archive_url] + [entry.url for entry in entries])
     if feeds.mail is not None:
-        write_mail_editions(site_dir, feeds.mail, feeds.info, entries)
+        write_mail_editions(site_dir, feeds.mail, feeds.info, entries, mail_store)
     for calendars in feeds.calendars:
         write_calendars(site_dir, calendars)
     for podcast in feeds.podcasts:

@@ -5,20 +5,30 @@ issues (output/feeds_writer.py), so an issue's edition is the same in a full,
 a warm, an incremental and a single-region build. The editions need
 absolute addresses: a build whose region has no absolute address (no
 ``site_url``) writes none.
+
+Finished editions are kept in the build's cache file, keyed by everything an
+edition is made of (``edition_key``), so a rebuild makes only the editions
+of issues that changed: an edition costs a few milliseconds, a cache read a
+tenth of that. An entry that cannot be read is made again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, absolutize_html
-from ..mail import MailIssue, email_edition
+from ..mail import EDITION_FILES, MailIssue, edition_fingerprint, email_edition
 from ..model.media import MediaError, read_image
 from ..model.regions import Region
+from .cache_store import CacheStore
 
+MAIL_TABLE = "mail_editions"
 _IMG_SRC = "src"
 
 
@@ -44,8 +54,14 @@ def region_mail(site_name: str, region: Region, base_url: str) -> RegionMail | N
     return RegionMail(site_name, region, base_url if base_url.endswith("/") else base_url + "/")
 
 
-def write_mail_editions(site_dir: Path, mail: RegionMail, info: FeedInfo, entries: list[FeedEntry]) -> None:
-    """The three files of every issue, in the issue's folder."""
+def write_mail_editions(
+    site_dir: Path,
+    mail: RegionMail,
+    info: FeedInfo,
+    entries: list[FeedEntry],
+    store: CacheStore | None = None,
+) -> None:
+    """The three files of every issue, in the issue's folder; ``store``: editions made before."""
     for entry in entries:
         if not entry.url.startswith(mail.region_url):
             continue
@@ -69,8 +85,36 @@ def write_mail_editions(site_dir: Path, mail: RegionMail, info: FeedInfo, entrie
         )
         folder = site_dir / entry.url[len(mail.region_url) :]
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in email_edition(issue).files().items():
+        for name, data in _edition_files(issue, store).items():
             (folder / name).write_bytes(data)
+
+
+def edition_key(issue: MailIssue) -> str:
+    """Everything an edition is made of: the code and libraries, and every value of the issue."""
+    values = dataclasses.asdict(issue) | {"image_sizes": sorted(issue.image_sizes.items())}
+    text = repr(sorted(values.items()))
+    return hashlib.sha256(f"{edition_fingerprint()}\n{text}".encode()).hexdigest()
+
+
+def _edition_files(issue: MailIssue, store: CacheStore | None) -> dict[str, bytes]:
+    key = edition_key(issue) if store is not None else ""
+    if store is not None and (kept := _read(store.get(key))) is not None:
+        return kept
+    files = email_edition(issue).files()
+    if store is not None:
+        store.put(key, json.dumps({name: data.decode("utf-8") for name, data in files.items()}))
+    return files
+
+
+def _read(entry: str | None) -> dict[str, bytes] | None:
+    """A kept edition's files; None when there is none or it cannot be read (then it is made again)."""
+    if entry is None:
+        return None
+    try:
+        files = json.loads(entry)
+        return {name: files[name].encode("utf-8") for name in EDITION_FILES}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _image_sizes(site_dir: Path, region_url: str, body: str) -> dict[str, tuple[int, int]]:

@@ -19,6 +19,7 @@ from typing import Any
 from . import search_index, slots
 from .cache_store import CacheFile
 from .feeds_writer import RegionFeeds, write_feeds
+from .mail_writer import MAIL_TABLE
 from .publishing.precompress import precompress_tree
 from .region_state import RegionState, output_hash
 from .shells import ShellStore
@@ -102,7 +103,12 @@ def finish_region(result: RegionResult) -> None:
     search_index.write(site_dir, [entry for path in pages for entry in result.search_entries.get(path, ())])
     shown = set(pages)
     newsletters = {path: html for path, html in result.newsletter_html.items() if path in shown}
-    write_feeds(site_dir, result.feeds, newsletters)
+    mail_store = result.cache.table(MAIL_TABLE) if result.cache is not None and result.feeds.mail else None
+    try:
+        write_feeds(site_dir, result.feeds, newsletters, mail_store)
+    finally:
+        if mail_store is not None:
+            mail_store.close()
     if result.precompress:
         published = Path(result.published_dir) if result.published_dir else None
         precompress_tree(site_dir, reuse_from=published if published and published.is_dir() else None)
