@@ -70,6 +70,20 @@ def test_the_hub_has_the_same_box(project) -> None:
     assert sor.count("rss.xml") == 1  # the feeds once, in the box
 
 
+def test_a_line_break_cannot_reach_the_mail_header(tmp_path: Path) -> None:
+    _region(
+        tmp_path,
+        "nord",
+        'newsletter_unsubscribe: "mailto:av@nord.example?subject=Av\\nBcc: alle@nord.example"\n',
+    )
+    _, problems = load_project(tmp_path, TOPICS)
+    (problem,) = [str(problem) for problem in problems]
+    assert problem.startswith(
+        "regions/nord/region.yml:3: newsletter_unsubscribe: «mailto:av@nord.example?subject=Av"
+    )
+    assert "har mellomrom eller linjeskift" in problem
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [

@@ -35,6 +35,12 @@ class UnsubscribeAddress(Field):
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
+        if re.search(r"[\s\x00-\x1f\x7f]", value):
+            # It becomes a mail header (List-Unsubscribe): a line break there would start another header.
+            raise FieldError(
+                f"«{value.strip()}» har mellomrom eller linjeskift, som en adresse ikke kan ha; "
+                f"skriv hele adressen på én linje uten mellomrom (%20 for et mellomrom), f.eks. {name}: {self.example}"
+            )
         if value.lower().startswith("mailto:"):
             address = value[len("mailto:") :].split("?", 1)[0]
             if not _EMAIL.fullmatch(address):
