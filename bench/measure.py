@@ -22,6 +22,7 @@ from pathlib import Path
 import markdown
 import yaml
 from kompetansebroen.frontmatter.splitter import split
+from kompetansebroen.mail import HTML_FILE as MAIL_HTML
 
 from .process_tree import TreeSampler, TreeUsage
 
@@ -173,7 +174,8 @@ def run_measured(
 
 
 def count_html(site: Path) -> int:
-    return sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
+    """The site's HTML pages; a newsletter issue's e-mail edition (``epost.html``) is not a page."""
+    return sum(1 for page in site.rglob("*.html") if page.name != MAIL_HTML) if site.is_dir() else 0
 
 
 def region_pages(site: Path, region_ids: list[str]) -> int:

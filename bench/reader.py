@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from kompetansebroen.mail import HTML_FILE as MAIL_HTML
+
 GZIP_LEVEL = 6
 
 _TAG = re.compile(r"<(script|link|img|source|iframe)\b([^>]*)>", re.IGNORECASE)
@@ -164,6 +166,8 @@ def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionRead
     sizes: list[tuple[int, str]] = []
     third_party: dict[str, list[str]] = {}
     for page in sorted(region_site.rglob("*.html")):
+        if page.name == MAIL_HTML:
+            continue  # a newsletter issue's e-mail edition, not a page readers open
         data = page.read_bytes()
         rel = page.relative_to(region_site).as_posix()
         sizes.append((len(data), rel))
