@@ -202,3 +202,20 @@ def test_the_same_bytes_in_another_process() -> None:
     )
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
     assert other == EDITION.message
+
+
+def test_html_the_layout_parser_would_refuse_still_makes_an_edition() -> None:
+    # MRML stops at malformed HTML; the body is put in after it, where browsers' parsing rules hold.
+    broken = email_edition(replace(ISSUE, body_html="<p>Uavsluttet <em>avsnitt & 1 < 2"))
+    assert "Uavsluttet" in broken.html and "Uavsluttet avsnitt & 1 < 2" in broken.text
+
+
+def test_numbered_lists_and_tables_in_the_text() -> None:
+    body = (
+        "<ol>\n<li>Første</li>\n<li>Andre</li>\n</ol>\n"
+        "<table>\n<thead>\n<tr>\n<th>Kommune</th>\n<th>Innbyggere</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>Hamar</td>\n<td>32000</td>\n</tr>\n</tbody>\n</table>\n"
+    )
+    text = email_edition(replace(ISSUE, body_html=body)).text
+    assert "1. Første\n2. Andre" in text
+    assert "Kommune | Innbyggere\nHamar | 32000" in text

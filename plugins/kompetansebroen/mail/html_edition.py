@@ -65,7 +65,7 @@ BODY_CSS = f"""
 
 DARK_CSS = f"""
 @media (prefers-color-scheme: dark) {{
-  .kb-page, .kb-page > table, .kb-page td.kb-page-cell {{ background: {PAGE_BG_DARK} !important; }}
+  .kb-page, .kb-page > table {{ background: {PAGE_BG_DARK} !important; }}
   .kb-card, .kb-card > table, .kb-card > table > tbody > tr > td {{ background: {CARD_BG_DARK} !important; }}
   .kb-card div, .kb-card h2, .kb-card h3, .kb-card p, .kb-card li, .kb-card td, .kb-card th
     {{ color: {TEXT_DARK} !important; }}
@@ -75,11 +75,21 @@ DARK_CSS = f"""
 """
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_BODY_PLACEHOLDER = "kompetansebroen-issue-body-placeholder"
 
 
 def html_edition(issue: MailIssue) -> str:
-    """The complete HTML e-mail of one issue in one region."""
+    """The complete HTML e-mail of one issue in one region.
+
+    MRML lays out the frame around a placeholder, and the issue's body is put in its place
+    before the styles are inlined: MRML's parser stops at HTML it finds malformed, while
+    css-inline parses as browsers do.
+    """
     rendered = mjml.mjml2html(_mjml(issue), disable_comments=True, fonts={})
+    before, placeholder, after = rendered.partition(_BODY_PLACEHOLDER)
+    if not placeholder:
+        raise ValueError("MRML's output lost the body's placeholder")
+    rendered = before + prepared_body(issue) + after
     inliner = css_inline.CSSInliner(
         keep_at_rules=True, load_remote_stylesheets=False, extra_css=BODY_CSS + DARK_CSS
     )
@@ -134,7 +144,7 @@ def _mjml(issue: MailIssue) -> str:
       <mj-section background-color="{CARD_BG}" padding="8px 0 16px" css-class="kb-card">
         <mj-column>
           <mj-text css-class="kb-body">
-            {prepared_body(issue)}
+            {_BODY_PLACEHOLDER}
           </mj-text>
         </mj-column>
       </mj-section>

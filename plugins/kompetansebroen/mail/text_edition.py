@@ -7,6 +7,7 @@ clickable; lines are wrapped at 72 characters, never inside an address.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from html.parser import HTMLParser
 
@@ -15,6 +16,8 @@ from .body import mail_body
 from .issue import MailIssue
 
 LINE = 72
+_MARKER = re.compile(r"(?:^|\n)(?:- |\d+\. )$")
+_ITEM = re.compile(r"^(?:- |\d+\. )")
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "blockquote", "pre", "figure", "details", "hr"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -58,7 +61,8 @@ def body_text(html: str) -> str:
 def _wrap(paragraph: str) -> str:
     lines = []
     for line in paragraph.split("\n"):
-        indent = "  " if line.startswith("- ") else ""
+        marker = _ITEM.match(line)
+        indent = " " * len(marker.group(0)) if marker else ""
         lines.append(
             textwrap.fill(
                 line, LINE, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
@@ -78,12 +82,16 @@ class _TextReader(HTMLParser):
         self._links: list[str | None] = []
         self._skip = 0
         self._heading: str | None = None
+        self._lists: list[int | None] = []
+        """For each open list: the next number of an ``<ol>``, None for a ``<ul>``."""
+        self._first_cell = False
 
     def paragraphs(self) -> list[str]:
         return ["".join(block).strip() for block in self._blocks]
 
     def _new_block(self) -> None:
-        if self._blocks[-1]:
+        # A paragraph inside a list item stays on the item's line.
+        if self._blocks[-1] and not _MARKER.search("".join(self._blocks[-1])):
             self._blocks.append([])
 
     def _write(self, text: str) -> None:
@@ -98,12 +106,24 @@ class _TextReader(HTMLParser):
             self._new_block()
         if tag in _HEADINGS:
             self._heading = tag
+        if tag in {"ul", "ol"}:
+            self._lists.append(1 if tag == "ol" else None)
         elif tag == "li":
-            self._write("\n- ")
-        elif tag in {"br", "tr"}:
+            number = self._lists[-1] if self._lists else None
+            if number is not None:
+                self._lists[-1] = number + 1
+            self._write(f"\n{number}. " if number is not None else "\n- ")
+        elif tag == "br":
             self._write("\n")
+        elif tag == "tr":
+            self._write("\n")
+            self._first_cell = True
         elif tag in {"td", "th"}:
-            self._write(" | ")
+            if not self._first_cell:
+                if self._blocks[-1]:
+                    self._blocks[-1][-1] = self._blocks[-1][-1].rstrip(" ")
+                self._write(" | ")
+            self._first_cell = False
         elif tag == "a":
             self._links.append(attributes.get("href"))
         elif tag == "img":
@@ -127,17 +147,21 @@ class _TextReader(HTMLParser):
             self._heading = None
             self._new_block()
         elif tag in _BLOCKS:
+            if tag in {"ul", "ol"} and self._lists:
+                self._lists.pop()
             self._new_block()
 
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
         text = " ".join(data.split())
+        # A blank is kept between words, never at the start of a line or after another blank.
+        after_break = not self._blocks[-1] or self._blocks[-1][-1].endswith(("\n", " "))
         if not text:
-            if data and self._blocks[-1]:
+            if data and not after_break:
                 self._write(" ")
             return
-        if data[:1].isspace() and self._blocks[-1]:
+        if data[:1].isspace() and not after_break:
             text = " " + text
         if data[-1:].isspace():
             text += " "
