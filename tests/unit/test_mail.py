@@ -219,3 +219,20 @@ def test_numbered_lists_and_tables_in_the_text() -> None:
     text = email_edition(replace(ISSUE, body_html=body)).text
     assert "1. Første\n2. Andre" in text
     assert "Kommune | Innbyggere\nHamar | 32000" in text
+
+
+def test_hostile_values_cannot_add_a_header() -> None:
+    hostile = replace(
+        ISSUE,
+        title="Mai\nBcc: alle@eksempel.no",
+        region_name='Nord" <x@y.no>\nBcc: b@c.no',
+        sender='post@nord.example){onfocus="x"}',
+    )
+    message, text, _html = read_message(email_edition(hostile).message)
+    assert message["Subject"] == "Mai Bcc: alle@eksempel.no"
+    assert message["Bcc"] is None
+    assert message["From"] is None  # not an address mail can carry: the sender's program sets its own
+    assert "Mai" in text
+    named = read_message(email_edition(replace(hostile, sender="post@nord.example")).message)[0]
+    assert named["From"].addresses[0].addr_spec == "post@nord.example"
+    assert named["Bcc"] is None

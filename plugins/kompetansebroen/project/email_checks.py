@@ -140,7 +140,9 @@ def _table_problems(lines: list[str]) -> Iterator[tuple[int, str]]:
                 for column in range(columns)
             )
             if width > TEXT_WIDTH:
-                heading = " | ".join(rows[0])[:60]
+                heading = " | ".join(rows[0])
+                if len(heading) > 60:
+                    heading = heading[:60].rsplit(" |", 1)[0] + " …"
                 yield (
                     start + 1,
                     (
