@@ -163,6 +163,7 @@ def _reader_lines(reader: dict) -> list[str]:
         "CSS KB raw/gz",
         "JS KB raw/gz",
         "index KB raw/gz",
+        "first view KB gz",
         "first search KB gz",
         "other hosts",
     ]
@@ -175,6 +176,7 @@ def _reader_lines(reader: dict) -> list[str]:
             f"{_kb(r['css']['raw'])}/{_kb(r['css']['gzip'])}",
             f"{_kb(r['js']['raw'])}/{_kb(r['js']['gzip'])}",
             f"{_kb(r['search_index_raw'])}/{_kb(r['search_index_gzip'])}",
+            _kb(r["first_view"]["gzip"]),
             _kb(r["first_search_gzip"]),
             f"{len(r['third_party'])} pages" if r["third_party"] else "none",
         ]
@@ -184,8 +186,10 @@ def _reader_lines(reader: dict) -> list[str]:
     return [
         "",
         f"Reader side, {reader['setup']} (KB = 1000 bytes; gz = gzip -6)",
-        _table(header, rows, right={1, 2, 4, 5, 6, 7}),
-        f"CSS and JS as loaded by {first['sample_page']}; first search = index + "
+        _table(header, rows, right={1, 2, 4, 5, 6, 7, 8}),
+        f"CSS and JS as loaded by {first['sample_page']}; first view = "
+        + " + ".join(first["first_view"]["files"])
+        + "; first search = index + "
         + " + ".join(first["search_scripts"]["files"]),
     ]
 
