@@ -22,8 +22,9 @@ from mkdocs.structure.pages import Page
 
 from ..output.cache_store import CacheFile
 from ..output.staging import Publisher, PublishingError
+from ..output.unchanged import PendingRecord
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
-from . import dirty_builds, incremental
+from . import dirty_builds, incremental, unchanged_builds
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
@@ -32,6 +33,7 @@ log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 CACHE_FILE = ".cache/kompetansebroen/cache.sqlite"
+RECORDS_DIR = ".cache/kompetansebroen"
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
@@ -50,6 +52,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """Set by a region worker (workers.py): its region and the main build's set-up."""
         self.site_build: RootBuild | RegionBuild | None = None
         self.publisher: Publisher | None = None
+        self.record: PendingRecord | None = None
+        """What this build is made of, saved once it has published (output/unchanged.py)."""
         self.succeeded = False
 
     def load_config(
@@ -87,10 +91,38 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             order, setup = self.region_order
             self.site_build = RegionBuild(setup, order)
         else:
+            self._start_publishing(config)
             setup = self._setup(config)
             self.site_build = self._top_build(config, setup)
         self.site_build.configure(config, base_url)
         return config
+
+    def _start_publishing(self, config: MkDocsConfig) -> None:
+        """For ``mkdocs build``: lock the site, and end the build here if nothing has changed since the last.
+
+        MkDocs has no way for a plugin to end a build early with success, so a build
+        with nothing to do leaves the process (exit status 0) before anything is read.
+        """
+        if self.command != "build":
+            return
+        region_id = self.config.region or None
+        final = Path(config.site_dir) / (region_id or "")
+        try:
+            self.publisher = Publisher(final, Path(config.site_dir))
+        except PublishingError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(self.publisher.staging)
+        if not self.config.cache:  # a build without the cache builds everything
+            return
+        root = Path(config.config_file_path).resolve().parent
+        self.record = unchanged_builds.pending_record(
+            config, dict(self.config.items()), final, root / RECORDS_DIR, whole_site=region_id is None
+        )
+        if self.record.unchanged():
+            self.publisher.discard()
+            self.publisher = None
+            log.info(f"Ingenting er endret siden forrige bygg; {final} står som det var")
+            raise SystemExit(0)
 
     def _setup(self, config: MkDocsConfig) -> RegionSetup:
         """Read and validate the whole tree; every problem at once, or nothing is built."""
@@ -119,15 +151,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if region_id is not None and region_id not in setup.project.regions:
             known = ", ".join(sorted(setup.project.regions))
             raise PluginError(f"ukjent område «{region_id}»; kjente områder: {known}")
-        published: Path | None = None
-        if self.command == "build":
-            final = Path(config.site_dir) / (region_id or "")
-            try:
-                self.publisher = Publisher(final, Path(config.site_dir))
-            except PublishingError as error:
-                raise PluginError(str(error)) from None
-            config.site_dir = str(self.publisher.staging)
-            published = final
+        published = self.publisher.final if self.publisher is not None else None
         if region_id is None:
             return RootBuild(setup, str(config.config_file_path), self.config.workers, published)
         serving = self.command == "serve" and self.dirty
@@ -193,8 +217,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if self.publisher is None:
             return
         if self.succeeded:
+            # The site as published now is recorded for the next build to compare (output/unchanged.py).
             try:
-                self.publisher.publish()
+                self.publisher.publish(then=self.record.save if self.record is not None else None)
             except PublishingError as error:
                 raise PluginError(str(error)) from None
             log.info(f"Nettstedet er publisert i {self.publisher.final}")
