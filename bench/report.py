@@ -205,6 +205,29 @@ def _added_region_lines(costs: list[dict]) -> list[str]:
     return lines
 
 
+def _stage_lines(setups: dict) -> list[str]:
+    """CPU seconds per stage of the cold build, per corpus, with each stage's share of the tree's CPU."""
+    staged = {label: f["cold"].get("stages_cpu_s") or {} for label, f in setups.items()}
+    staged = {label: stages for label, stages in staged.items() if stages}
+    if not staged:
+        return []
+    names = list(next(iter(staged.values())))
+    rows = []
+    for name in names:
+        cells = []
+        for stages in staged.values():
+            total = sum(stages.values())
+            seconds = stages.get(name, 0.0)
+            cells.append(f"{seconds:.2f} s ({100 * seconds / total:.0f} %)" if total else "-")
+        rows.append([name, *cells])
+    rows.append(["all (CPU of the process tree)", *(f"{sum(s.values()):.2f} s" for s in staged.values())])
+    return [
+        "",
+        "Where the CPU of a cold build goes (seconds of CPU, summed over the main process and the workers)",
+        _table(["Stage", *staged], rows, right=set(range(1, len(staged) + 1))),
+    ]
+
+
 def render(results: dict) -> str:
     """The whole report as text."""
     machine = results["machine"]
@@ -223,6 +246,7 @@ def render(results: dict) -> str:
     setups = results["setups"]
     if setups:
         out.append(_table(["Build", *setups], _build_rows(setups)))
+        out += _stage_lines(setups)
     reader = results.get("reader")
     if reader and reader["regions"]:
         out += _reader_lines(reader)

@@ -6,6 +6,7 @@ judged, so both verdicts can be checked.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -281,7 +282,13 @@ def test_quick_run_leaves_out_l19_and_the_naive_baseline() -> None:
 def _build(wall: float, cpu: float, pages: int, peak_mib: int = 300) -> BuildResult:
     usage = TreeUsage(peak_rss=peak_mib * MIB, samples=10, main_cpu=cpu / 3, most_processes=3)
     usage.cores_busy = [1.9, 1.9, 1.2]
-    return BuildResult(wall, cpu, pages, usage)
+    stages = {
+        "read and validate": cpu * 0.1,
+        "Markdown": cpu * 0.2,
+        "compression": cpu * 0.1,
+        "other": cpu * 0.6,
+    }
+    return BuildResult(wall, cpu, pages, usage, stages=stages)
 
 
 def _figures(
@@ -493,3 +500,28 @@ def test_serve_measurement_sees_each_edit_and_restores_the_article(tmp_path: Pat
     assert len(result.title_edits) == 2 and all(0 < seconds < 120 for seconds in result.title_edits)
     assert result.page == f"artikler/{article.stem}/"
     assert article.read_text(encoding="utf-8") == original
+
+
+def test_stage_times_are_read_from_every_process_and_the_rest_is_other(tmp_path: Path) -> None:
+    from bench.measure import stage_shares
+
+    (tmp_path / "1.json").write_text(
+        json.dumps({"stages": {"Markdown": 2.0, "writes": 0.5}, "process_cpu": 4})
+    )
+    (tmp_path / "2.json").write_text(json.dumps({"stages": {"Markdown": 1.0}, "process_cpu": 2}))
+
+    shares = stage_shares(tmp_path, tree_cpu=7.0)
+
+    assert shares["Markdown"] == 3.0 and shares["writes"] == 0.5 and shares["compression"] == 0.0
+    assert shares["other"] == 3.5  # the tree's CPU that no stage counted
+    assert list(shares)[0] == "read and validate"
+
+
+def test_report_says_where_the_cpu_of_a_cold_build_goes() -> None:
+    results = _results([_figures("S19", floor=4.0, cold=9.0, pages=5000)], None)
+
+    report = render(results)
+
+    assert "Where the CPU of a cold build goes" in report
+    line = next(row for row in report.splitlines() if row.strip().startswith("Markdown") and "%" in row)
+    assert "3.24 s (20 %)" in line  # a fifth of the 16.2 s of CPU the made-up build used

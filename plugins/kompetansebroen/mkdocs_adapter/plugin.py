@@ -24,6 +24,7 @@ from ..output.cache_store import CacheFile
 from ..output.staging import Publisher, PublishingError
 from ..output.unchanged import PendingRecord
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
+from ..stage_times import READ, stage
 from . import dirty_builds, incremental, unchanged_builds
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
@@ -130,7 +131,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         settings = settings_from(config, self.config)
         # Pages' HTML is checked as MkDocs makes it (RegionBuild.page_content): no second rendering.
         serving = self.command == "serve"
-        project, problems = load_content(root, settings, include_drafts=serving, check_rendered=False)
+        with stage(READ):
+            project, problems = load_content(root, settings, include_drafts=serving, check_rendered=False)
         if problems:
             raise content_failure(str(problem) for problem in problems)
         # Dated by content, not the clock (project/build_date.py); MkDocs reads SOURCE_DATE_EPOCH too.

@@ -37,7 +37,7 @@ from ..model.documents import Kind
 from ..model.topics import TopicRegistry
 from ..output import region_state
 from ..output.cache_store import CacheFile, CacheStore
-from ..output.feeds_writer import region_feeds
+from ..output.feeds_writer import RegionFeeds, region_feeds
 from ..output.region_output import STATE_TABLE, RegionResult, StampJob, finish_region
 from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
@@ -45,6 +45,19 @@ from ..output.shells import Shell, ShellStore
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
+from ..stage_times import (
+    FEEDS,
+    FINGERPRINTS,
+    HTML_CHECK,
+    MARKDOWN,
+    OTHER,
+    SEARCH_INDEX,
+    STAMPING,
+    TEMPLATES,
+    WRITES,
+    stage,
+    switch,
+)
 from . import fragments, incremental, page_context, search_index
 from .page_cache import PageCache
 from .region_files import RegionFile, region_files
@@ -180,13 +193,15 @@ class RegionBuild:
                 self.shells = ShellStore(self.setup.cache)
         if self.serve_state is not None:
             self.state = self.serve_state
-            self._plan(files, config, reuse_from=None)
+            with stage(FINGERPRINTS):
+                self._plan(files, config, reuse_from=None)
         elif self.order.published_dir is not None and self.setup.cache is not None:
             store = self.setup.cache.table(STATE_TABLE)
             self.stores.append(store)
             key = region_state.state_key(self.region_id, self.order.published_dir)
             self.state = RegionState.from_json(store.get(key))
-            self._plan(files, config, reuse_from=self.order.published_dir)
+            with stage(FINGERPRINTS):
+                self._plan(files, config, reuse_from=self.order.published_dir)
         else:
             for file in files.documentation_pages():
                 if isinstance(file, RegionFile) and file.src_uri in self.stamped:
@@ -295,24 +310,29 @@ class RegionBuild:
             parts.append(section.markdown)
             blocks.update(section.blocks)
         self.page_blocks[path] = blocks  # put in place after conversion (page_content)
+        switch(MARKDOWN)  # MkDocs converts the page next (or takes it from the render cache)
         return "\n\n".join(part for part in parts if part)
 
     def page_content(self, html: str, page: Page) -> str:
+        switch(HTML_CHECK)
         html = without_tokens(html)  # an editor's «<!--kb-slot:footer-->» is text, not a slot
         path = page.file.src_uri
         doc = self.view.documents.get(path)
         if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
             self.problems += page_html_checks.shown_problems(doc, html)
+        switch(OTHER)
         html = html_blocks.put_in_place(html, self.page_blocks.pop(path, {}))
         if doc is not None and doc.kind is Kind.NEWSLETTER:
             self.newsletter_html[doc.path] = html
         title = doc.title if doc is not None else (page.title or "")
         description = doc.description if doc is not None else ""
         tags = doc.tags if doc is not None else ()
-        self.search_entries[path] = search_index.entries_for(page, title, description, tags)
+        with stage(SEARCH_INDEX):
+            self.search_entries[path] = search_index.entries_for(page, title, description, tags)
         return html
 
     def page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        switch(TEMPLATES)  # the region parts here, then Material's page template, up to post_page
         path = page.file.src_uri
         kb = self.context_of(path)
         # The template renders the page with slots; post_page puts this region's parts in.
@@ -361,22 +381,25 @@ class RegionBuild:
             self.output_hashes[path] = region_state.output_hash(output)
             keys = {"markdown": getattr(page, "render_key", None), "page": self.page_keys.get(path)}
             self.cache_keys[path] = {name: key for name, key in keys.items() if key}
+        switch(WRITES)  # MkDocs writes the page next
         return output
 
     # -- the end --------------------------------------------------------------------
 
     def post_build(self, config: MkDocsConfig) -> RegionResult:
         """What this region hands on; a region built alone is finished here."""
+        switch(OTHER)
         if self.problems:
             raise PageProblems(self.problems)
         pages = [f.src_uri for f in self.files_.documentation_pages()]
         jobs = []
-        for path in self.to_stamp:
-            file = self.files_.get_file_from_path(path)
-            assert file is not None and file.page is not None
-            canonical = file.page.canonical_url
-            parts = fragments.render(self.env, config, canonical, self.context_of(path))
-            jobs.append(StampJob(path, file.dest_uri, self.stamped[path], parts, canonical))
+        with stage(STAMPING):  # the region parts of the copies this region stamps
+            for path in self.to_stamp:
+                file = self.files_.get_file_from_path(path)
+                assert file is not None and file.page is not None
+                canonical = file.page.canonical_url
+                parts = fragments.render(self.env, config, canonical, self.context_of(path))
+                jobs.append(StampJob(path, file.dest_uri, self.stamped[path], parts, canonical))
         state = self.state
         if state is not None:
             # Pages taken unchanged from the last build keep its search entries and issue HTML.
@@ -404,7 +427,7 @@ class RegionBuild:
             page_order=pages,
             search_entries=self.search_entries,
             newsletter_html=self.newsletter_html,
-            feeds=region_feeds(self.view, config.site_name, config.site_url or "/"),
+            feeds=self._feeds(config),
             stamp_jobs=jobs,
             state=state,
             state_key=(
@@ -422,6 +445,10 @@ class RegionBuild:
             if self.serve_state is not None:
                 self._remove_gone_pages()
         return self.result
+
+    def _feeds(self, config: MkDocsConfig) -> RegionFeeds:
+        with stage(FEEDS):
+            return region_feeds(self.view, config.site_name, config.site_url or "/")
 
     def _remove_gone_pages(self) -> None:
         """``make serve`` writes into the same folder every time: remove what no longer has a source."""
