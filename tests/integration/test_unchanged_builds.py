@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -105,3 +106,11 @@ def test_a_region_built_alone_and_a_changed_setting_are_not_taken_for_nothing_ch
     config.write_text(config.read_text(encoding="utf-8") + "# en kommentar\n", encoding="utf-8")
     commented = run_build(repo, repo / "site")
     assert NOTHING_CHANGED not in commented.stderr
+
+
+def test_the_installed_packages_and_python_count_as_what_the_site_is_made_with() -> None:
+    from kompetansebroen.mkdocs_adapter.unchanged_builds import installed_packages
+
+    found = installed_packages()
+    assert found[0] == sys.version
+    assert any(name.lower().startswith(("jinja2-", "pygments-")) for name in found), found
