@@ -75,10 +75,10 @@ def test_the_record_is_per_published_folder_and_survives_a_round_trip(tmp_path: 
     assert record_file(tmp_path, tmp_path / "site") != record_file(tmp_path, tmp_path / "site/ahus")
 
 
-def _pending(tmp_path: Path, key: str = "k") -> PendingRecord:
+def _pending(tmp_path: Path, key: str = "k", today: str = "2026-06-30") -> PendingRecord:
     content = tmp_path / "content"
     site = tmp_path / "site"
-    return PendingRecord(record_file(tmp_path / "records", site), key, tree_status([content]), (site,))
+    return PendingRecord(record_file(tmp_path / "records", site), key, tree_status([content]), (site,), today)
 
 
 def test_unchanged_only_when_key_inputs_and_published_files_are_as_recorded(tmp_path: Path) -> None:
@@ -107,3 +107,17 @@ def test_a_record_that_cannot_be_written_means_a_full_build_next_time(tmp_path: 
     (tmp_path / "records").write_text("en fil der mappen skulle stå\n", encoding="utf-8")
     _pending(tmp_path).save()  # no exception: the site is published already
     assert not _pending(tmp_path).unchanged()
+
+
+def test_a_build_dated_by_the_clock_holds_for_that_day_only(tmp_path: Path) -> None:
+    """Content without a date is dated today (project/build_date.py): tomorrow the same input builds again."""
+    _tree(tmp_path)
+    (tmp_path / "site").mkdir()
+    first = _pending(tmp_path, today="2026-06-30")
+    first.dated_by_clock = True
+    first.save()
+    assert _pending(tmp_path, today="2026-06-30").unchanged()
+    assert not _pending(tmp_path, today="2026-07-01").unchanged()
+
+    _pending(tmp_path, today="2026-07-01").save()  # dated by the content: any day will do
+    assert _pending(tmp_path, today="2026-07-09").unchanged()

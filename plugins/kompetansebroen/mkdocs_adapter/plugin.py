@@ -92,8 +92,11 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             order, setup = self.region_order
             self.site_build = RegionBuild(setup, order)
         else:
+            epoch_given = "SOURCE_DATE_EPOCH" in os.environ
             self._start_publishing(config)
             setup = self._setup(config)
+            if self.record is not None:
+                unchanged_builds.note_build_date(self.record, os.environ, epoch_given)
             self.site_build = self._top_build(config, setup)
         self.site_build.configure(config, base_url)
         return config

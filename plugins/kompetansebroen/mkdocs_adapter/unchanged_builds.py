@@ -19,12 +19,22 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..output.publishing.nginx_config import deploy_dir
 from ..output.unchanged import PendingRecord, record_file, tree_status
+from ..project.build_date import EPOCH, build_today
 from ..project.trees import CONTENT_DIR, REGIONS_DIR
 from .incremental import settings_fingerprint
 
 
 def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def note_build_date(record: PendingRecord, environ: Mapping[str, str], epoch_given: bool) -> None:
+    """After the content is read: a build date that came from the clock, not the content, holds for today only.
+
+    project/build_date.py pins ``SOURCE_DATE_EPOCH`` to the content's newest date when it was not given;
+    when the content has no date, it stays unset and the build is dated today.
+    """
+    record.dated_by_clock = not epoch_given and EPOCH not in environ
 
 
 def installed_packages() -> list[str]:
@@ -69,4 +79,5 @@ def pending_record(
     except OSError:  # a folder that cannot be read: no record matches, and the build says what is wrong
         inputs = ""
     outputs = (final, deploy_dir(final)) if whole_site else (final,)
-    return PendingRecord(record_file(records_dir, final), key, inputs, outputs)
+    today = build_today({}).isoformat()
+    return PendingRecord(record_file(records_dir, final), key, inputs, outputs, today)

@@ -70,6 +70,8 @@ class BuildRecord:
     key: str
     inputs: str
     outputs: str
+    clock_day: str = ""
+    """The day the build was dated by the clock (content without a date); "": dated by the content."""
 
     def to_json(self) -> str:
         return json.dumps({"format": RECORD_FORMAT, **asdict(self)}, sort_keys=True)
@@ -82,7 +84,7 @@ class BuildRecord:
             return None
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
             return None
-        values = [data.get(name) for name in ("key", "inputs", "outputs")]
+        values = [data.get(name) for name in ("key", "inputs", "outputs", "clock_day")]
         if not all(isinstance(value, str) for value in values):
             return None
         return cls(*values)
@@ -113,7 +115,7 @@ def forget_record(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-@dataclass(frozen=True)
+@dataclass
 class PendingRecord:
     """A build's ``key`` and ``inputs``, taken before it read anything; saved once it has published."""
 
@@ -121,11 +123,17 @@ class PendingRecord:
     key: str
     inputs: str
     outputs_roots: tuple[Path, ...]
+    today: str
+    """Today's date where the site is read (project/build_date.py dates a build without dated content so)."""
+    dated_by_clock: bool = False
+    """Set once the content is read: the build date is today's, not the content's."""
 
     def unchanged(self) -> bool:
         """Whether the last build had the same key and inputs, and left the published files as they are."""
         last = read_record(self.path)
         if not self.inputs or last is None or last.key != self.key or last.inputs != self.inputs:
+            return False
+        if last.clock_day and last.clock_day != self.today:  # a build today would be dated today
             return False
         try:
             return last.outputs == tree_status(self.outputs_roots)
@@ -137,7 +145,9 @@ class PendingRecord:
         if not self.inputs:  # the inputs could not be read
             return
         try:
-            save_record(self.path, BuildRecord(self.key, self.inputs, tree_status(self.outputs_roots)))
+            clock_day = self.today if self.dated_by_clock else ""
+            record = BuildRecord(self.key, self.inputs, tree_status(self.outputs_roots), clock_day)
+            save_record(self.path, record)
         except OSError:
             with contextlib.suppress(OSError):  # no record either way: the next build compares nothing
                 forget_record(self.path)
