@@ -68,10 +68,10 @@ def test_added_deleted_and_moved_files_are_seen(tmp_path: Path, change) -> None:
 
 
 def test_the_record_is_per_published_folder_and_survives_a_round_trip(tmp_path: Path) -> None:
-    record = BuildRecord("nøkkel", "inn", "ut")
+    record = BuildRecord("nøkkel", "inn", "ut", "", str(tmp_path / "site"))
     assert BuildRecord.from_json(record.to_json()) == record
-    assert BuildRecord.from_json('{"format": 1, "key": "k"') is None
-    assert BuildRecord.from_json('{"format": 0, "key": "k", "inputs": "i", "outputs": "o"}') is None
+    assert BuildRecord.from_json('{"format": 2, "key": "k"') is None
+    assert BuildRecord.from_json('{"format": 1, "key": "k", "inputs": "i", "outputs": "o"}') is None
     assert record_file(tmp_path, tmp_path / "site") != record_file(tmp_path, tmp_path / "site/ahus")
 
 
@@ -121,3 +121,19 @@ def test_a_build_dated_by_the_clock_holds_for_that_day_only(tmp_path: Path) -> N
 
     _pending(tmp_path, today="2026-07-01").save()  # dated by the content: any day will do
     assert _pending(tmp_path, today="2026-07-09").unchanged()
+
+
+def test_records_of_published_folders_since_removed_are_let_go(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "site").mkdir()
+    gone = tmp_path / "gammel"
+    gone.mkdir()
+    old = PendingRecord(record_file(tmp_path / "records", gone), "k", "inn", (gone,), "2026-06-30")
+    old.save()
+    assert old.path.is_file()
+    gone.rmdir()
+
+    _pending(tmp_path).save()
+
+    assert not old.path.exists()
+    assert _pending(tmp_path).path.is_file() and _pending(tmp_path).unchanged()

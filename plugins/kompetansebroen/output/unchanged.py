@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2
 
 
 def tree_status(roots: Iterable[Path]) -> str:
@@ -72,6 +72,8 @@ class BuildRecord:
     outputs: str
     clock_day: str = ""
     """The day the build was dated by the clock (content without a date); "": dated by the content."""
+    published: str = ""
+    """The published folder, so that records of folders since removed can be let go."""
 
     def to_json(self) -> str:
         return json.dumps({"format": RECORD_FORMAT, **asdict(self)}, sort_keys=True)
@@ -84,7 +86,7 @@ class BuildRecord:
             return None
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
             return None
-        values = [data.get(name) for name in ("key", "inputs", "outputs", "clock_day")]
+        values = [data.get(name) for name in ("key", "inputs", "outputs", "clock_day", "published")]
         if not all(isinstance(value, str) for value in values):
             return None
         return cls(*values)
@@ -113,6 +115,14 @@ def save_record(path: Path, record: BuildRecord) -> None:
 
 def forget_record(path: Path) -> None:
     path.unlink(missing_ok=True)
+
+
+def forget_removed_sites(records_dir: Path) -> None:
+    """Let go of the records of published folders that no longer exist (a test's, a moved site's)."""
+    for path in records_dir.glob("published-*.json"):
+        record = read_record(path)
+        if record is None or not Path(record.published).is_dir():
+            forget_record(path)
 
 
 @dataclass
@@ -146,8 +156,10 @@ class PendingRecord:
             return
         try:
             clock_day = self.today if self.dated_by_clock else ""
-            record = BuildRecord(self.key, self.inputs, tree_status(self.outputs_roots), clock_day)
-            save_record(self.path, record)
+            outputs = tree_status(self.outputs_roots)
+            published = str(self.outputs_roots[0].resolve())
+            save_record(self.path, BuildRecord(self.key, self.inputs, outputs, clock_day, published))
+            forget_removed_sites(self.path.parent)
         except OSError:
             with contextlib.suppress(OSError):  # no record either way: the next build compares nothing
                 forget_record(self.path)
