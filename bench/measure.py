@@ -21,6 +21,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from kompetansebroen import stage_times
 from kompetansebroen.frontmatter.splitter import split
 from kompetansebroen.mail import HTML_FILE as MAIL_HTML
 
@@ -119,6 +120,8 @@ class BuildResult:
     pages: int
     usage: TreeUsage = field(default_factory=TreeUsage)
     builds: int = 1
+    stages: dict[str, float] = field(default_factory=dict)
+    """CPU seconds per stage of the build (kompetansebroen.stage_times), ``other`` the rest of the tree's."""
 
     @property
     def peak_rss(self) -> int:
@@ -183,18 +186,37 @@ def region_pages(site: Path, region_ids: list[str]) -> int:
     return sum(count_html(site / region_id) for region_id in region_ids)
 
 
-def full_build(root: Path, region_ids: list[str], *, clean: bool = True) -> BuildResult:
+def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages: bool = False) -> BuildResult:
     """``mkdocs build -q`` of every region plus the root.
 
     ``clean`` (a cold build) first removes ``site/`` and the build caches in ``.cache/``;
     otherwise both are left as the previous build wrote them (a warm rebuild).
+    ``stages``: also the CPU seconds of each stage of the build, as its processes count them.
     """
     site = root / "site"
     if clean:
         for leftover in (site, root / ".cache"):
             shutil.rmtree(leftover, ignore_errors=True)
-    wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], root)
-    return BuildResult(wall, cpu, region_pages(site, region_ids), usage)
+    env = build_env()
+    folder = root.parent / f".{root.name}-stage-times"
+    if stages:
+        shutil.rmtree(folder, ignore_errors=True)
+        env[stage_times.ENVIRONMENT] = str(folder)
+    wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], root, env)
+    result = BuildResult(wall, cpu, region_pages(site, region_ids), usage)
+    if stages:
+        result.stages = stage_shares(folder, cpu)
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def stage_shares(folder: Path, tree_cpu: float) -> dict[str, float]:
+    """The build's stages in CPU seconds, in the order of ``stage_times.STAGES``, and ``other``: the rest
+    of the process tree's CPU time (MkDocs' own work, set-up, imports, SQLite, waiting on locks)."""
+    counted, _processes = stage_times.read_totals(folder)
+    shares = {name: counted.get(name, 0.0) for name in stage_times.STAGES}
+    shares[stage_times.OTHER] = max(tree_cpu - sum(shares.values()), 0.0)
+    return shares
 
 
 # -- the naive baseline -------------------------------------------------------------

@@ -72,6 +72,10 @@ class RegionReader:
     search_index_raw: int
     search_index_gzip: int
     search_scripts: Assets
+    first_view: Assets
+    """What the sample page loads before the reader does anything: HTML, CSS, scripts, images and
+    the search worker Material starts (our wrapper; the index and Material's worker come with the
+    first search)."""
     third_party: dict[str, list[str]]
 
     @property
@@ -112,6 +116,24 @@ def _page_assets(page: Path, html: str) -> tuple[Assets, Assets, list[Path]]:
         else:
             missing.append(local)
     return css, js, missing
+
+
+def _first_view(page: Path, html: str, css: Assets, js: Assets) -> Assets:
+    """The page, its style sheets, scripts and images, and the worker script Material starts on load."""
+    view = Assets(files=[page.name, *css.files, *js.files], raw=css.raw + js.raw, gzip=css.gzip + js.gzip)
+    data = html.encode("utf-8")
+    view.raw += len(data)
+    view.gzip += gz_size(data)
+    for tag, raw in _TAG.findall(html):
+        local = _local(page, _attributes(raw).get("src", "")) if tag.lower() == "img" else None
+        if local is not None and local.is_file():
+            view.add(local, local.name)
+    match = _CONFIG.search(html)
+    worker_url = json.loads(match.group(1)).get("search") if match else None
+    worker = _local(page, worker_url) if worker_url else None
+    if worker is not None and worker.is_file():
+        view.add(worker, worker.name)
+    return view
 
 
 def _search_scripts(page: Path, html: str, index: dict) -> Assets:
@@ -198,6 +220,7 @@ def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionRead
         search_index_raw=len(index_data) if index_file.is_file() else 0,
         search_index_gzip=gz_size(index_data) if index_file.is_file() else 0,
         search_scripts=_search_scripts(sample, html, index),
+        first_view=_first_view(sample, html, css, js),
         third_party=third_party,
     )
 

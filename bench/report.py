@@ -163,6 +163,7 @@ def _reader_lines(reader: dict) -> list[str]:
         "CSS KB raw/gz",
         "JS KB raw/gz",
         "index KB raw/gz",
+        "first view KB gz",
         "first search KB gz",
         "other hosts",
     ]
@@ -175,6 +176,7 @@ def _reader_lines(reader: dict) -> list[str]:
             f"{_kb(r['css']['raw'])}/{_kb(r['css']['gzip'])}",
             f"{_kb(r['js']['raw'])}/{_kb(r['js']['gzip'])}",
             f"{_kb(r['search_index_raw'])}/{_kb(r['search_index_gzip'])}",
+            _kb(r["first_view"]["gzip"]),
             _kb(r["first_search_gzip"]),
             f"{len(r['third_party'])} pages" if r["third_party"] else "none",
         ]
@@ -184,8 +186,10 @@ def _reader_lines(reader: dict) -> list[str]:
     return [
         "",
         f"Reader side, {reader['setup']} (KB = 1000 bytes; gz = gzip -6)",
-        _table(header, rows, right={1, 2, 4, 5, 6, 7}),
-        f"CSS and JS as loaded by {first['sample_page']}; first search = index + "
+        _table(header, rows, right={1, 2, 4, 5, 6, 7, 8}),
+        f"CSS and JS as loaded by {first['sample_page']}; first view = "
+        + " + ".join(first["first_view"]["files"])
+        + "; first search = index + "
         + " + ".join(first["search_scripts"]["files"]),
     ]
 
@@ -199,6 +203,29 @@ def _added_region_lines(costs: list[dict]) -> list[str]:
             f"({thousands(cost['pages_added'])} pages in {cost['regions_added']} regions)"
         )
     return lines
+
+
+def _stage_lines(setups: dict) -> list[str]:
+    """CPU seconds per stage of the cold build, per corpus, with each stage's share of the tree's CPU."""
+    staged = {label: f["cold"].get("stages_cpu_s") or {} for label, f in setups.items()}
+    staged = {label: stages for label, stages in staged.items() if stages}
+    if not staged:
+        return []
+    names = list(next(iter(staged.values())))
+    rows = []
+    for name in names:
+        cells = []
+        for stages in staged.values():
+            total = sum(stages.values())
+            seconds = stages.get(name, 0.0)
+            cells.append(f"{seconds:.2f} s ({100 * seconds / total:.0f} %)" if total else "-")
+        rows.append([name, *cells])
+    rows.append(["all (CPU of the process tree)", *(f"{sum(s.values()):.2f} s" for s in staged.values())])
+    return [
+        "",
+        "Where the CPU of a cold build goes (seconds of CPU, summed over the main process and the workers)",
+        _table(["Stage", *staged], rows, right=set(range(1, len(staged) + 1))),
+    ]
 
 
 def render(results: dict) -> str:
@@ -219,6 +246,7 @@ def render(results: dict) -> str:
     setups = results["setups"]
     if setups:
         out.append(_table(["Build", *setups], _build_rows(setups)))
+        out += _stage_lines(setups)
     reader = results.get("reader")
     if reader and reader["regions"]:
         out += _reader_lines(reader)

@@ -52,6 +52,10 @@ def summarise(results: list[measure.BuildResult]) -> dict:
         "peak_rss_max": max((r.peak_rss for r in results), default=0),
         "pages": pages,
         "pages_per_s": pages / wall if wall else 0.0,
+        "stages_cpu_s": {
+            name: median([r.stages.get(name, 0.0) for r in results])
+            for name in (results[0].stages if results else {})
+        },
         "runs": [
             {
                 "wall_s": r.wall,
@@ -92,7 +96,7 @@ def bench_setup(setup: Setup, work: Path, runs: int, seed: int, config: Path) ->
         step = f"[{label}] run {number}/{runs}:"
         floors.append(measure.measure_floor(root, root / "mkdocs.yml"))
         progress(f"{step} floor {floors[-1].seconds:.2f} s")
-        cold.append(measure.full_build(root, region_ids, clean=True))
+        cold.append(measure.full_build(root, region_ids, clean=True, stages=True))
         progress(
             f"{step} cold build {cold[-1].wall:.1f} s wall, {cold[-1].cpu:.1f} s CPU, {cold[-1].pages} pages"
         )

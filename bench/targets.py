@@ -21,9 +21,10 @@ ALL_AT_L = f"L{MAX_REGIONS}"
 
 COLD_OVER_FLOOR_MAX = {BASE: 2.0, ALL_AT_S: 2.5}
 PEAK_MEMORY_MAX = 1024 * MIB
-REBUILD_OVER_COLD_MAX = 0.2
+REBUILD_OVER_COLD_MAX = 0.15
 SERVE_EDIT_MAX = 1.0
 HTML_MEDIAN_MAX = 40 * KB
+FIRST_VIEW_MAX = 110 * KB
 FIRST_SEARCH_MAX = 300 * KB
 
 
@@ -111,6 +112,7 @@ def _serve(setups: dict) -> Target:
 def _reader(reader: dict | None) -> list[Target]:
     names = (
         f"median HTML page ≤ {HTML_MEDIAN_MAX // KB} KB",
+        f"first view of an article ≤ {FIRST_VIEW_MAX // KB} KB gzipped, no search index in it",
         f"first search ≤ {FIRST_SEARCH_MAX // KB} KB transferred",
         "no third-party host",
     )
@@ -119,6 +121,7 @@ def _reader(reader: dict | None) -> list[Target]:
     label, regions = reader["setup"], reader["regions"]
     html = max(regions, key=lambda r: r["html_median"])
     search = max(regions, key=lambda r: r["first_search_gzip"])
+    view = max(regions, key=lambda r: r["first_view"]["gzip"])
     hosts = sorted(
         {ref.split(":", 1)[0] for r in regions for refs in r["third_party"].values() for ref in refs}
     )
@@ -130,10 +133,15 @@ def _reader(reader: dict | None) -> list[Target]:
         ),
         Target(
             f"{label} {names[1]}",
+            f"{view['first_view']['gzip'] / KB:.0f} KB gzip ({view['region']}, {view['sample_page']})",
+            view["first_view"]["gzip"] <= FIRST_VIEW_MAX,
+        ),
+        Target(
+            f"{label} {names[2]}",
             f"{search['first_search_gzip'] / KB:.0f} KB gzip ({search['region']})",
             search["first_search_gzip"] <= FIRST_SEARCH_MAX,
         ),
-        Target(f"{label} {names[2]}", ", ".join(hosts) or "none found", not hosts),
+        Target(f"{label} {names[3]}", ", ".join(hosts) or "none found", not hosts),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -74,3 +75,98 @@ def test_inflected_form_finds_the_article(page, base_url, built_site, record_pro
     print(figure)
     record_property("search_bytes", total)
     assert index_bytes > 0 and total > 0, figure
+
+
+# -- the index is fetched when the reader asks for search, not with the page ---------------------
+
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$|/lunr/")
+
+
+def search_requests(page) -> list[str]:
+    """Paths of the index, Material's worker and lunr's files the page has requested so far."""
+    paths = page.evaluate("() => performance.getEntriesByType('resource').map(entry => entry.name)")
+    return [urlsplit(url).path for url in paths if SEARCH_FILES.search(urlsplit(url).path)]
+
+
+def open_article_without_search(page, base_url: str) -> None:
+    open_page(page, base_url, PAGE_TYPES["article"])
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # Material set up search on load; anything it fetched would be in by now
+    assert search_requests(page) == [], "nothing of search may be fetched before the reader asks for it"
+
+
+def test_page_load_fetches_nothing_of_search(page, base_url):
+    open_article_without_search(page, base_url)
+    page.mouse.wheel(0, 600)  # reading and scrolling is not asking for search
+    page.locator("article a").first.hover()
+    page.wait_for_timeout(300)
+    assert search_requests(page) == []
+
+
+def test_focus_on_the_search_field_fetches_the_index(page, base_url):
+    open_article_without_search(page, base_url)
+    with page.expect_response(lambda response: urlsplit(response.url).path == INDEX) as answer:
+        page.locator("input.md-search__input").focus()
+    assert answer.value.status == 200
+
+
+def test_slash_fetches_the_index_and_search_answers(page, base_url):
+    open_article_without_search(page, base_url)
+    with page.expect_response(lambda response: urlsplit(response.url).path == INDEX):
+        page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    search.fill(QUERY[:-1])
+    search.press(QUERY[-1])
+    page.wait_for_function(
+        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert any(urlsplit(href).path == EXPECTED for href in hrefs), hrefs
+
+
+def test_first_search_answers_soon_after_the_index_arrives(page, base_url):
+    """A word typed while the index is on its way is answered within 300 ms of the index's arrival.
+
+    The index is held back until the whole word is typed, so the answer waits for the index
+    alone: the worker loading Material's search and lunr, building the index, and searching.
+    """
+    held = []
+    page.route(f"**{INDEX}", lambda route: held.append(route))
+    open_article_without_search(page, base_url)
+    page.evaluate(
+        """() => {
+          const meta = document.querySelector('.md-search-result__meta');
+          new MutationObserver(() => {
+            if (/treff/.test(meta.textContent) && !window.kbAnsweredAt) { window.kbAnsweredAt = performance.now(); }
+          }).observe(meta, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    search = page.locator("input.md-search__input")
+    search.focus()
+    search.fill(QUERY[:-1])
+    search.press(QUERY[-1])
+    page.wait_for_timeout(300)
+    assert len(held) == 1, "the index should have been asked for once, on focus"
+    assert page.evaluate("() => window.kbAnsweredAt") is None, (
+        "nothing can be found before the index is there"
+    )
+
+    held[0].continue_()
+    page.wait_for_function("() => window.kbAnsweredAt !== undefined")
+    arrived = page.evaluate(
+        "path => performance.getEntriesByType('resource').find(e => new URL(e.name).pathname === path).responseEnd",
+        INDEX,
+    )
+    waited = page.evaluate("() => window.kbAnsweredAt") - arrived
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    print(f"first search answered {waited:.0f} ms after the index arrived")
+    assert any(urlsplit(href).path == EXPECTED for href in hrefs), hrefs
+    assert 0 <= waited <= 300, f"{waited:.0f} ms"
+
+
+def test_a_page_opened_from_a_result_highlights_the_words(page, base_url):
+    """Material highlights the searched words (?h=) with the index's settings: such a page fetches it."""
+    with page.expect_response(lambda response: urlsplit(response.url).path == INDEX):
+        open_page(page, base_url, EXPECTED + "?h=" + STEM)
+    page.wait_for_selector("main mark")

@@ -76,6 +76,22 @@ def test_precompress_tree_gives_byte_identical_files_when_run_again(tmp_path):
     assert page.read_text(encoding="utf-8") == BIG_HTML
 
 
+def test_a_gz_already_beside_its_file_is_kept_and_a_stale_one_replaced(tmp_path):
+    page = write(tmp_path / "index.html", BIG_HTML)
+    other = write(tmp_path / "annen" / "index.html", BIG_HTML + "<p>Mer.</p>")
+    precompress_tree(tmp_path)
+    kept = (tmp_path / "index.html.gz").stat()
+    (tmp_path / "annen" / "index.html.gz").write_bytes(gzip_bytes(b"en eldre utgave av siden"))
+
+    report = precompress_tree(tmp_path)
+
+    assert (report.reused, report.compressed) == (1, 1)
+    again = (tmp_path / "index.html.gz").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert gzip.decompress((tmp_path / "annen" / "index.html.gz").read_bytes()) == other.read_bytes()
+    assert page.read_text(encoding="utf-8") == BIG_HTML
+
+
 def test_an_unchanged_file_keeps_the_published_gz_and_a_changed_one_is_compressed_again(tmp_path):
     published = tmp_path / "site"
     staging = tmp_path / "staging"

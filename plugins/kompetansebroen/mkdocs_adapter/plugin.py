@@ -22,8 +22,10 @@ from mkdocs.structure.pages import Page
 
 from ..output.cache_store import CacheFile
 from ..output.staging import Publisher, PublishingError
+from ..output.unchanged import PendingRecord
 from ..settings import PLUGIN_PATH, KompetansebroenConfig, load_content, settings_from
-from . import dirty_builds, incremental
+from ..stage_times import READ, stage
+from . import dirty_builds, incremental, unchanged_builds
 from .admin_files import EditorSetup
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
@@ -33,6 +35,7 @@ log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 CACHE_FILE = ".cache/kompetansebroen/cache.sqlite"
+RECORDS_DIR = ".cache/kompetansebroen"
 
 
 class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
@@ -51,6 +54,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """Set by a region worker (workers.py): its region and the main build's set-up."""
         self.site_build: RootBuild | RegionBuild | None = None
         self.publisher: Publisher | None = None
+        self.record: PendingRecord | None = None
+        """What this build is made of, saved once it has published (output/unchanged.py)."""
         self.succeeded = False
 
     def load_config(
@@ -88,10 +93,41 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             order, setup = self.region_order
             self.site_build = RegionBuild(setup, order)
         else:
+            epoch_given = "SOURCE_DATE_EPOCH" in os.environ
+            self._start_publishing(config)
             setup = self._setup(config)
+            if self.record is not None:
+                unchanged_builds.note_build_date(self.record, os.environ, epoch_given)
             self.site_build = self._top_build(config, setup)
         self.site_build.configure(config, base_url)
         return config
+
+    def _start_publishing(self, config: MkDocsConfig) -> None:
+        """For ``mkdocs build``: lock the site, and end the build here if nothing has changed since the last.
+
+        MkDocs has no way for a plugin to end a build early with success, so a build
+        with nothing to do leaves the process (exit status 0) before anything is read.
+        """
+        if self.command != "build":
+            return
+        region_id = self.config.region or None
+        final = Path(config.site_dir) / (region_id or "")
+        try:
+            self.publisher = Publisher(final, Path(config.site_dir))
+        except PublishingError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(self.publisher.staging)
+        if not self.config.cache:  # a build without the cache builds everything
+            return
+        root = Path(config.config_file_path).resolve().parent
+        self.record = unchanged_builds.pending_record(
+            config, dict(self.config.items()), final, root / RECORDS_DIR, whole_site=region_id is None
+        )
+        if self.record.unchanged():
+            self.publisher.discard()
+            self.publisher = None
+            log.info(f"Ingenting er endret siden forrige bygg; {final} står som det var")
+            raise SystemExit(0)
 
     def _setup(self, config: MkDocsConfig) -> RegionSetup:
         """Read and validate the whole tree; every problem at once, or nothing is built."""
@@ -99,7 +135,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         settings = settings_from(config, self.config)
         # Pages' HTML is checked as MkDocs makes it (RegionBuild.page_content): no second rendering.
         serving = self.command == "serve"
-        project, problems = load_content(root, settings, include_drafts=serving, check_rendered=False)
+        with stage(READ):
+            project, problems = load_content(root, settings, include_drafts=serving, check_rendered=False)
         if problems:
             raise content_failure(str(problem) for problem in problems)
         # Dated by content, not the clock (project/build_date.py); MkDocs reads SOURCE_DATE_EPOCH too.
@@ -122,15 +159,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if region_id is not None and region_id not in setup.project.regions:
             known = ", ".join(sorted(setup.project.regions))
             raise PluginError(f"ukjent område «{region_id}»; kjente områder: {known}")
-        published: Path | None = None
-        if self.command == "build":
-            final = Path(config.site_dir) / (region_id or "")
-            try:
-                self.publisher = Publisher(final, Path(config.site_dir))
-            except PublishingError as error:
-                raise PluginError(str(error)) from None
-            config.site_dir = str(self.publisher.staging)
-            published = final
+        published = self.publisher.final if self.publisher is not None else None
         if region_id is None:
             return RootBuild(setup, str(config.config_file_path), self.config.workers, published)
         serving = self.command == "serve" and self.dirty
@@ -196,8 +225,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if self.publisher is None:
             return
         if self.succeeded:
+            # The site as published now is recorded for the next build to compare (output/unchanged.py).
             try:
-                self.publisher.publish()
+                self.publisher.publish(then=self.record.save if self.record is not None else None)
             except PublishingError as error:
                 raise PluginError(str(error)) from None
             log.info(f"Nettstedet er publisert i {self.publisher.final}")

@@ -39,7 +39,7 @@ from ..listings.pages import GeneratedPage, generated_paths, home_sections, hub_
 from ..model.topics import TopicRegistry
 from ..output import region_state
 from ..output.cache_store import CacheFile
-from ..output.feeds_writer import region_feeds
+from ..output.feeds_writer import RegionFeeds, region_feeds
 from ..output.region_output import RegionResult, StampJob, finish_region
 from ..output.region_state import RegionState
 from ..output.render_plan import RenderPlan
@@ -47,6 +47,19 @@ from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
 from ..project.loader import Project
+from ..stage_times import (
+    FEEDS,
+    FINGERPRINTS,
+    HTML_CHECK,
+    MARKDOWN,
+    OTHER,
+    SEARCH_INDEX,
+    STAMPING,
+    TEMPLATES,
+    WRITES,
+    stage,
+    switch,
+)
 from . import admin_files, fragments, incremental, page_context, search_index
 from .admin_files import EditorSetup
 from .page_record import PageRecord
@@ -197,7 +210,8 @@ class RegionBuild:
                 self.caches.saved_state(key), self.order.published_dir
             )
         if self.increment is not None:
-            self._plan(config, self.increment)
+            with stage(FINGERPRINTS):
+                self._plan(config, self.increment)
         else:
             for record in self.pages.values():
                 if isinstance(record.file, RegionFile) and record.stamped_from is not None:
@@ -278,14 +292,17 @@ class RegionBuild:
             parts.append(section.markdown)
             blocks.update(section.blocks)
         self.pages[path].blocks = blocks  # put in place after conversion (page_content)
+        switch(MARKDOWN)  # MkDocs converts the page next (or takes it from the render cache)
         return "\n\n".join(part for part in parts if part)
 
     def page_content(self, html: str, page: Page) -> str:
+        switch(HTML_CHECK)
         html = without_tokens(html)  # an editor's «<!--kb-slot:footer-->» is text, not a slot
         record = self.pages[page.file.src_uri]
         doc = self.view.documents.get(record.path)
         if doc is not None:  # the page body as the browser gets it (the listing blocks are ours, escaped)
             self.problems += page_html_checks.shown_problems(doc, html)
+        switch(OTHER)
         blocks, record.blocks = record.blocks, {}
         html = html_blocks.put_in_place(html, blocks)
         if doc is not None and content_type(doc.kind).feed is Feed.NEWSLETTER:  # its feed carries the text
@@ -293,10 +310,12 @@ class RegionBuild:
         title = doc.title if doc is not None else (page.title or "")
         description = doc.description if doc is not None else ""
         tags = doc.tags if doc is not None else ()
-        record.search_entries = search_index.entries_for(page, title, description, tags)
+        with stage(SEARCH_INDEX):
+            record.search_entries = search_index.entries_for(page, title, description, tags)
         return html
 
     def page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        switch(TEMPLATES)  # the region parts here, then Material's page template, up to post_page
         record = self.pages[page.file.src_uri]
         kb = self.context_of(record)
         # The template renders the page with slots; post_page puts this region's parts in.
@@ -342,12 +361,14 @@ class RegionBuild:
         if self.increment is not None:
             keys = {"markdown": getattr(page, "render_key", None), "page": record.page_key}
             self.increment.written(record.path, output, keys)
+        switch(WRITES)  # MkDocs writes the page next
         return output
 
     # -- the end --------------------------------------------------------------------
 
     def post_build(self, config: MkDocsConfig) -> RegionResult:
         """What this region hands on; a region built alone is finished here."""
+        switch(OTHER)
         if self.problems:
             raise PageProblems(self.problems)
         preview = self.setup.command == "serve" and not self.order.worker
@@ -356,13 +377,14 @@ class RegionBuild:
         )
         pages = [f.src_uri for f in self.site_files.documentation_pages()]
         jobs = []
-        for record in self.pages.values():
-            if not record.stamp:
-                continue
-            assert record.file.page is not None and record.stamped_from is not None
-            canonical = record.file.page.canonical_url
-            parts = fragments.render(self.templates, config, canonical, self.context_of(record))
-            jobs.append(StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical))
+        with stage(STAMPING):  # the region parts of the copies this region stamps
+            for record in self.pages.values():
+                if not record.stamp:
+                    continue
+                assert record.file.page is not None and record.stamped_from is not None
+                canonical = record.file.page.canonical_url
+                parts = fragments.render(self.templates, config, canonical, self.context_of(record))
+                jobs.append(StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical))
         search_entries = {
             path: record.search_entries
             for path, record in self.pages.items()
@@ -393,7 +415,7 @@ class RegionBuild:
             page_order=pages,
             search_entries=search_entries,
             newsletter_html=newsletter_html,
-            feeds=region_feeds(self.view, config.site_name, config.site_url or "/"),
+            feeds=self._feeds(config),
             stamp_jobs=jobs,
             state=state,
             state_key=(
@@ -411,6 +433,10 @@ class RegionBuild:
             if increment is not None and increment.serving:
                 increment.remove_gone({f.abs_dest_path for f in self.site_files})
         return self.result
+
+    def _feeds(self, config: MkDocsConfig) -> RegionFeeds:
+        with stage(FEEDS):
+            return region_feeds(self.view, config.site_name, config.site_url or "/")
 
     def build_error(self) -> None:
         if self.increment is not None:

@@ -24,6 +24,7 @@ from ..output import cache_store
 from ..output.mail_writer import MAIL_TABLE
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
+from ..stage_times import save as save_stage_times
 from . import admin_files, page_context, root_site
 from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
@@ -130,6 +131,7 @@ class RootBuild:
             removed = cache_store.prune(cache, CACHE_TABLES)
             if removed:
                 log.info(f"{removed} utdaterte oppføringer fjernet fra {cache.path.name}")
+        save_stage_times()
 
     def build_error(self) -> None:
         if self.regions is not None:

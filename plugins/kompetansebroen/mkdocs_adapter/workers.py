@@ -25,6 +25,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 from ..output.region_output import MissingShell, RegionResult, finish_region
+from ..stage_times import save as save_stage_times
 from .region_build import PageProblems, RegionOrder, RegionSetup
 
 # The build's set-up in a worker process, handed over by the pool's initializer.
@@ -71,6 +72,8 @@ def render_region(config_file: str, order: RegionOrder, site_dir: str) -> Region
         return found.lines
     except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
+    finally:
+        save_stage_times()
 
 
 def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | None:
@@ -88,6 +91,8 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
             return None
     except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
+    finally:
+        save_stage_times()
 
 
 class RegionWorkers:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..stage_times import COMPRESSION, FEEDS, SEARCH_INDEX, STAMPING, WRITES, stage
 from . import search_index, slots
 from .cache_store import CacheFile
 from .feeds_writer import RegionFeeds, write_feeds
@@ -70,8 +71,9 @@ class RegionResult:
 def write_page(site_dir: Path, dest: str, html: str) -> None:
     """Write a page as MkDocs does (UTF-8, characters it cannot encode as references)."""
     target = site_dir / dest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+    with stage(WRITES):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def stamp(result: RegionResult, shells: ShellStore | None) -> None:
@@ -94,24 +96,29 @@ def finish_region(result: RegionResult) -> None:
     """Stamp the region's copies, then write its search index and feeds, and save its state."""
     shells = ShellStore(result.cache) if result.stamp_jobs and result.cache is not None else None
     try:
-        stamp(result, shells)
+        with stage(STAMPING):
+            stamp(result, shells)
     finally:
         if shells is not None:
             shells.close()
     site_dir = Path(result.site_dir)
     pages = result.page_order
-    search_index.write(site_dir, [entry for path in pages for entry in result.search_entries.get(path, ())])
+    with stage(SEARCH_INDEX):
+        entries = [entry for path in pages for entry in result.search_entries.get(path, ())]
+        search_index.write(site_dir, entries)
     shown = set(pages)
     newsletters = {path: html for path, html in result.newsletter_html.items() if path in shown}
     mail_store = result.cache.table(MAIL_TABLE) if result.cache is not None and result.feeds.mail else None
     try:
-        write_feeds(site_dir, result.feeds, newsletters, mail_store)
+        with stage(FEEDS):
+            write_feeds(site_dir, result.feeds, newsletters, mail_store)
     finally:
         if mail_store is not None:
             mail_store.close()
     if result.precompress:
         published = Path(result.published_dir) if result.published_dir else None
-        precompress_tree(site_dir, reuse_from=published if published and published.is_dir() else None)
+        with stage(COMPRESSION):
+            precompress_tree(site_dir, reuse_from=published if published and published.is_dir() else None)
     state = result.state
     if state is None:
         return

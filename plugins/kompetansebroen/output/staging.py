@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -153,10 +154,13 @@ class Publisher:
             self._release()
             raise
 
-    def publish(self) -> None:
+    def publish(self, then: Callable[[], None] | None = None) -> None:
+        """Swap the new site in; ``then`` runs after the swap, still under the lock."""
         try:
             if self.staging.exists():
                 swap_in(self.staging, self.final)
+                if then is not None:
+                    then()
         finally:
             self._release()
 

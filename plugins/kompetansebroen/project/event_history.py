@@ -139,6 +139,13 @@ def _current_text(path: Path) -> str | None:
         return None
 
 
+def head_commit(root: Path) -> str:
+    """The commit the tree is checked out at (empty outside git): the calendars' stamps and sequences
+    come from its history, so a new commit that changes no file (an amended time) is still a change."""
+    found = _git(root, ["rev-parse", "HEAD"])
+    return found.decode("ascii", "replace").strip() if found else ""
+
+
 def _git(root: Path, arguments: list[str], stdin: bytes = b"") -> bytes | None:
     """Git's output, or ``None`` when there is no git, no repository, or git fails.
 

@@ -12,6 +12,9 @@ Given the published tree (``reuse_from``), a file that is the published one
 bytes (the theme's assets, copied again by every build) gets the published
 ``.gz`` linked, after a check of its gzip trailer (CRC-32 and length of the
 original) against the file: a fraction of the cost of compressing it again.
+A ``.gz`` already beside its file that passes the same check is kept as it
+is, so no file is compressed twice: ``make precompress`` on a built site
+compresses only what the build did not.
 """
 
 from __future__ import annotations
@@ -117,6 +120,11 @@ def precompress_file(path: Path, published: Path | None = None) -> PrecompressRe
     if not wants_gzip(path, len(data)):
         return report
     target = path.with_name(path.name + GZ)
+    if gzip_matches(target, data):  # compressed already (``make precompress`` after ``make site``)
+        report.reused = 1
+        report.bytes_in = len(data)
+        report.bytes_out = target.stat().st_size
+        return report
     if published is not None and _same_content(path, published, data):
         published_gz = published.with_name(published.name + GZ)
         if gzip_matches(published_gz, data):

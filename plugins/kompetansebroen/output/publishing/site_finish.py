@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ...project.loader import Project
+from ...stage_times import COMPRESSION, CSP_SCAN, stage
 from . import nginx_config, old_addresses
 from .built_site import read_site
 from .old_addresses import OldAddress
@@ -41,8 +42,10 @@ def finish_root(
     checked = old_addresses.checked(old)
     old_addresses.write_redirect_pages(staging, checked, region_names)
     site = read_site(staging)
-    precompress_tree(staging, skip=site.region_ids, reuse_from=published if published.is_dir() else None)
+    with stage(COMPRESSION):
+        precompress_tree(staging, skip=site.region_ids, reuse_from=published if published.is_dir() else None)
     deploy = nginx_config.deploy_dir(published)
     old_addresses.save(deploy / nginx_config.OLD_ADDRESSES_NAME, checked)
     options = nginx_config.ServerOptions(root=published.resolve())
-    return nginx_config.write(site, deploy / nginx_config.CONFIG_NAME, options, checked)
+    with stage(CSP_SCAN):  # every page read for its inline scripts
+        return nginx_config.write(site, deploy / nginx_config.CONFIG_NAME, options, checked)
