@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from kb_browser import DECAP_SERVER, REPO, decap_server, serve
 from playwright.sync_api import Browser, Locator, Page
 
@@ -164,7 +165,9 @@ def media_file(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     folder = tmp_path_factory.getbasetemp() / "editor-uploads"
     folder.mkdir(exist_ok=True)
     path = folder / name
-    if path.suffix == ".png":
+    if path.suffix == ".png" and path.stem.endswith("omslag"):
+        Image.new("RGB", (1400, 1400), (160, 60, 30)).save(path)  # the smallest cover the check takes
+    elif path.suffix == ".png":
         Image.new("RGB", (1280, 720), (30, 80, 160)).save(path)  # the smallest poster the check takes
     elif path.suffix == ".svg":
         path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
@@ -271,6 +274,60 @@ def test_a_new_entry_of_every_type_is_published_into_its_folder(
             assert (written.parent / value[2].name).is_file(), "the upload is saved beside the entry"  # type: ignore[index]
 
 
+SERIES_TITLE = "Broen i nettleseren"
+SERIES_SLUG = "broen-i-nettleseren"
+
+
+def test_a_new_podcast_series_is_a_new_folder_with_serie_yml_and_its_cover(
+    editor: Page, editor_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    cover = media_file(tmp_path_factory, "nettleser-omslag.png")
+    editor.goto(editor.url.split("#")[0] + "#/collections/podkastserier/new")
+    editor.get_by_label("Tittel", exact=True).wait_for()
+    fill(
+        editor,
+        [
+            ("type", "Tittel", SERIES_TITLE),
+            ("type", "Ingress", "Samtaler om samhandling, skrevet i nettleseren."),
+            ("upload", "Bilde", ("Velg et bilde", 0, cover)),
+            ("type", "Utgiver", "Sykehuset Innlandet"),
+            ("type", "Eierens e-post", "podkast@eksempel.no"),
+            ("choose", "Kategori", "Health & Fitness"),
+        ],
+    )
+    save_and_publish(editor)
+    folder = editor_repo / "content" / "podkast" / SERIES_SLUG
+    assert sorted(path.name for path in folder.iterdir()) == sorted(["serie.yml", cover.name]), git(
+        editor_repo, "log", "--stat", "-3"
+    )
+    assert (folder / cover.name).read_bytes() == cover.read_bytes()
+    assert git(editor_repo, "status", "--porcelain") == ""
+    assert yaml.safe_load((folder / "serie.yml").read_text(encoding="utf-8")) == {
+        "title": SERIES_TITLE,
+        "description": "Samtaler om samhandling, skrevet i nettleseren.",
+        "image": cover.name,
+        "author": "Sykehuset Innlandet",
+        "owner_email": "podkast@eksempel.no",
+        "category": "Health & Fitness",
+        "explicit": False,
+    }
+
+
+def test_an_existing_series_saved_unchanged_keeps_its_meaning(
+    editor: Page, editor_repo: Path, admin_url: str
+) -> None:
+    series_file = editor_repo / "content" / "podkast" / "over-broen" / "serie.yml"
+    before = yaml.safe_load(series_file.read_text(encoding="utf-8"))
+    for key in ("x", "Backspace"):  # Decap saves only a changed entry
+        open_fresh(editor, f"{admin_url}/admin/", "#/collections/podkastserier/entries/over-broen/serie")
+        field(editor, "Tittel").focus()
+        editor.keyboard.press("End")
+        editor.keyboard.press(key)
+        save_and_publish(editor)
+    assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", str(series_file))
+    assert yaml.safe_load(series_file.read_text(encoding="utf-8")) == before
+
+
 def test_every_new_entry_passes_the_check_and_is_a_page_of_the_built_region(
     editor_repo: Path, tmp_path: Path
 ) -> None:
@@ -288,6 +345,12 @@ def test_every_new_entry_passes_the_check_and_is_a_page_of_the_built_region(
         page = tmp_path / "site" / "innlandet" / folder / SLUG / "index.html"
         assert page.is_file(), f"{folder}/{SLUG} is not built"
         assert TITLE in page.read_text(encoding="utf-8")
+    # The new series has no episodes yet: its page says so, and its feed is there to subscribe to.
+    series_page = tmp_path / "site" / "innlandet" / "podkast" / SERIES_SLUG / "index.html"
+    assert "Serien har ingen episoder ennå." in series_page.read_text(encoding="utf-8")
+    feed = (series_page.parent / "feed.xml").read_text(encoding="utf-8")
+    assert f"<title>{SERIES_TITLE}</title>" in feed and "<item>" not in feed
+    assert (series_page.parent / "nettleser-omslag.png").is_file(), "the cover is published beside the page"
 
 
 SAMPLES = {

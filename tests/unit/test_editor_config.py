@@ -22,6 +22,7 @@ VOCABULARY = Vocabulary(("Helsefellesskap", "Samhandling"), ("Sykepleiere", "Leg
 REGIONS = ("ahus", "innlandet")
 NATIONAL = Scope("content", None, REGIONS, series=(("over-broen", "Over broen"),), pages=("index.md",))
 REGIONAL = Scope("regions/innlandet", "innlandet", REGIONS, series=(("lokalt", "Lokalt"),))
+NO_SERIES = Scope("regions/ahus", "ahus", REGIONS)
 DECAP_WIDGETS = {
     "string",
     "text",
@@ -129,7 +130,7 @@ def test_secure_addresses_must_be_https(value: str, accepted: bool) -> None:
     assert bool(re.search(film_fields()["video_url"].form()["pattern"][0], value)) is accepted
 
 
-def test_region_yml_and_podcast_series_are_file_forms() -> None:
+def test_region_yml_is_a_file_form() -> None:
     regional = by_name(REGIONAL)
     region = regional["omrade"]["files"][0]
     assert region["file"] == "regions/innlandet/region.yml"
@@ -137,10 +138,29 @@ def test_region_yml_and_podcast_series_are_file_forms() -> None:
     contact = next(f for f in region["fields"] if f["name"] == "contact")
     assert isinstance(region_schema().fields["contact"], Nested)
     assert [f["name"] for f in contact["fields"]] == ["email", "url"]
-    series = regional["podkastserier"]["files"][0]
-    assert series["file"] == "regions/innlandet/podkast/lokalt/serie.yml"
-    assert form_field_names(regional["podkastserier"]) == [list(series_fields())]
     assert "omrade" not in by_name(NATIONAL)
+
+
+@pytest.mark.parametrize("scope", [NATIONAL, REGIONAL, NO_SERIES], ids=["national", "region", "no-series"])
+def test_podcast_series_are_a_folder_of_serie_yml_files_and_new_ones_can_be_made(scope: Scope) -> None:
+    series = by_name(scope)["podkastserier"]
+    assert series["folder"] == f"{scope.tree}/podkast"
+    # Decap writes a new entry to <folder>/<path>.<extension>: podkast/<slug>/serie.yml.
+    assert (series["path"], series["extension"], series["format"]) == ("{{slug}}/serie", "yml", "yml")
+    assert series["create"] is True and series["delete"] is False
+    assert (series["media_folder"], series["public_folder"]) == ("", ""), "the cover beside serie.yml"
+    assert form_field_names(series) == [list(series_fields())]
+    fields = {field["name"]: field for field in series["fields"]}
+    for field_name, spec in series_fields().items():
+        form = fields[field_name]
+        assert form["widget"] in DECAP_WIDGETS
+        assert form["required"] is spec.required, field_name
+        assert form["label"] == FIELD_LABELS[field_name]
+        assert form.get("hint"), field_name
+    assert fields["image"]["widget"] == "image"
+    # An untouched switch shows «off»: a required one must then hold false, not nothing.
+    assert fields["explicit"]["default"] is False
+    assert not js_pattern(fields["image"]).search("omslag.webp")
 
 
 def test_other_pages_are_edited_but_not_created() -> None:

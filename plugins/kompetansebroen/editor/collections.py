@@ -18,6 +18,7 @@ from ..frontmatter.fields import FIELD_LABELS, Field, Nested
 from ..frontmatter.learning_fields import series_fields
 from ..frontmatter.schemas import region_schema
 from ..model.documents import Kind
+from ..model.learning import PODCAST_FOLDER, SERIES_FILE
 
 BODY_FIELD: dict[str, Any] = {
     "label": "Tekst",
@@ -123,26 +124,34 @@ def type_collections(declared: ContentType, vocabulary: Vocabulary, scope: Scope
     ]
 
 
-def series_collection(scope: Scope) -> dict[str, Any] | None:
-    """The podcast series' ``serie.yml`` files, one form each (a new series is a new folder)."""
-    if not scope.series:
-        return None
+SERIES_ENTRY = SERIES_FILE.removesuffix(".yml")
+"""``serie.yml`` without its extension: the last part of a series entry's ``path``."""
+
+
+def series_collection(scope: Scope) -> dict[str, Any]:
+    """The tree's podcast series, one entry per ``podkast/<serie>/serie.yml``: a new entry is a new series.
+
+    A folder collection with ``path: "{{slug}}/serie"`` lists every ``serie.yml``
+    a folder down and writes a new one into a folder named by the title's
+    slug; ``media_folder: ""`` puts the cover beside it, where the loader
+    looks. Deleting is off: it would remove ``serie.yml`` and leave the
+    series' episodes without their series, which the check refuses.
+    """
     return {
         "name": "podkastserier",
         "label": "Podkastserier",
         "label_singular": "Podkastserie",
-        "files": [
-            {
-                "name": f"serie-{slug}",
-                "label": title,
-                "file": f"{scope.tree}/podkast/{slug}/serie.yml",
-                "format": "yml",
-                "media_folder": "",
-                "public_folder": "",
-                "fields": form_fields(series_fields()),
-            }
-            for slug, title in scope.series
-        ],
+        "folder": f"{scope.tree}/{PODCAST_FOLDER}",
+        "path": "{{slug}}/" + SERIES_ENTRY,
+        "create": True,
+        "delete": False,
+        "extension": "yml",
+        "format": "yml",
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        **ENTRY_MEDIA,
+        "fields": form_fields(series_fields()),
     }
 
 
@@ -193,7 +202,8 @@ def collections(vocabulary: Vocabulary, scope: Scope) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for declared in content_types():
         found += type_collections(declared, vocabulary, scope)
-    for extra in (series_collection(scope), pages_collection(vocabulary, scope), region_collection(scope)):
+    found.append(series_collection(scope))
+    for extra in (pages_collection(vocabulary, scope), region_collection(scope)):
         if extra is not None:
             found.append(extra)
     return found

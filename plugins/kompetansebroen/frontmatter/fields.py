@@ -351,7 +351,9 @@ class Boolean(Field):
     example = "true"
 
     def form(self) -> FormSpec:
-        return {"widget": "boolean"}
+        # Decap shows an untouched switch as off but holds no value, and then refuses a required
+        # field the editor sees set: a required one starts as the false it shows.
+        return {"widget": "boolean", "default": False} if self.required else {"widget": "boolean"}
 
     def hint(self) -> str:
         return "Slå på eller av"
