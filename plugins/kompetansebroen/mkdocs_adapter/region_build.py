@@ -384,7 +384,9 @@ class RegionBuild:
                 assert record.file.page is not None and record.stamped_from is not None
                 canonical = record.file.page.canonical_url
                 parts = fragments.render(self.templates, config, canonical, self.context_of(record))
-                jobs.append(StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical))
+                jobs.append(
+                    StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical)
+                )
         search_entries = {
             path: record.search_entries
             for path, record in self.pages.items()
