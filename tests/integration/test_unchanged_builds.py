@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import cold_tree, copy_repo, run_build, tree_of
+from tests.support.builds import ColdBuilds, run_build
+from tests.support.repos import copy_repo
+from tests.support.trees import tree_of
 
 NOTHING_CHANGED = "Ingenting er endret siden forrige bygg"
 ARTICLE = "content/artikler/det-utadvendte-sykehuset.md"
@@ -35,7 +37,9 @@ def _same_size_edit(path: Path, old: str, new: str) -> None:
     assert path.stat().st_size == kept.st_size
 
 
-def test_a_build_with_nothing_changed_touches_nothing_and_a_hidden_edit_still_builds(tmp_path: Path) -> None:
+def test_a_build_with_nothing_changed_touches_nothing_and_a_hidden_edit_still_builds(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
     repo = copy_repo(tmp_path / "repo")
     first = run_build(repo, repo / "site")
     assert first.returncode == 0, first.stderr
@@ -62,7 +66,7 @@ def test_a_build_with_nothing_changed_touches_nothing_and_a_hidden_edit_still_bu
     assert edited.returncode == 0, edited.stderr
     assert NOTHING_CHANGED not in edited.stderr
     assert word[::-1] in (repo / "site" / PAGE).read_text(encoding="utf-8")
-    assert tree_of(repo / "site") == cold_tree(repo)
+    assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
 def test_a_published_file_changed_or_removed_by_hand_is_built_again(tmp_path: Path) -> None:
