@@ -11,13 +11,17 @@ PROJECT_PARTS = ("content", "regions", "mkdocs.yml")
 
 
 def copy_repo(target: Path, source: Path = REPO) -> Path:
-    """A copy of ``source``'s project (content, regions, mkdocs.yml) to change in a test; no site, no cache."""
+    """A copy of ``source``'s project (content, regions, mkdocs.yml; Decap's bundle linked) to change in a test;
+    no site, no cache."""
     for name in PROJECT_PARTS:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name, symlinks=True)
         else:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy(source / name, target / name)
+    # Decap's bundle (npm ci) is read, never written, by a build: a link keeps the admin pages in every copy.
+    if (source / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to((source / "node_modules").resolve(), target_is_directory=True)
     return target
 
 
