@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import messages
 from ..model.events import is_timed, local_day
 from ..text.event_times import oslo
 from .event_fields import EventTime
@@ -75,9 +76,7 @@ def updated_not_before_date(values: Mapping[str, Any], lines: Mapping[str, int])
         FoundProblem(
             lines["updated"],
             "updated",
-            f"«{_shown(updated)}» er før date («{_shown(published)}»); en side kan ikke være oppdatert "
-            f"før den ble publisert, så skriv en dato som er lik eller senere enn date, "
-            f"f.eks. updated: {_shown(published)}",
+            messages.updated_before_date(_shown(updated), _shown(published)),
         )
     ]
 

@@ -1,0 +1,249 @@
+"""Every message an editor sees when the content is wrong, in one place, grouped by subject.
+
+A rule decides *whether* something is wrong and calls one of these for *what to say*; the wording lives
+here so that a message is found, and changed, in one file. Each is a constant or a small function taking
+the parts that vary (the value written, the field's name, an example of a right value). The modules that
+check the content never write a Norwegian sentence for an editor themselves (`tests/unit/test_messages.py`).
+
+This module imports nothing of ours: every layer may use it.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------------------
+# A field's value: text (frontmatter/fields.py, read_text)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def field_missing(expected: str, name: str, example: str) -> str:
+    return f"mangler; forventet {expected}, f.eks. {name}: {example}"
+
+
+def text_empty_after_colon(fixed: str) -> str:
+    return f"er tom; skriv teksten etter kolonet, f.eks. {fixed}"
+
+
+def text_expected(found: str, fixed: str) -> str:
+    return f"forventet tekst, fant {found}; skriv {fixed}"
+
+
+def yaml_tag_not_allowed(tag: str, fixed: str) -> str:
+    return f"YAML-merket «{tag}» er ikke tillatt her; skriv {fixed}"
+
+
+def text_read_as_other(value: str, found: str, fixed: str) -> str:
+    return f"«{value}» leses av YAML som {found}, ikke tekst; skriv {fixed}"
+
+
+def text_blank(fixed: str) -> str:
+    return f"er tom; skriv en tekst, f.eks. {fixed}"
+
+
+def text_not_one_line(breaking: str, fixed: str) -> str:
+    return f"har {breaking}, men feltet tar bare én linje tekst; skriv alt på én linje: {fixed}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A date (frontmatter/fields.py, Date and plausible_year)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def year_implausible(raw: str, year: int, first_year: int, last_year: int) -> str:
+    return (
+        f"«{raw}» har året {year}, som ikke kan stemme; skriv året datoen gjelder "
+        f"(mellom {first_year} og {last_year})"
+    )
+
+
+def month_does_not_exist(month: int) -> str:
+    return f"måned {month} finnes ikke"
+
+
+def month_has_days(month_name: str, year: int, days: int) -> str:
+    return f"{month_name} {year} har {days} dager"
+
+
+def date_empty(name: str, example: str) -> str:
+    return f"er tom; skriv en dato på formen ÅÅÅÅ-MM-DD, f.eks. {name}: {example}"
+
+
+def date_expected(found: str, name: str, example: str) -> str:
+    return f"forventet en dato på formen ÅÅÅÅ-MM-DD, fant {found}; skriv f.eks. {name}: {example}"
+
+
+def date_impossible(raw: str, why: str) -> str:
+    return f"«{raw}» er en dato som ikke finnes ({why}); skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
+
+
+def date_not_iso(raw: str, name: str, iso: str) -> str:
+    return f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {iso}"
+
+
+def date_unreadable(raw: str, name: str, example: str) -> str:
+    return f"«{raw}» er ikke en dato på formen ÅÅÅÅ-MM-DD; skriv f.eks. {name}: {example}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A whole number (frontmatter/fields.py, Integer)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def integer_empty(name: str, example: str) -> str:
+    return f"er tom; skriv et heltall, f.eks. {name}: {example}"
+
+
+def integer_expected(found: str, name: str, example: str) -> str:
+    return f"forventet et heltall, fant {found}; skriv f.eks. {name}: {example}"
+
+
+def integer_not_digits(raw: str, name: str, example: str) -> str:
+    return f"«{raw}» er ikke et heltall; skriv bare sifre, f.eks. {name}: {example}"
+
+
+def integer_quoted(raw: str, name: str, value: int) -> str:
+    return (
+        f"«{raw}» står i anførselstegn og leses som tekst, ikke et tall; "
+        f"skriv tallet uten anførselstegn: {name}: {value}"
+    )
+
+
+def integer_octal(raw: str, octal: str, name: str, value: int) -> str:
+    return f"«{raw}» har innledende null, og YAML leser det som oktaltallet {octal}; skriv {name}: {value}"
+
+
+def integer_leading_zero(raw: str, name: str, value: int) -> str:
+    return f"«{raw}» har innledende null; skriv {name}: {value}"
+
+
+def integer_only_digits(raw: str, name: str, value: int) -> str:
+    return f"«{raw}» skal skrives med bare sifre; skriv {name}: {value}"
+
+
+def integer_read_as_other(raw: str, found: str, name: str, value: int) -> str:
+    return f"«{raw}» leses av YAML som {found}; skriv {name}: {value}"
+
+
+def integer_too_low(raw: str, minimum: int) -> str:
+    return f"«{raw}» er for lavt; skriv et heltall som er minst {minimum}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# true or false (frontmatter/fields.py, Boolean)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def boolean_quoted(raw: str, name: str, meant: str) -> str:
+    return f"«{raw}» står i anførselstegn og leses som tekst; skriv {name}: {meant}"
+
+
+def boolean_word_not_allowed(raw: str, name: str, meant: str) -> str:
+    return f"«{raw}» er ikke tillatt; skriv {name}: {meant}"
+
+
+def boolean_expected(found: str, name: str) -> str:
+    return f"forventet true eller false, fant {found}; skriv {name}: true eller {name}: false"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A choice, an address, a list (frontmatter/fields.py, Choice, Url, Email, TextList)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def unknown_value_did_you_mean(what: str, value: str, match: str) -> str:
+    return f"ukjent {what} «{value}»; mente du «{match}»?"
+
+
+def unknown_value(what: str, value: str, known: str) -> str:
+    """``known`` says what may be written: ``valid_values(...)``, ``known_values(...)`` or a type's own label."""
+    return f"ukjent {what} «{value}»; {known}"
+
+
+def valid_values(choices: tuple[str, ...]) -> str:
+    return f"gyldige verdier er {', '.join(choices)}"
+
+
+def known_values(values: list[str] | tuple[str, ...]) -> str:
+    return f"kjente verdier er {', '.join(values) or '(ingen)'}"
+
+
+def url_missing_scheme(value: str, name: str) -> str:
+    return f"«{value}» mangler https://; skriv {name}: https://{value}"
+
+
+def url_not_an_address(value: str, name: str, example: str) -> str:
+    return (
+        f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://, "
+        f"f.eks. {name}: {example}"
+    )
+
+
+def email_not_an_address(value: str, name: str, example: str) -> str:
+    return f"«{value}» er ikke en e-postadresse; skriv f.eks. {name}: {example}"
+
+
+def list_empty(name: str, example: str) -> str:
+    return f"er tom; skriv en liste, f.eks. {name}: {example}, eller fjern feltet"
+
+
+def list_expected(found: str, name: str, fixed: str) -> str:
+    return f"forventet en liste, fant {found}; skriv {name}: {fixed}"
+
+
+def listed_twice(value: str) -> str:
+    return f"«{value}» står to ganger; fjern den ene"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The fields of a front matter or region.yml as a whole (frontmatter/fields.py, Schema)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def fields_expected(found: str, where: str) -> str:
+    """``where`` is ``under <group>`` for a nested group, else ``her``."""
+    return f"forventet felter på formen «felt: verdi», fant {found}; skriv ett felt per linje {where}"
+
+
+def fields_under(group: str) -> str:
+    return f"under {group}"
+
+
+FIELDS_HERE = "her"
+
+# No line number of the first: these lines count from the YAML's first line, and only the caller knows
+# where that is in the file.
+FIELD_TWICE = "står to ganger (også lenger opp); fjern den ene"
+
+
+def unknown_field_did_you_mean(match: str) -> str:
+    return f"ukjent felt; mente du «{match}»?"
+
+
+def unknown_field_already_there(match: str, line: int) -> str:
+    return f"ukjent felt; mente du «{match}»? (det står allerede på linje {line})"
+
+
+def unknown_field(allowed: list[str]) -> str:
+    return f"ukjent felt; tillatte felter er {', '.join(allowed)}"
+
+
+def did_you_mean_hint(match: str) -> str:
+    """Added to another message when the value written is close to a known one."""
+    return f"; mente du «{match}»?"
+
+
+def quoted(value: str) -> str:
+    """A value the editor wrote, as a message quotes it."""
+    return f"«{value}»"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# updated (frontmatter/time_fields.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def updated_before_date(updated: str, published: str) -> str:
+    return (
+        f"«{updated}» er før date («{published}»); en side kan ikke være oppdatert "
+        f"før den ble publisert, så skriv en dato som er lik eller senere enn date, "
+        f"f.eks. updated: {published}"
+    )
