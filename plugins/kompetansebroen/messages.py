@@ -247,3 +247,122 @@ def updated_before_date(updated: str, published: str) -> str:
         f"før den ble publisert, så skriv en dato som er lik eller senere enn date, "
         f"f.eks. updated: {published}"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# An event's times and rules (frontmatter/event_fields.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def clock_time_impossible(raw: str, name: str, day: str) -> str:
+    return (
+        f"«{raw}» har et klokkeslett som ikke finnes; skriv timer 00–23 og minutter 00–59, "
+        f"f.eks. {name}: {day} 09:00"
+    )
+
+
+def clock_time_skipped(raw: str, name: str, later: str) -> str:
+    return (
+        f"«{raw}» finnes ikke i norsk tid: klokken stilles fram én time denne natten; "
+        f"skriv f.eks. {name}: {later}"
+    )
+
+
+def time_has_zone(raw: str, name: str, fixed: str) -> str:
+    return f"«{raw}» har en tidssone; skriv norsk tid uten tidssone: {name}: {fixed}"
+
+
+def time_has_seconds(raw: str, name: str, fixed: str) -> str:
+    return f"«{raw}» har sekunder; skriv {name}: {fixed}"
+
+
+def date_time_not_iso(raw: str, name: str, fixed: str) -> str:
+    return f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD TT:MM; skriv {name}: {fixed}"
+
+
+def time_without_date(raw: str, name: str, example_day: str, time: str) -> str:
+    return (
+        f"«{raw}» er et klokkeslett uten dato; skriv datoen foran klokkeslettet, "
+        f"f.eks. {name}: {example_day} {time}"
+    )
+
+
+def event_time_unreadable(raw: str, name: str, example_day: str) -> str:
+    return (
+        f"«{raw}» er ikke en dato; skriv {name}: ÅÅÅÅ-MM-DD for en hel dag eller "
+        f"{name}: ÅÅÅÅ-MM-DD TT:MM med norsk klokkeslett, f.eks. {name}: {example_day} 09:00"
+    )
+
+
+def event_time_empty(name: str, example_day: str) -> str:
+    return (
+        f"er tom; skriv en dato, f.eks. {name}: {example_day}, eller dato og klokkeslett, "
+        f"f.eks. {name}: {example_day} 09:00"
+    )
+
+
+def event_time_expected(found: str, name: str, example_day: str) -> str:
+    return (
+        f"forventet en dato eller dato og klokkeslett, fant {found}; skriv f.eks. {name}: {example_day} 09:00"
+    )
+
+
+def time_read_as_number(raw: str, number: str, name: str, example_day: str, time: str) -> str:
+    return (
+        f"«{raw}» leses av YAML som tallet {number}, ikke et klokkeslett; "
+        f'skriv dato og klokkeslett i anførselstegn, f.eks. {name}: "{example_day} {time}"'
+    )
+
+
+def yaml_tag_not_allowed_example(tag: str, name: str, example: str) -> str:
+    return f"YAML-merket «{tag}» er ikke tillatt her; skriv f.eks. {name}: {example}"
+
+
+def registration_not_https(value: str, name: str, secure: str) -> str:
+    return (
+        f"«{value}» er ikke en sikker adresse (https); påmelding sender personopplysninger, "
+        f"så skriv {name}: {secure}"
+    )
+
+
+def end_untimed_start_timed(end_day: str) -> str:
+    return (
+        "start har klokkeslett, men end er en hel dag; "
+        f"skriv også slutten med klokkeslett, f.eks. end: {end_day} 15:30, eller fjern klokkeslettet i start"
+    )
+
+
+def end_timed_start_untimed(start_day: str, end_day: str) -> str:
+    return (
+        "start er en hel dag, men end har klokkeslett; "
+        f"skriv også start med klokkeslett, f.eks. start: {start_day} 09:00, eller skriv end: {end_day}"
+    )
+
+
+def end_before_start(end: str, start: str) -> str:
+    return f"«{end}» er før start («{start}»); skriv en slutt som er lik eller senere enn start"
+
+
+EVENT_FORMAT_PHYSICAL = "et fysisk"
+EVENT_FORMAT_HYBRID = "et hybrid"
+
+
+def event_place_missing(what: str) -> str:
+    """``what`` is EVENT_FORMAT_PHYSICAL or EVENT_FORMAT_HYBRID."""
+    return (
+        f"mangler; {what} arrangement trenger sted og adresse, "
+        'f.eks. place: "Auditoriet, Sykehuset Innlandet Hamar, Skolegata 32, 2318 Hamar" '
+        "(eller skriv format: digitalt)"
+    )
+
+
+def deadline_after_start(deadline: str, first_day: str) -> str:
+    return (
+        f"fristen {deadline} er etter start ({first_day}); "
+        f"skriv en frist som er senest startdagen, f.eks. registration_deadline: {first_day}"
+    )
+
+
+def use_professions_from_settings(profession_list: str) -> str:
+    """What an unknown profession in ``audience`` is told (after ``ukjent yrkesgruppe «…»; ``)."""
+    return f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}"
