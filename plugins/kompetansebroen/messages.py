@@ -366,3 +366,221 @@ def deadline_after_start(deadline: str, first_day: str) -> str:
 def use_professions_from_settings(profession_list: str) -> str:
     """What an unknown profession in ``audience`` is told (after ``ukjent yrkesgruppe «…»; ``)."""
     return f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A length of time: duration as mm:ss or minutes (frontmatter/learning_fields.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def seconds_two_digits(raw: str, fixed: str) -> str:
+    return f"«{raw}» skal ha to sifre for sekundene (mm:ss); skriv {fixed}"
+
+
+def minutes_and_seconds_two_digits(raw: str, name: str, hours: int, minutes: int, seconds: int) -> str:
+    return (
+        f"«{raw}» skal ha to sifre for minuttene og sekundene (t:mm:ss); "
+        f'skriv f.eks. {name}: "{hours}:{minutes:02d}:{seconds:02d}"'
+    )
+
+
+def too_many_seconds(raw: str, seconds: int, fixed: str) -> str:
+    return f"«{raw}» har {seconds} sekunder; skriv sekunder 00–59: {fixed}"
+
+
+def too_many_minutes(raw: str, minutes: int, fixed: str) -> str:
+    return f"«{raw}» har {minutes} minutter; skriv timer foran når det er 60 minutter eller mer: {fixed}"
+
+
+def duration_zero(raw: str, name: str, example: str) -> str:
+    return f"«{raw}» er null sekunder; skriv hvor lenge den varer, f.eks. {name}: {example}"
+
+
+def duration_decimals(raw: str, name: str, whole: str) -> str:
+    return f'«{raw}» har desimaler; skriv hele sekunder: {name}: "{whole}"'
+
+
+def duration_not_clock_form(raw: str, fixed: str) -> str:
+    return f"«{raw}» er ikke på formen mm:ss; skriv {fixed}"
+
+
+def duration_unreadable(raw: str, name: str, example: str) -> str:
+    return (
+        f"«{raw}» er ikke en varighet; skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder "
+        f'(t:mm:ss), f.eks. {name}: {example} eller {name}: "1:02:03"'
+    )
+
+
+def duration_without_unit(raw: str, minutes_fix: str, number: int) -> str:
+    return (
+        f"«{raw}» er et tall uten enhet; skriv minutter og sekunder med kolon, "
+        f"f.eks. {minutes_fix} for {number} minutter"
+    )
+
+
+def duration_empty(name: str, example: str) -> str:
+    return f"er tom; skriv varigheten som mm:ss eller t:mm:ss, f.eks. {name}: {example}"
+
+
+def duration_expected(found: str, name: str, example: str) -> str:
+    return (
+        f"forventet en varighet på formen mm:ss eller t:mm:ss, fant {found}; skriv f.eks. {name}: {example}"
+    )
+
+
+def minutes_as_whole_number(raw: str, name: str, total: int) -> str:
+    return f"«{raw}» skal skrives som et helt antall minutter; skriv {name}: {total}"
+
+
+def minutes_without_unit(raw: str, name: str, total: int) -> str:
+    return f"«{raw}» skal skrives som et helt antall minutter uten enhet; skriv {name}: {total}"
+
+
+def minutes_not_whole(raw: str, name: str, whole: int) -> str:
+    return f"«{raw}» er ikke et helt antall minutter; skriv {name}: {whole}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A film, an e-learning course, a podcast: addresses, files beside the page, categories, sources
+# (frontmatter/learning_fields.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def address_not_https(value: str, name: str, secure: str) -> str:
+    return f"«{value}» er ikke en sikker adresse (https); skriv {name}: {secure}"
+
+
+def local_file_is_address_elsewhere(value: str, name: str, other_host: str) -> str:
+    return (
+        f"«{value}» er en nettadresse, men {name} er for en fil ved siden av siden; "
+        f"for en fil på en annen tjeneste, skriv {other_host}: {value}"
+    )
+
+
+def local_file_is_address(value: str, what: str, name: str, example: str) -> str:
+    return f"«{value}» er en nettadresse; legg {what} ved siden av siden og skriv navnet, f.eks. {name}: {example}"
+
+
+def local_file_backslash(value: str, name: str) -> str:
+    return f"«{value}» har omvendt skråstrek; bruk / mellom mapper: {name}: {value.replace(chr(92), '/')}"
+
+
+def local_file_leading_slash(value: str, name: str) -> str:
+    return f"«{value}» begynner med /; skriv stien fra mappen siden ligger i: {name}: {value.lstrip('/')}"
+
+
+def local_file_outside_folder(value: str, what: str, name: str, basename: str) -> str:
+    return (
+        f"«{value}» peker ut av mappen med ..; legg {what} i samme mappe som siden "
+        f"(eller en mappe under den) og skriv f.eks. {name}: {basename}"
+    )
+
+
+def local_file_wrong_kind(value: str, what: str, name: str, allowed: str, hint: str) -> str:
+    return f"«{value}» er ikke {what}; {name} må være en fil som slutter på {allowed}" + (
+        f" ({hint})" if hint else ""
+    )
+
+
+VIDEO_HINT = "lagre filmen som MP4 (H.264)"
+CAPTION_SRT_HINT = "gjør om SRT-filen til WebVTT, f.eks. med ffmpeg -i film.srt film.vtt"
+TRANSCRIPT_MD_HINT = "en .md-fil blir en egen side; gi transkripsjonen endelsen .txt"
+
+
+def alt_text_missing(name: str, example: str) -> str:
+    return (
+        "mangler; bildet trenger en alternativ tekst som beskriver det for skjermlesere, "
+        f"f.eks. {name}: {example}"
+    )
+
+
+def category_case(value: str, name: str, exact: str) -> str:
+    return f'«{value}» skal skrives nøyaktig som i Apples liste; skriv {name}: "{exact}"'
+
+
+def category_with_subcategory(value: str, name: str, parent: str, sub: str) -> str:
+    return (
+        f"«{value}» har både kategori og underkategori; skriv dem hver for seg: "
+        f'{name}: "{parent}" og subcategory: "{sub}"'
+    )
+
+
+def category_retired_fix(name: str, category: str, subcategory: str | None) -> str:
+    return f'{name}: "{category}"' + (f' og subcategory: "{subcategory}"' if subcategory else "")
+
+
+def category_retired(value: str, fixed: str) -> str:
+    return f"«{value}» er en kategori Apple ikke bruker lenger (fra før 2019); skriv {fixed}"
+
+
+def category_is_subcategory(value: str, parent: str, name: str, sub: str) -> str:
+    return f'«{value}» er en underkategori av «{parent}»; skriv {name}: "{parent}" og subcategory: "{sub}"'
+
+
+def category_unknown(value: str, categories: list[str]) -> str:
+    return f"ukjent kategori «{value}»; bruk en av Apples kategorier: {', '.join(categories)}"
+
+
+def subcategory_without_category(parent: str) -> str:
+    return f'er oppgitt uten category; skriv også kategorien den hører til, f.eks. category: "{parent}"'
+
+
+def category_has_no_subcategories(category: str) -> str:
+    return f"«{category}» har ingen underkategorier hos Apple; fjern subcategory"
+
+
+def subcategory_of_other(subcategory: str, parent: str, category: str, allowed: list[str]) -> str:
+    return (
+        f"«{subcategory}» hører til «{parent}», ikke «{category}»; "
+        f'skriv category: "{parent}" eller velg en av {", ".join(allowed)}'
+    )
+
+
+def subcategory_unknown_under(subcategory: str, category: str, allowed: list[str]) -> str:
+    return f"ukjent underkategori «{subcategory}» under «{category}»; velg en av {', '.join(allowed)}"
+
+
+def both_sources(local: str, remote: str, what: str) -> str:
+    return f"både {local} og {remote} er oppgitt; {what} skal ha nøyaktig én av dem, så fjern den ene"
+
+
+def no_source(what: str, local: str, remote: str, local_example: str, remote_example: str) -> str:
+    return (
+        f"mangler; {what} trenger enten {local} (en fil ved siden av siden, f.eks. {local}: {local_example}) "
+        f"eller {remote} (en adresse på en annen tjeneste, f.eks. {remote}: {remote_example})"
+    )
+
+
+FILM_WHAT = "en film"
+EPISODE_WHAT = "en episode"
+
+CAPTIONS_MISSING = "mangler; en film som vises her må ha teksting (en WebVTT-fil ved siden av siden), f.eks. captions: film.vtt"
+CAPTIONS_WITH_REMOTE_VIDEO = (
+    "brukes bare med video (en film her); for en film på en annen tjeneste legger du "
+    "tekstingen inn der, så fjern captions"
+)
+AUDIO_BYTES_WHAT = "lydfilens størrelse i byte"
+AUDIO_DURATION_WHAT = "lydfilens varighet"
+
+
+def audio_fact_missing(what: str, name: str, example: str) -> str:
+    return f"mangler; med audio_url må du oppgi {what}, f.eks. {name}: {example}"
+
+
+AUDIO_FACT_FROM_FILE = "leses fra MP3-filen i audio; fjern feltet"
+
+
+def transcript_twice(heading: str, heading_line: int | None) -> str:
+    return f"episoden har både transcript og overskriften «{heading}» (linje {heading_line}); behold den ene"
+
+
+def transcript_missing(heading: str) -> str:
+    return (
+        f"mangler; en podkastepisode må ha en transkripsjon: skriv den i teksten under overskriften "
+        f"«## {heading}», eller legg en tekstfil ved siden av episoden og skriv "
+        "transcript: episode.txt"
+    )
+
+
+def transcript_heading_empty(heading: str) -> str:
+    return f"overskriften «{heading}» har ingen tekst under seg; skriv transkripsjonen under den"
