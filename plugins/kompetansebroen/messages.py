@@ -584,3 +584,119 @@ def transcript_missing(heading: str) -> str:
 
 def transcript_heading_empty(heading: str) -> str:
     return f"overskriften «{heading}» har ingen tekst under seg; skriv transkripsjonen under den"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A media file a page names: missing, of the wrong kind, of the wrong size (frontmatter/media_checks.py;
+# what cannot be read from a file, the reason after «navn»:, is model/media.py's)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def named_file_missing(name: str) -> str:
+    return f"filen «{name}» finnes ikke; legg den i samme mappe som siden, eller rett navnet"
+
+
+def image_wrong_format(name: str, image_format: str | None, formats: tuple[str, ...]) -> str:
+    return f"«{name}» er et {image_format or 'ukjent'}-bilde; lagre det som {' eller '.join(formats)}"
+
+
+def image_name_says_other_format(name: str, image_format: str | None, right: str) -> str:
+    return (
+        f"«{name}» er et {image_format}-bilde, men filnavnet sier noe annet; "
+        f"gi filen endelsen {right} (og skriv det nye navnet her)"
+    )
+
+
+def cover_not_square(size: str, minimum: int, maximum: int) -> str:
+    return (
+        f"bildet er {size}; et omslagsbilde for podkast må være kvadratisk, "
+        f"{minimum}–{maximum} px på hver side, f.eks. {maximum} × {maximum} px"
+    )
+
+
+def cover_wrong_size(size: str, minimum: int, maximum: int) -> str:
+    return (
+        f"bildet er {size}; Apple krever {minimum}–{maximum} px på hver side, "
+        f"så lag en versjon på f.eks. {maximum} × {maximum} px"
+    )
+
+
+COVER_CMYK = "bildet er lagret i fargerommet CMYK; Apple krever RGB, så lagre det som RGB"
+
+
+def poster_not_16_9(size: str) -> str:
+    return f"bildet er {size}; et plakatbilde må ha formatet 16:9 som filmen, f.eks. 1920 × 1080 px"
+
+
+def poster_too_small(size: str, min_width: int, min_height: int) -> str:
+    return (
+        f"bildet er {size}; et plakatbilde må være minst {min_width} × {min_height} px, f.eks. 1920 × 1080 px"
+    )
+
+
+def image_unreadable(name: str, reason: str) -> str:
+    return f"«{name}»: {reason}; bruk et JPEG- eller PNG-bilde"
+
+
+def video_unreadable(name: str, reason: str) -> str:
+    return f"«{name}»: {reason}; lagre filmen som MP4 (H.264)"
+
+
+def captions_not_webvtt(name: str) -> str:
+    return f"«{name}» er ikke en WebVTT-fil (den første linjen må være WEBVTT); lagre tekstingen som WebVTT"
+
+
+def audio_unreadable(name: str, reason: str) -> str:
+    return f"«{name}»: {reason}; lagre lyden som MP3"
+
+
+def transcript_file_empty(name: str) -> str:
+    return f"«{name}» er tom; skriv transkripsjonen i filen"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A governing document's source, an article's image and its texts (frontmatter/schemas.py)
+# ---------------------------------------------------------------------------------------------------------
+
+GOVERNING_URL_AND_FILE = (
+    "både url og file er oppgitt; et styrende dokument skal ha nøyaktig én av dem, så fjern den ene"
+)
+GOVERNING_NO_SOURCE = (
+    "mangler; et styrende dokument trenger enten url (lenke til dokumentet, "
+    "f.eks. url: https://www.regjeringen.no/…) eller file (et dokument i repoet, "
+    "f.eks. file: vedlegg/plan.pdf)"
+)
+IMAGE_ALT_MISSING = (
+    "mangler; et bilde trenger en alternativ tekst som beskriver det for skjermlesere, "
+    'f.eks. image_alt: "To sykepleiere i samtale"'
+)
+IMAGE_CREDIT_MISSING = (
+    "mangler; et bilde skal krediteres med fotograf eller kilde (det er en plikt når bildet er "
+    'lisensiert), f.eks. image_credit: "Colourbox" eller image_credit: "Privat"'
+)
+
+
+def without_image(name: str) -> str:
+    return f"er oppgitt uten image; fjern {name} eller legg til image"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The fields every page has: tags, regions (frontmatter/schemas.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def use_topics_from_settings(topic_list: str) -> str:
+    """What an unknown topic in ``tags`` is told (after ``ukjent tema «…»; ``)."""
+    return f"bruk tema fra listen i mkdocs.yml: {topic_list}"
+
+
+def known_regions(region_list: str) -> str:
+    return f"kjente områder er {region_list} (mappene i regions/)"
+
+
+NO_REGIONS = "(ingen)"
+
+REGIONS_ONLY_SHARED = (
+    "regions kan bare brukes på sider i content/; en side i regions/<id>/ gjelder bare det området, "
+    "så fjern feltet"
+)
