@@ -700,3 +700,92 @@ REGIONS_ONLY_SHARED = (
     "regions kan bare brukes på sider i content/; en side i regions/<id>/ gjelder bare det området, "
     "så fjern feltet"
 )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# YAML that does not parse (frontmatter/yaml_source.py), and how a message names what YAML read
+# ---------------------------------------------------------------------------------------------------------
+
+
+def yaml_invalid(details: str) -> str:
+    return f"ugyldig YAML ({details}); sjekk innrykk og anførselstegn"
+
+
+def colon_in_value_quote(key: str, quoted_value: str) -> str:
+    return (
+        f"kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn: {key}: {quoted_value}"
+    )
+
+
+COLON_IN_VALUE = (
+    "kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn, "
+    'f.eks. title: "Del 1: innledning"'
+)
+FLOW_LIST_NOT_CLOSED = "listen i hakeparenteser er ikke lukket; avslutt den med ] på samme linje"
+INDENT_MISMATCH = (
+    "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne, "
+    "og listepunkter (- …) under et felt skal ha likt innrykk"
+)
+LINE_WITHOUT_COLON = "linjen mangler kolon; hver linje skal være «felt: verdi»"
+FIELD_INDENTED = (
+    "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne "
+    "(fjern mellomrommene foran feltet)"
+)
+
+# What a message says YAML found where something else was expected («forventet tekst, fant en liste»).
+FOUND_NUMBER = "et tall"
+FOUND_DECIMAL = "et desimaltall"
+FOUND_YES_NO = "en ja/nei-verdi"
+FOUND_EMPTY = "en tom verdi"
+FOUND_DATE = "en dato"
+FOUND_GROUP = "en gruppe av felter"
+FOUND_LIST = "en liste"
+FOUND_TEXT = "tekst"
+
+
+def found_yaml_type(tag_name: str) -> str:
+    return f"en verdi av typen !!{tag_name}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Old addresses: aliases (frontmatter/old_path_fields.py; why a path is not one: text/old_paths.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def old_paths_expected(found: str, name: str, fixed: str) -> str:
+    return f"forventet en liste, fant {found}; skriv {name}: [{fixed}]"
+
+
+def write_instead(suggestion: str) -> str:
+    return f"skriv {suggestion}"
+
+
+def write_old_path_from_root(example: str) -> str:
+    return f"skriv stien fra roten slik det forrige nettstedet hadde den, f.eks. {example}"
+
+
+def old_path_invalid(text: str, problem: str, fix: str) -> str:
+    return f"«{text}» {problem}; {fix}"
+
+
+def old_path_in_reserved_folder(text: str, folder_label: str, example: str) -> str:
+    return (
+        f"«{text}» er i {folder_label}, der nettstedet lager adressene selv; en gammel adresse "
+        f"er en adresse fra det forrige nettstedet, f.eks. {example}"
+    )
+
+
+# How an old address's reserved top folder is named: what the root of the built site holds besides the
+# regions and the pages every region has (the keys are the rule: old_path_fields.reserved_folders).
+SITE_ROOT_NAMES = {
+    "assets": "mappen assets/, der nettstedet har stilark, skript og bilder",
+    "search": "mappen search/, der nettstedet har søket",
+    "favoritter": "«Mine favoritter»",
+    "index.html": "forsiden",
+    "404.html": "siden for adresser som ikke finnes",
+    "sitemap.xml": "nettstedskartet",
+}
+
+
+def region_folder(region_id: str) -> str:
+    return f"mappen til område {region_id}"
