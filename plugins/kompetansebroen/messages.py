@@ -789,3 +789,68 @@ SITE_ROOT_NAMES = {
 
 def region_folder(region_id: str) -> str:
     return f"mappen til område {region_id}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Region folders, region.yml, files that cannot be read, symbolic links, a page's front matter
+# (project/loader.py)
+# ---------------------------------------------------------------------------------------------------------
+
+REGION_ID_RULE = (
+    "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
+    "(begynn med en bokstav, f.eks. regions/innlandet)"
+)
+
+
+def region_id_with_blanks(trimmed: str) -> str:
+    return f"{REGION_ID_RULE}; navnet har mellomrom, tabulator eller linjeskift: gi mappen navnet regions/{trimmed}"
+
+
+REGIONS_FOLDER_MISSING = "mappen mangler; lag regions/<id>/region.yml for hvert område"
+
+
+def region_file_missing(folder_name: str) -> str:
+    name = folder_name.capitalize()
+    return (
+        "filen mangler; hvert område trenger en region.yml med minst name og hospital, "
+        f'f.eks. name: "{name}" og hospital: "Sykehuset {name}"'
+    )
+
+
+NO_REGIONS_AT_ALL = (
+    "ingen områder; et nettsted uten områder har ingen sider. "
+    'Lag regions/<id>/region.yml for hvert område, f.eks. regions/innlandet/region.yml med name: "Innlandet"'
+)
+
+
+def file_unreadable(reason: str) -> str:
+    return f"filen kan ikke leses ({reason})"
+
+
+THE_PAGE_ITSELF = "filen"
+THE_FOLDER = "mappen"
+THE_FILE = "filen"
+
+
+def symlink_outside(the: str) -> str:
+    """``the`` is THE_FOLDER or THE_FILE. One wording for files, folders and region folders alike."""
+    return f"er en symbolsk lenke som peker ut av repoet; kopier {the} inn i stedet"
+
+
+SYMLINK_BROKEN = "er en symbolsk lenke som ikke peker på noen fil eller mappe; fjern den"
+
+
+def symlink_not_published(the: str) -> str:
+    return f"er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier {the} inn i stedet"
+
+
+FRONT_MATTER_NOT_CLOSED = "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene"
+
+
+def listed_with_and(names: list[str]) -> str:
+    """``a, b og c``: how a message lists the fields a page needs."""
+    return ", ".join(names[:-1]) + f" og {names[-1]}" if len(names) > 1 else names[0]
+
+
+def front_matter_missing(kind_indefinite: str, listed: str) -> str:
+    return f"front matter mangler; {kind_indefinite} trenger {listed} øverst i filen, mellom to linjer med bare ---"
