@@ -854,3 +854,139 @@ def listed_with_and(names: list[str]) -> str:
 
 def front_matter_missing(kind_indefinite: str, listed: str) -> str:
     return f"front matter mangler; {kind_indefinite} trenger {listed} øverst i filen, mellom to linjer med bare ---"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Across files and regions: a governing document's file, home pages, old addresses, links, anchors
+# (project/cross_checks.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def governing_file_is_address(target: str) -> str:
+    return f"«{target}» er en nettadresse; bruk url: {target} i stedet for file"
+
+
+def governing_file_missing(target: str, tree_name: str) -> str:
+    return (
+        f"«{target}» finnes ikke; legg dokumentet i {tree_name}/ og skriv stien "
+        "relativt til denne siden, f.eks. file: vedlegg/plan.pdf"
+    )
+
+
+def joined_with_and(ids: list[str]) -> str:
+    """``a og b``: the regions, or files, a message is about."""
+    return " og ".join(ids)
+
+
+def region_or_regions(ids: str, count: int) -> str:
+    return f"område {ids}" if count == 1 else f"områdene {ids}"
+
+
+def the_region_or_regions(ids: str, count: int) -> str:
+    return f"området {ids}" if count == 1 else f"områdene {ids}"
+
+
+def home_page_missing(subject: str, shared_home: str, own: str) -> str:
+    return f"filen mangler, så {subject} har ingen forside; lag {shared_home} (felles for alle områdene) eller {own}"
+
+
+def home_page_not_for_regions(listed: str, ids: str, own: str) -> str:
+    return f"{listed} får ingen forside; legg til {ids} i regions, eller lag {own}"
+
+
+def home_page_is_draft(listed: str, own: str) -> str:
+    return f"siden er et utkast, så {listed} får ingen forside; fjern draft: true, eller lag {own}"
+
+
+def in_regions(regions: list[str]) -> str:
+    """Added to a message when the problem is in some of the regions the file is part of."""
+    return f" i område {', '.join(sorted(regions))}"
+
+
+def on_line(line: int | None) -> str:
+    return f" (linje {line})" if line else ""
+
+
+def old_path_claimed_twice(first_source: str, where: str) -> str:
+    return (
+        f"er også gammel adresse for {first_source}{where}; en gammel adresse kan bare "
+        "føre til én side, så fjern den fra den ene filen"
+    )
+
+
+ALL_REGIONS = "alle områder"
+
+
+def regions_listed(regions: set[str]) -> str:
+    return f"område {', '.join(sorted(regions))}"
+
+
+def old_path_taken(under: bool, address: str, where: str, last_segment: str) -> str:
+    return (
+        f"er {'under ' if under else ''}en adresse nettstedet har selv ({address} i {where}); en gammel adresse er "
+        f"en adresse fra det forrige nettstedet, f.eks. /article/{last_segment}"
+    )
+
+
+def about_old_path(path: str, message: str) -> str:
+    return f"«{path}» {message}"
+
+
+def link_outside_content(target: str) -> str:
+    return f"lenken «{target}» peker ut av innholdet; rett lenken"
+
+
+def link_to_folder(target: str, fixed: str) -> str:
+    return f"lenken «{target}» peker på en mappe; lenk til filen: {fixed}"
+
+
+def link_to_draft(target: str) -> str:
+    return f"lenken «{target}» peker på et utkast (draft: true), som ikke publiseres; fjern lenken eller publiser siden"
+
+
+def link_to_missing_page(target: str) -> str:
+    return f"lenken «{target}» peker på en side som ikke finnes; rett lenken eller lag siden"
+
+
+def link_to_missing_file(target: str) -> str:
+    return f"lenken «{target}» peker på en fil som ikke finnes; rett lenken eller legg filen i repoet"
+
+
+ON_THIS_PAGE = "på denne siden"
+
+
+def on_page(page: str) -> str:
+    return f"på {page}"
+
+
+def anchor_did_you_mean(match: str) -> str:
+    return f"mente du «#{match}»?"
+
+
+FIX_THE_LINK = "rett lenken"
+
+
+def anchor_missing(target: str, anchor: str, where: str, hint: str) -> str:
+    return f"lenken «{target}» peker på et avsnitt (#{anchor}) som ikke finnes {where}; {hint}"
+
+
+def absolute_link_with_fix(target: str, fixed: str) -> str:
+    return (
+        f"lenken «{target}» begynner med /, og virker ikke når nettstedet ligger under "
+        f"et område; skriv en relativ lenke til filen: {fixed}"
+    )
+
+
+def absolute_link(target: str) -> str:
+    return (
+        f"lenken «{target}» begynner med /, og virker ikke når nettstedet ligger under et område; "
+        "skriv en relativ lenke til .md-filen"
+    )
+
+
+def other_file_in_regions(other: str, regions: list[str]) -> str:
+    return f"{other} (i område {', '.join(sorted(regions))})"
+
+
+def same_address(url: str, described: str) -> str:
+    return f"gir samme adresse ({url or '/'}) som {described}; gi den ene filen et annet navn eller slett den ene"
