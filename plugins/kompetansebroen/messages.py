@@ -990,3 +990,78 @@ def other_file_in_regions(other: str, regions: list[str]) -> str:
 
 def same_address(url: str, described: str) -> str:
     return f"gir samme adresse ({url or '/'}) som {described}; gi den ene filen et annet navn eller slett den ene"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# An article's image file, podcast series and episode numbers (project/image_files.py, podcast_checks.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def image_is_address(source: str, tree_name: str, example: str) -> str:
+    return (
+        f"«{source}» er en nettadresse, og sidene henter ingenting fra andre nettsteder; "
+        f"legg bildet i {tree_name}/ og skriv stien relativt til denne siden, f.eks. {example}"
+    )
+
+
+def image_file_missing(source: str, tree_name: str, example: str) -> str:
+    return (
+        f"«{source}» finnes ikke; legg bildet i {tree_name}/ og skriv stien "
+        f"relativt til denne siden, f.eks. {example}"
+    )
+
+
+def series_file_missing(series_file: str) -> str:
+    return (
+        f"filen mangler; en podkastserie trenger {series_file} ved siden av episodene, med "
+        "title, description, image, author, owner_email, category og explicit"
+    )
+
+
+def episode_number_taken(season: int | None, episode: int | None, first_path: str) -> str:
+    return (
+        f"sesong {season}, episode {episode} finnes alt i serien ({first_path}); "
+        "gi episoden et nummer som ikke er brukt"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Scripts and requests to other hosts in a page body, and in the HTML a page becomes
+# (project/security.py, project/rendered_html.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def html_element_not_allowed(element: str) -> str:
+    return (
+        f"HTML-elementet <{element}> er ikke tillatt; bruk vanlig Markdown "
+        "(lenk til video, skjema og dokumenter i stedet for å bygge dem inn)"
+    )
+
+
+def event_handler_not_allowed(attribute: str) -> str:
+    return f"hendelsesattributtet {attribute}= er ikke tillatt i HTML; fjern det"
+
+
+def backticks_too_long(max_backticks: int) -> str:
+    return (
+        f"rekker med mer enn {max_backticks} backticks (`) utenfor en kodeblokk gjør at Markdown bruker "
+        "minutter på siden; sett koden i en kodeblokk mellom to linjer med ```, eller fjern dem"
+    )
+
+
+def scheme_not_allowed(scheme: str) -> str:
+    return f"adresser som begynner med {scheme}: er ikke tillatt; lenk til en https-adresse eller en fil i repoet"
+
+
+def attribute_not_allowed(element: str, attribute: str) -> str:
+    return f"attributtet {attribute}= er ikke tillatt på <{element}>; fjern det"
+
+
+STYLE_NOT_ALLOWED = "style= er ikke tillatt i HTML (bare justering i tabeller); bruk vanlig Markdown"
+
+
+def requests_other_host(element: str, value: str) -> str:
+    return (
+        f"<{element}> henter «{value}» fra et annet nettsted, og nettstedet henter ingenting fra andre verter; "
+        "legg filen i repoet og skriv stien relativt til siden (lenker til andre nettsteder er lov)"
+    )

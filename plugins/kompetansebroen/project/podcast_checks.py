@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 
+from .. import messages
 from ..model.documents import Kind
 from ..model.learning import SERIES_FILE, clashing_episode_numbers
 from ..problems import Problems
@@ -53,8 +54,7 @@ def check_podcasts(
                 tree.shown(f"{folder}/{SERIES_FILE}"),
                 None,
                 "",
-                f"filen mangler; en podkastserie trenger {SERIES_FILE} ved siden av episodene, med "
-                "title, description, image, author, owner_email, category og explicit",
+                messages.series_file_missing(SERIES_FILE),
             )
         clashes = clashing_episode_numbers(
             [doc.episode for doc in episodes if doc.path.split("/")[1] in view.series]
@@ -66,8 +66,7 @@ def check_podcasts(
                 tree.shown(later.path),
                 lines.get("episode"),
                 "episode",
-                f"sesong {later.season}, episode {later.episode} finnes alt i serien ({first.path}); "
-                "gi episoden et nummer som ikke er brukt",
+                messages.episode_number_taken(later.season, later.episode, first.path),
             )
 
 
