@@ -1065,3 +1065,112 @@ def requests_other_host(element: str, value: str) -> str:
         f"<{element}> henter «{value}» fra et annet nettsted, og nettstedet henter ingenting fra andre verter; "
         "legg filen i repoet og skriv stien relativt til siden (lenker til andre nettsteder er lov)"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Names and kinds of files that may not be published, a region id the site uses, an SVG's content
+# (project/publishable.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def region_id_reserved(region_id: str, names: str) -> str:
+    return (
+        f"«{region_id}» er en adresse nettstedet bruker selv ({names}); "
+        "gi mappen et annet navn, f.eks. regions/innlandet"
+    )
+
+
+A_BLANK = "mellomrom"
+
+
+def a_character(character: str) -> str:
+    return f"«{character}»"
+
+
+def character_code(code: int) -> str:
+    return f"tegnet U+{code:04X}"
+
+
+def name_has_character(shown: str) -> str:
+    return (
+        f"navnet har {shown}, som ikke kan stå i en adresse; bruk bare bokstaver, sifre, "
+        "bindestrek, understrek og punktum (f.eks. artikler/mote-i-helsefellesskapet.md)"
+    )
+
+
+def readme_is_folder_home(readme: str) -> str:
+    return (
+        f"{readme} blir forsiden av mappen, som om den het index.md; gi den navnet index.md "
+        "hvis den skal være forsiden, ellers et annet navn (f.eks. om-mappen.md)"
+    )
+
+
+def reserved_folder(first: str) -> str:
+    return (
+        f"mappen {first}/ øverst i innholdet tilhører nettstedet selv (tema, søk, «Mine favoritter»); "
+        "legg filen i en annen mappe"
+    )
+
+
+def reserved_file(path: str) -> str:
+    return f"{path} lages av nettstedet selv; gi filen et annet navn"
+
+
+def list_page_number_taken(folder: str, number: str) -> str:
+    return (
+        f"adressen {folder}/side-{number}/ er side {number} av listen nettstedet lager i {folder}/; "
+        "gi filen et annet navn"
+    )
+
+
+def generated_page_folder(first: str, page: str) -> str:
+    return f"mappen {first}/ er en side nettstedet lager; bare {page} (teksten over) kan ligge der"
+
+
+def other_markdown_suffix(suffix: str, stem: str) -> str:
+    return f"sider med endelsen {suffix} vises av MkDocs, men blir ikke sjekket; gi filen endelsen .md ({stem}.md)"
+
+
+def scripting_suffix(suffix: str) -> str:
+    return (
+        f"filer med endelsen {suffix} publiseres ikke: de kan kjøre skript hos leserne; "
+        "skriv sider i Markdown (.md), og be utviklerne om det som trengs i temaet"
+    )
+
+
+def the_suffix(suffix: str) -> str:
+    return f"endelsen {suffix}"
+
+
+NO_SUFFIX = "ingen endelse"
+
+
+def suffix_not_allowed(shown: str, kinds: str) -> str:
+    return f"filer med {shown} publiseres ikke; tillatt er sider (.md) og {kinds}"
+
+
+SVG_CSS_LOADS = "SVG-filen henter noe med CSS (url(…) eller @import); fjern det, eller lagre bildet som PNG"
+
+
+def svg_element_not_allowed(element: str) -> str:
+    return f"SVG-filen har elementet <{element}>, som ikke er tillatt i bilder; lagre bildet som PNG"
+
+
+def svg_event_handler(attribute: str) -> str:
+    return f"SVG-filen har hendelsesattributtet {attribute}=; fjern det, eller lagre bildet som PNG"
+
+
+def svg_links_outside(value: str) -> str:
+    return f"SVG-filen lenker til «{value}»; bare #-referanser inne i filen er tillatt"
+
+
+def svg_loads_in_attribute(attribute: str) -> str:
+    return f"SVG-filen henter noe i {attribute}=; bare url(#…) inne i filen er tillatt"
+
+
+def episode_outside_series(episodes_folder: str, name: str) -> str:
+    """(project/podcast_checks.py)"""
+    return (
+        "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
+        f"flytt den til {episodes_folder}/<serie>/{name}"
+    )

@@ -39,8 +39,7 @@ def check_podcasts(
                     tree.shown(doc.path),
                     None,
                     "",
-                    "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
-                    f"flytt den til {Kind.EPISODE.folder}/<serie>/{parts[1]}",
+                    messages.episode_outside_series(Kind.EPISODE.folder, parts[1]),
                 )
     for region_id in region_ids:
         view = view_of(region_id)
