@@ -1174,3 +1174,59 @@ def episode_outside_series(episodes_folder: str, name: str) -> str:
         "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
         f"flytt den til {episodes_folder}/<serie>/{name}"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Why a media file cannot be read (model/media.py): the reason after «navn»: in the messages above
+# ---------------------------------------------------------------------------------------------------------
+
+NOT_AN_MP3 = "filen er ikke en MP3-fil (fant ingen MP3-lyd i den)"
+
+
+def mp3_unreadable(error: str) -> str:
+    return f"filen kan ikke leses som MP3 ({error})"
+
+
+MP3_SILENT = "MP3-filen har ingen lyd (varighet 0 sekunder)"
+
+
+def audio_truncated(stated_seconds: int, held_seconds: int) -> str:
+    return (
+        f"filen er avkortet: den sier at lyden varer {stated_seconds} sekunder, "
+        f"men har bare lyd til omtrent {held_seconds} sekunder"
+    )
+
+
+NOT_AN_MP4 = "filen er ikke en MP4-fil"
+VIDEO_TRUNCATED = "filen er avkortet: den slutter før filmen er slutt (lagret eller kopiert bare delvis)"
+
+
+def image_too_large(size: str) -> str:
+    return (
+        f"bildet er {size}, større enn noen skjerm viser; "
+        "lagre en mindre versjon (f.eks. 1920 × 1080 px for en plakat, 3000 × 3000 px for et omslag)"
+    )
+
+
+def image_claims_too_many_pixels(millions: int) -> str:
+    return (
+        f"bildet oppgir en størrelse på over {millions} millioner piksler, langt mer enn noen skjerm viser "
+        "(et ødelagt bilde eller en «dekompresjonsbombe»)"
+    )
+
+
+NOT_AN_IMAGE = "filen er ikke et bilde Pillow kjenner igjen"
+IMAGE_BROKEN = "bildet er avkortet eller ødelagt og kan ikke vises"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# More YAML (frontmatter/yaml_source.py) and addresses the site makes itself (project/cross_checks.py)
+# ---------------------------------------------------------------------------------------------------------
+
+TAB_IN_INDENT = "tabulator i innrykket; bruk mellomrom til innrykk i YAML"
+QUOTE_NOT_CLOSED = "anførselstegnet er ikke lukket; avslutt verdien med samme anførselstegn på samme linje"
+
+
+def page_the_site_makes(path: str) -> str:
+    """How «gir samme adresse (…) som …» names a page the build writes itself."""
+    return f"en side nettstedet lager selv ({path})"

@@ -1,8 +1,8 @@
 """The wording of editors' messages lives in messages.py; the modules that check the content call it by name.
 
 A message written by hand elsewhere is a string with words (a blank in it) passed straight to what
-collects problems: ``FieldError(…)``, ``FoundProblem(…)``, ``Problem(…)`` or ``problems.add(…)``. Field
-names and paths have no blanks, so they pass.
+collects problems: ``FieldError(…)``, ``FoundProblem(…)``, ``Problem(…)``, ``YamlError(…)``,
+``MediaError(…)`` or ``problems.add(…)``. Field names and paths have no blanks, so they pass.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ NOT_GATHERED_YET = {
 OUTSIDE = ("messages.py", "mkdocs_adapter/", "output/", "mail/", "editor/")
 """The messages themselves, and the layers that report building and publishing, not editors' mistakes."""
 
-COLLECTORS = {"FieldError", "FieldGroupError", "FoundProblem", "Problem"}
+COLLECTORS = {"FieldError", "FieldGroupError", "FoundProblem", "Problem", "YamlError", "MediaError"}
 
 
 def _collects_problems(call: ast.Call) -> bool:

@@ -72,13 +72,13 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     last = min(line or len(lines), len(lines))
     for number, text_line in enumerate(lines[:last], start=1):
         if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
-            return YamlError(number, "tabulator i innrykket; bruk mellomrom til innrykk i YAML")
+            return YamlError(number, messages.TAB_IN_INDENT)
 
     quote_line = _unclosed_quote(lines, line)
     if quote_line is not None:
         return YamlError(
             quote_line,
-            "anførselstegnet er ikke lukket; avslutt verdien med samme anførselstegn på samme linje",
+            messages.QUOTE_NOT_CLOSED,
         )
     if "mapping values are not allowed" in problem:
         column = error.problem_mark.column if error.problem_mark is not None else -1

@@ -134,7 +134,7 @@ class Checker:
         clashes: dict[tuple[str, str, str], list[str]] = {}
         for region_id, view in self.views.items():
             seen: dict[str, str] = {
-                page_url(path): f"en side nettstedet lager selv ({path})"
+                page_url(path): messages.page_the_site_makes(path)
                 for path in sorted(self.generated)
                 if path.endswith(".md") and path not in view
             }
