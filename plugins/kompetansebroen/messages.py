@@ -1230,3 +1230,29 @@ QUOTE_NOT_CLOSED = "anførselstegnet er ikke lukket; avslutt verdien med samme a
 def page_the_site_makes(path: str) -> str:
     """How «gir samme adresse (…) som …» names a page the build writes itself."""
     return f"en side nettstedet lager selv ({path})"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What a field type expects, as «mangler; forventet …» names it (frontmatter/*_fields.py, Field.expected)
+# ---------------------------------------------------------------------------------------------------------
+
+EXPECTS_VALUE = "en verdi"
+EXPECTS_TEXT = "tekst"
+EXPECTS_DATE = "en dato på formen ÅÅÅÅ-MM-DD"
+EXPECTS_DAY_OR_TIME = "en dato ÅÅÅÅ-MM-DD, eventuelt med norsk klokkeslett: ÅÅÅÅ-MM-DD TT:MM"
+EXPECTS_EVENT_TIME = "en dato ÅÅÅÅ-MM-DD eller dato og klokkeslett ÅÅÅÅ-MM-DD TT:MM"
+EXPECTS_INTEGER = "et heltall"
+EXPECTS_TRUE_OR_FALSE = "true eller false"
+EXPECTS_HTTPS_ADDRESS = "en adresse som begynner med https://"
+EXPECTS_EMAIL = "en e-postadresse"
+EXPECTS_LIST = "en liste"
+EXPECTS_GROUP = "en gruppe av felter"
+EXPECTS_DURATION = "en varighet på formen mm:ss eller t:mm:ss"
+EXPECTS_MINUTES = "et helt antall minutter"
+EXPECTS_FILE_BESIDE = "navnet på en fil ved siden av siden"
+EXPECTS_APPLE_CATEGORY = "en kategori fra Apples liste"
+EXPECTS_OLD_PATHS = "en liste med gamle adresser"
+
+
+def expects_one_of(choices: tuple[str, ...]) -> str:
+    return " eller ".join(choices)

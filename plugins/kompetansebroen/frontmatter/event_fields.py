@@ -194,7 +194,7 @@ def _with_zone(
 class EventTime(Field):
     """A day (``2025-03-14``) or a day and a Norwegian time (``2025-03-14 09:00``)."""
 
-    expected = "en dato ÅÅÅÅ-MM-DD eller dato og klokkeslett ÅÅÅÅ-MM-DD TT:MM"
+    expected = messages.EXPECTS_EVENT_TIME
     example = f"{EXAMPLE_DAY} 09:00"
 
     def convert(self, name: str, node: yaml.Node) -> dt.date | dt.datetime:

@@ -88,7 +88,7 @@ class Field:
     editor can copy (used when a required field is missing).
     """
 
-    expected: str = "en verdi"
+    expected: str = messages.EXPECTS_VALUE
     example: str = '"…"'
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
@@ -160,7 +160,7 @@ def _one_line(text: str) -> str:
 class Text(Field):
     """Non-empty text. A value YAML reads as something else gets the quoted form as advice."""
 
-    expected = "tekst"
+    expected = messages.EXPECTS_TEXT
 
     def convert(self, name: str, node: yaml.Node) -> str:
         return read_text(node, f"{name}: {{}}")
@@ -201,7 +201,7 @@ def _why_impossible(year: int, month: int, day: int) -> str:
 class Date(Field):
     """A calendar date written ``YYYY-MM-DD``; impossible dates are rejected."""
 
-    expected = "en dato på formen ÅÅÅÅ-MM-DD"
+    expected = messages.EXPECTS_DATE
     example = "2024-06-30"
 
     def convert(self, name: str, node: yaml.Node) -> dt.date:
@@ -233,7 +233,7 @@ class Date(Field):
 class Integer(Field):
     """A whole number written in decimal, unquoted, without leading zeros."""
 
-    expected = "et heltall"
+    expected = messages.EXPECTS_INTEGER
     example = "42"
 
     def __init__(self, *, required: bool = False, minimum: int = 0, example: str | None = None) -> None:
@@ -281,7 +281,7 @@ _FALSE_WORDS = {"false", "no", "n", "off"}
 class Boolean(Field):
     """Only ``true`` or ``false``: YAML 1.1's yes/no/on/off are too easy to write by accident."""
 
-    expected = "true eller false"
+    expected = messages.EXPECTS_TRUE_OR_FALSE
     example = "true"
 
     def convert(self, name: str, node: yaml.Node) -> bool:
@@ -305,7 +305,7 @@ class Choice(Field):
         super().__init__(required=required, example=choices[0] if choices else None)
         self.choices = choices
         self.what = what
-        self.expected = " eller ".join(choices)
+        self.expected = messages.expects_one_of(choices)
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
@@ -320,7 +320,7 @@ class Choice(Field):
 class Url(Field):
     """An absolute http or https address."""
 
-    expected = "en adresse som begynner med https://"
+    expected = messages.EXPECTS_HTTPS_ADDRESS
     example = "https://www.eksempel.no/"
 
     def convert(self, name: str, node: yaml.Node) -> str:
@@ -341,7 +341,7 @@ _EMAIL = re.compile(r"[\w.!#$'*+/=^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 class Email(Field):
     """An e-mail address."""
 
-    expected = "en e-postadresse"
+    expected = messages.EXPECTS_EMAIL
     example = "post@eksempel.no"
 
     def convert(self, name: str, node: yaml.Node) -> str:
@@ -367,7 +367,7 @@ class TextList(Field):
         self.allowed = allowed
         self.what = what
         self.known_label = known_label
-        self.expected = "en liste"
+        self.expected = messages.EXPECTS_LIST
 
     def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
         if _is_null(node):
@@ -585,7 +585,7 @@ class Schema:
 class Nested(Field):
     """A group of fields (e.g. ``contact`` in region.yml)."""
 
-    expected = "en gruppe av felter"
+    expected = messages.EXPECTS_GROUP
 
     def __init__(self, schema: Schema, *, required: bool = False) -> None:
         super().__init__(required=required)

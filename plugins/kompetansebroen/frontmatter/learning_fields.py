@@ -154,7 +154,7 @@ def _no_unit(raw: str, number: int, name: str) -> NoReturn:
 class Duration(Field):
     """How long a film or an episode plays: ``mm:ss`` or ``h:mm:ss``, quoted or not; the value is whole seconds."""
 
-    expected = "en varighet på formen mm:ss eller t:mm:ss"
+    expected = messages.EXPECTS_DURATION
     example = DURATION_EXAMPLE
 
     def convert(self, name: str, node: yaml.Node) -> int:
@@ -171,7 +171,7 @@ class Duration(Field):
 class Minutes(Integer):
     """A length in whole minutes (``duration: 45``), with the number to write for «45 min» or «1 t 30 min»."""
 
-    expected = "et helt antall minutter"
+    expected = messages.EXPECTS_MINUTES
     example = "45"
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
@@ -210,7 +210,7 @@ class LocalFile(Field):
     host (``video_url`` for ``video``), so a pasted link gets the right advice.
     """
 
-    expected = "navnet på en fil ved siden av siden"
+    expected = messages.EXPECTS_FILE_BESIDE
 
     def __init__(
         self,
@@ -264,7 +264,7 @@ _CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)\Z")
 class PodcastCategory(Field):
     """A top category of Apple's list, written exactly as Apple writes it (``Health & Fitness``)."""
 
-    expected = "en kategori fra Apples liste"
+    expected = messages.EXPECTS_APPLE_CATEGORY
     example = '"Health & Fitness"'
 
     def convert(self, name: str, node: yaml.Node) -> str:

@@ -33,7 +33,7 @@ def reserved_folders(region_ids: Collection[str]) -> dict[str, str]:
 class OldPaths(Field):
     """A list of old addresses (``/article/<navn>``), each normalised without a trailing slash."""
 
-    expected = "en liste med gamle adresser"
+    expected = messages.EXPECTS_OLD_PATHS
     example = f"[{EXAMPLE}]"
 
     def __init__(self, reserved: Callable[[], Mapping[str, str]]) -> None:

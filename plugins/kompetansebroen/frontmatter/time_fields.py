@@ -35,7 +35,7 @@ UPDATED_ALIASES = {"oppdatert": "updated", "sist_oppdatert": "updated", "endret"
 class DayOrTime(Field):
     """A day (``2020-06-30``) or a day and a Norwegian time (``2020-06-30 11:41``)."""
 
-    expected = "en dato ÅÅÅÅ-MM-DD, eventuelt med norsk klokkeslett: ÅÅÅÅ-MM-DD TT:MM"
+    expected = messages.EXPECTS_DAY_OR_TIME
     example = "2024-06-30"
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
