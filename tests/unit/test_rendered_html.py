@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kompetansebroen import messages
 from kompetansebroen.project import rendered_html, security
 from kompetansebroen.project.links import AnchorFinder
 from kompetansebroen.settings import load_settings
@@ -98,9 +99,9 @@ def test_one_message_per_kind_of_breach_and_none_for_what_is_inside_a_refused_el
         '<form><input onfocus="c()" type="password"></form><button onclick="d()">x</button>'
     )
     assert [breach.message for breach in found] == [
-        security.HANDLER_MESSAGE.format("onclick"),
-        security.ELEMENT_MESSAGE.format("form"),
-        security.ELEMENT_MESSAGE.format("button"),
+        messages.event_handler_not_allowed("onclick"),
+        messages.html_element_not_allowed("form"),
+        messages.html_element_not_allowed("button"),
     ]
 
 
@@ -109,7 +110,7 @@ def test_one_message_per_kind_of_breach_and_none_for_what_is_inside_a_refused_el
 )
 def test_a_script_address_is_refused_as_the_browser_reads_it(href: str) -> None:
     found = rendered_html.breaches(f'<a href="{href}">x</a>')
-    assert [breach.message for breach in found] == [security.SCHEME_MESSAGE.format("javascript")]
+    assert [breach.message for breach in found] == [messages.scheme_not_allowed("javascript")]
 
 
 def test_links_to_other_hosts_stay_allowed_and_local_media_too() -> None:

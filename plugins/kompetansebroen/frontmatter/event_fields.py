@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .. import messages
 from ..model.events import EventFormat, EventStatus, is_timed, local_day
 from ..text.event_times import oslo
 from .fields import (
@@ -123,18 +124,12 @@ def _local(date: dt.date, hour: int, minute: int, raw: str, name: str) -> dt.dat
     the first time it occurs, in summer time.
     """
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise FieldError(
-            f"«{raw}» har et klokkeslett som ikke finnes; skriv timer 00–23 og minutter 00–59, "
-            f"f.eks. {name}: {date.isoformat()} 09:00"
-        )
+        raise FieldError(messages.clock_time_impossible(raw, name, date.isoformat()))
     wall = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=oslo())
     if wall.astimezone(dt.UTC).astimezone(oslo()).replace(tzinfo=None) != wall.replace(tzinfo=None):
         # zoneinfo reads a skipped wall time with the offset before the change: 02:30 → 03:30 summer time.
         later = wall.astimezone(dt.UTC).astimezone(oslo())
-        raise FieldError(
-            f"«{raw}» finnes ikke i norsk tid: klokken stilles fram én time denne natten; "
-            f"skriv f.eks. {name}: {later:%Y-%m-%d %H:%M}"
-        )
+        raise FieldError(messages.clock_time_skipped(raw, name, f"{later:%Y-%m-%d %H:%M}"))
     return wall
 
 
@@ -142,10 +137,7 @@ def _day(year: int, month: int, day: int, raw: str) -> dt.date:
     try:
         return plausible_year(dt.date(year, month, day), raw)
     except ValueError:
-        raise FieldError(
-            f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
-            "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
-        ) from None
+        raise FieldError(messages.date_impossible(raw, _why_impossible(year, month, day))) from None
 
 
 def parse_event_time(raw: str, name: str) -> dt.date | dt.datetime:
@@ -171,10 +163,10 @@ def parse_event_time(raw: str, name: str) -> dt.date | dt.datetime:
             moment = _with_zone(year, month, day, hour, minute, second, zone)
             local = moment.astimezone(oslo()) if moment else None
             fix = f"{local:%Y-%m-%d %H:%M}" if local else f"{date.isoformat()} {_time_text(hour, minute)}"
-            raise FieldError(f"«{raw}» har en tidssone; skriv norsk tid uten tidssone: {name}: {fix}")
+            raise FieldError(messages.time_has_zone(raw, name, fix))
         if second != 0:
             raise FieldError(
-                f"«{raw}» har sekunder; skriv {name}: {date.isoformat()} {_time_text(hour, minute)}"
+                messages.time_has_seconds(raw, name, f"{date.isoformat()} {_time_text(hour, minute)}")
             )
         return _local(date, hour, minute, raw, name)
     if found := _LOOSE.match(raw):
@@ -183,19 +175,13 @@ def parse_event_time(raw: str, name: str) -> dt.date | dt.datetime:
         day = int(found["d"] or found["d2"])
         date = _day(year, month, day, raw)
         if found["hh"] is None:
-            raise FieldError(f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {date.isoformat()}")
+            raise FieldError(messages.date_not_iso(raw, name, date.isoformat()))
         moment = _local(date, int(found["hh"]), int(found["mm"]), raw, name)
-        raise FieldError(f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD TT:MM; skriv {name}: {moment:%Y-%m-%d %H:%M}")
+        raise FieldError(messages.date_time_not_iso(raw, name, f"{moment:%Y-%m-%d %H:%M}"))
     if found := _TIME_ONLY.match(raw):
         time = _time_text(int(found.group(1)), int(found.group(2)))
-        raise FieldError(
-            f"«{raw}» er et klokkeslett uten dato; skriv datoen foran klokkeslettet, "
-            f"f.eks. {name}: {EXAMPLE_DAY} {time}"
-        )
-    raise FieldError(
-        f"«{raw}» er ikke en dato; skriv {name}: ÅÅÅÅ-MM-DD for en hel dag eller "
-        f"{name}: ÅÅÅÅ-MM-DD TT:MM med norsk klokkeslett, f.eks. {name}: {EXAMPLE_DAY} 09:00"
-    )
+        raise FieldError(messages.time_without_date(raw, name, EXAMPLE_DAY, time))
+    raise FieldError(messages.event_time_unreadable(raw, name, EXAMPLE_DAY))
 
 
 def _with_zone(
@@ -218,7 +204,7 @@ def _with_zone(
 class EventTime(Field):
     """A day (``2025-03-14``) or a day and a Norwegian time (``2025-03-14 09:00``)."""
 
-    expected = "en dato ÅÅÅÅ-MM-DD eller dato og klokkeslett ÅÅÅÅ-MM-DD TT:MM"
+    expected = messages.EXPECTS_EVENT_TIME
     example = f"{EXAMPLE_DAY} 09:00"
 
     def form(self) -> FormSpec:
@@ -226,27 +212,16 @@ class EventTime(Field):
 
     def convert(self, name: str, node: yaml.Node) -> dt.date | dt.datetime:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
-            raise FieldError(
-                f"er tom; skriv en dato, f.eks. {name}: {EXAMPLE_DAY}, eller dato og klokkeslett, "
-                f"f.eks. {name}: {EXAMPLE_DAY} 09:00"
-            )
+            raise FieldError(messages.event_time_empty(name, EXAMPLE_DAY))
         if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
-            raise FieldError(
-                f"forventet en dato eller dato og klokkeslett, fant {describe(node)}; "
-                f"skriv f.eks. {name}: {EXAMPLE_DAY} 09:00"
-            )
+            raise FieldError(messages.event_time_expected(describe(node), name, EXAMPLE_DAY))
         raw = node.value.strip()
         if node.tag in (INT_TAG, FLOAT_TAG) and _SEXAGESIMAL.match(raw):
             found = _TIME_ONLY.match(raw)
             time = _time_text(int(found.group(1)), int(found.group(2))) if found else raw
-            raise FieldError(
-                f"«{raw}» leses av YAML som tallet {_base60(raw)}, ikke et klokkeslett; "
-                f'skriv dato og klokkeslett i anførselstegn, f.eks. {name}: "{EXAMPLE_DAY} {time}"'
-            )
+            raise FieldError(messages.time_read_as_number(raw, _base60(raw), name, EXAMPLE_DAY, time))
         if not node.tag.startswith("tag:yaml.org,2002:"):
-            raise FieldError(
-                f"YAML-merket «{node.tag}» er ikke tillatt her; skriv f.eks. {name}: {self.example}"
-            )
+            raise FieldError(messages.yaml_tag_not_allowed_example(node.tag, name, self.example))
         return parse_event_time(raw, name)
 
 
@@ -259,10 +234,7 @@ class HttpsUrl(Url):
         value = super().convert(name, node)
         if not value.lower().startswith("https://"):
             secure = "https://" + value.split("://", 1)[1]
-            raise FieldError(
-                f"«{value}» er ikke en sikker adresse (https); påmelding sender personopplysninger, "
-                f"så skriv {name}: {secure}"
-            )
+            raise FieldError(messages.registration_not_https(value, name, secure))
         return value
 
 
@@ -279,19 +251,16 @@ def _start_and_end(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[
         return []
     if is_timed(start) != is_timed(end):
         if is_timed(start):
-            fix = f"skriv også slutten med klokkeslett, f.eks. end: {end.isoformat()} 15:30, eller fjern klokkeslettet i start"
-            what = "start har klokkeslett, men end er en hel dag"
+            message = messages.end_untimed_start_timed(end.isoformat())
         else:
-            fix = f"skriv også start med klokkeslett, f.eks. start: {start.isoformat()} 09:00, eller skriv end: {local_day(end).isoformat()}"
-            what = "start er en hel dag, men end har klokkeslett"
-        return [FoundProblem(lines["end"], "end", f"{what}; {fix}")]
+            message = messages.end_timed_start_untimed(start.isoformat(), local_day(end).isoformat())
+        return [FoundProblem(lines["end"], "end", message)]
     if end < start:
         return [
             FoundProblem(
                 lines["end"],
                 "end",
-                f"«{_day_text(end)}» er før start («{_day_text(start)}»); "
-                f"skriv en slutt som er lik eller senere enn start",
+                messages.end_before_start(_day_text(end), _day_text(start)),
             )
         ]
     return []
@@ -301,14 +270,16 @@ def _place_unless_digital(values: Mapping[str, Any], lines: Mapping[str, int]) -
     """People need to know where to go, unless the event is only online."""
     form = values.get("format")
     if form in (EventFormat.PHYSICAL.value, EventFormat.HYBRID.value) and "place" not in lines:
-        what = "et fysisk" if form == EventFormat.PHYSICAL.value else "et hybrid"
+        what = (
+            messages.EVENT_FORMAT_PHYSICAL
+            if form == EventFormat.PHYSICAL.value
+            else messages.EVENT_FORMAT_HYBRID
+        )
         return [
             FoundProblem(
                 lines["format"],
                 "place",
-                f"mangler; {what} arrangement trenger sted og adresse, "
-                'f.eks. place: "Auditoriet, Sykehuset Innlandet Hamar, Skolegata 32, 2318 Hamar" '
-                "(eller skriv format: digitalt)",
+                messages.event_place_missing(what),
             )
         ]
     return []
@@ -324,8 +295,7 @@ def _deadline_not_after_start(values: Mapping[str, Any], lines: Mapping[str, int
             FoundProblem(
                 lines["registration_deadline"],
                 "registration_deadline",
-                f"fristen {deadline.isoformat()} er etter start ({first_day.isoformat()}); "
-                f"skriv en frist som er senest startdagen, f.eks. registration_deadline: {first_day.isoformat()}",
+                messages.deadline_after_start(deadline.isoformat(), first_day.isoformat()),
             )
         ]
     return []
@@ -350,7 +320,7 @@ def event_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, 
         "audience": TextList(
             allowed=lambda: professions,
             what="yrkesgruppe",
-            known_label=f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}",
+            known_label=messages.use_professions_from_settings(profession_list),
             example=f"[{professions[0] if professions else 'Sykepleiere'}]",
         ),
         "price": Text(example='"Gratis"'),

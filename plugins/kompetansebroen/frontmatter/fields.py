@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import yaml
 
+from .. import messages
 from ..text.dates import MONTHS
 from .yaml_source import (
     BOOL_TAG,
@@ -60,7 +61,7 @@ def close_match(value: str, choices: Collection[str]) -> str | None:
 def did_you_mean(value: str, choices: Collection[str]) -> str:
     """A ``; mente du «x»?`` hint when ``value`` is close to one of ``choices``."""
     match = close_match(value, choices)
-    return f"; mente du «{match}»?" if match else ""
+    return messages.did_you_mean_hint(match) if match else ""
 
 
 def _quoted(value: str) -> str:
@@ -93,7 +94,7 @@ class Field:
     it), so the form and this reader are declared in one place.
     """
 
-    expected: str = "en verdi"
+    expected: str = messages.EXPECTS_VALUE
     example: str = '"…"'
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
@@ -113,32 +114,26 @@ class Field:
         raise NotImplementedError
 
     def missing(self, name: str) -> str:
-        return f"mangler; forventet {self.expected}, f.eks. {name}: {self.example}"
+        return messages.field_missing(self.expected, name, self.example)
 
 
 def read_text(node: yaml.Node, fix: str) -> str:
     """A non-empty text scalar; ``fix`` is how the editor writes a corrected value (``title: {}``)."""
     if _is_null(node):
-        raise FieldError(f"er tom; skriv teksten etter kolonet, f.eks. {fix.format(_quoted('…'))}")
+        raise FieldError(messages.text_empty_after_colon(fix.format(_quoted("…"))))
     if not isinstance(node, yaml.ScalarNode):
-        raise FieldError(f"forventet tekst, fant {describe(node)}; skriv {fix.format(_quoted('…'))}")
+        raise FieldError(messages.text_expected(describe(node), fix.format(_quoted("…"))))
     if _is_custom_tag(node):
-        raise FieldError(
-            f"YAML-merket «{node.tag}» er ikke tillatt her; skriv {fix.format(_quoted(node.value))}"
-        )
+        raise FieldError(messages.yaml_tag_not_allowed(node.tag, fix.format(_quoted(node.value))))
     if node.tag != STR_TAG:
         raise FieldError(
-            f"«{node.value}» leses av YAML som {describe(node)}, ikke tekst; "
-            f"skriv {fix.format(_quoted(node.value))}"
+            messages.text_read_as_other(node.value, describe(node), fix.format(_quoted(node.value)))
         )
     text = node.value.strip()
     if not text:
-        raise FieldError(f"er tom; skriv en tekst, f.eks. {fix.format(_quoted('…'))}")
+        raise FieldError(messages.text_blank(fix.format(_quoted("…"))))
     if breaking := _first_break(text):
-        raise FieldError(
-            f"har {breaking}, men feltet tar bare én linje tekst; "
-            f"skriv alt på én linje: {fix.format(_quoted(_one_line(text)))}"
-        )
+        raise FieldError(messages.text_not_one_line(breaking, fix.format(_quoted(_one_line(text)))))
     return text
 
 
@@ -183,7 +178,7 @@ class Text(Field):
     else than words: ``"image"`` for a photo's path, ``"file"`` for a document's.
     """
 
-    expected = "tekst"
+    expected = messages.EXPECTS_TEXT
 
     def __init__(self, *, required: bool = False, example: str | None = None, widget: str = "string") -> None:
         super().__init__(required=required, example=example)
@@ -213,10 +208,7 @@ def plausible_year(date: dt.date, raw: str) -> dt.date:
     """``date`` when its year is in FIRST_YEAR–LAST_YEAR; otherwise a message naming the year."""
     if FIRST_YEAR <= date.year <= LAST_YEAR:
         return date
-    raise FieldError(
-        f"«{raw}» har året {date.year}, som ikke kan stemme; skriv året datoen gjelder "
-        f"(mellom {FIRST_YEAR} og {LAST_YEAR})"
-    )
+    raise FieldError(messages.year_implausible(raw, date.year, FIRST_YEAR, LAST_YEAR))
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -228,15 +220,15 @@ def _valid_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _why_impossible(year: int, month: int, day: int) -> str:
     if not 1 <= month <= 12:
-        return f"måned {month} finnes ikke"
+        return messages.month_does_not_exist(month)
     days = calendar.monthrange(year, month)[1]
-    return f"{MONTHS[month - 1]} {year} har {days} dager"
+    return messages.month_has_days(MONTHS[month - 1], year, days)
 
 
 class Date(Field):
     """A calendar date written ``YYYY-MM-DD``; impossible dates are rejected."""
 
-    expected = "en dato på formen ÅÅÅÅ-MM-DD"
+    expected = messages.EXPECTS_DATE
     example = "2024-06-30"
 
     def form(self) -> FormSpec:
@@ -250,21 +242,15 @@ class Date(Field):
 
     def convert(self, name: str, node: yaml.Node) -> dt.date:
         if _is_null(node):
-            raise FieldError(f"er tom; skriv en dato på formen ÅÅÅÅ-MM-DD, f.eks. {name}: {self.example}")
+            raise FieldError(messages.date_empty(name, self.example))
         if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
-            raise FieldError(
-                f"forventet en dato på formen ÅÅÅÅ-MM-DD, fant {describe(node)}; "
-                f"skriv f.eks. {name}: {self.example}"
-            )
+            raise FieldError(messages.date_expected(describe(node), name, self.example))
         raw = node.value.strip()
         if iso := _ISO_DATE.match(raw):
             year, month, day = (int(part) for part in iso.groups())
             date = _valid_date(year, month, day)
             if date is None:
-                raise FieldError(
-                    f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
-                    "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
-                )
+                raise FieldError(messages.date_impossible(raw, _why_impossible(year, month, day)))
             return plausible_year(date, raw)
         for pattern, order in (
             (_DAY_FIRST_DATE, (2, 1, 0)),
@@ -275,20 +261,15 @@ class Date(Field):
                 parts = found.groups()
                 year, month, day = (int(parts[i]) for i in order)
                 if _valid_date(year, month, day) is None:
-                    raise FieldError(
-                        f"«{raw}» er en dato som ikke finnes ({_why_impossible(year, month, day)}); "
-                        "skriv en gyldig dato på formen ÅÅÅÅ-MM-DD"
-                    )
-                raise FieldError(
-                    f"«{raw}» er ikke på formen ÅÅÅÅ-MM-DD; skriv {name}: {year:04d}-{month:02d}-{day:02d}"
-                )
-        raise FieldError(f"«{raw}» er ikke en dato på formen ÅÅÅÅ-MM-DD; skriv f.eks. {name}: {self.example}")
+                    raise FieldError(messages.date_impossible(raw, _why_impossible(year, month, day)))
+                raise FieldError(messages.date_not_iso(raw, name, f"{year:04d}-{month:02d}-{day:02d}"))
+        raise FieldError(messages.date_unreadable(raw, name, self.example))
 
 
 class Integer(Field):
     """A whole number written in decimal, unquoted, without leading zeros."""
 
-    expected = "et heltall"
+    expected = messages.EXPECTS_INTEGER
     example = "42"
 
     def __init__(self, *, required: bool = False, minimum: int = 0, example: str | None = None) -> None:
@@ -300,35 +281,27 @@ class Integer(Field):
 
     def convert(self, name: str, node: yaml.Node) -> int:
         if _is_null(node):
-            raise FieldError(f"er tom; skriv et heltall, f.eks. {name}: {self.example}")
+            raise FieldError(messages.integer_empty(name, self.example))
         if not isinstance(node, yaml.ScalarNode):
-            raise FieldError(
-                f"forventet et heltall, fant {describe(node)}; skriv f.eks. {name}: {self.example}"
-            )
+            raise FieldError(messages.integer_expected(describe(node), name, self.example))
         raw = node.value.strip()
         digits = raw.replace("_", "").replace(" ", "")
         quoted = node.style not in (None, "")
         if not re.fullmatch(r"\d+", digits):
-            raise FieldError(f"«{raw}» er ikke et heltall; skriv bare sifre, f.eks. {name}: {self.example}")
+            raise FieldError(messages.integer_not_digits(raw, name, self.example))
         value = int(digits)
         if quoted:
-            raise FieldError(
-                f"«{raw}» står i anførselstegn og leses som tekst, ikke et tall; "
-                f"skriv tallet uten anførselstegn: {name}: {value}"
-            )
+            raise FieldError(messages.integer_quoted(raw, name, value))
         if len(digits) > 1 and digits.startswith("0"):
             if node.tag == INT_TAG:
-                raise FieldError(
-                    f"«{raw}» har innledende null, og YAML leser det som oktaltallet "
-                    f"{_yaml_int(raw)}; skriv {name}: {value}"
-                )
-            raise FieldError(f"«{raw}» har innledende null; skriv {name}: {value}")
+                raise FieldError(messages.integer_octal(raw, _yaml_int(raw), name, value))
+            raise FieldError(messages.integer_leading_zero(raw, name, value))
         if digits != raw:
-            raise FieldError(f"«{raw}» skal skrives med bare sifre; skriv {name}: {value}")
+            raise FieldError(messages.integer_only_digits(raw, name, value))
         if node.tag != INT_TAG:
-            raise FieldError(f"«{raw}» leses av YAML som {describe(node)}; skriv {name}: {value}")
+            raise FieldError(messages.integer_read_as_other(raw, describe(node), name, value))
         if value < self.minimum:
-            raise FieldError(f"«{raw}» er for lavt; skriv et heltall som er minst {self.minimum}")
+            raise FieldError(messages.integer_too_low(raw, self.minimum))
         return value
 
 
@@ -347,7 +320,7 @@ _FALSE_WORDS = {"false", "no", "n", "off"}
 class Boolean(Field):
     """Only ``true`` or ``false``: YAML 1.1's yes/no/on/off are too easy to write by accident."""
 
-    expected = "true eller false"
+    expected = messages.EXPECTS_TRUE_OR_FALSE
     example = "true"
 
     def form(self) -> FormSpec:
@@ -366,10 +339,10 @@ class Boolean(Field):
         if isinstance(node, yaml.ScalarNode) and word in _TRUE_WORDS | _FALSE_WORDS:
             meant = "true" if word in _TRUE_WORDS else "false"
             if node.style not in (None, ""):
-                raise FieldError(f"«{raw}» står i anførselstegn og leses som tekst; skriv {name}: {meant}")
-            raise FieldError(f"«{raw}» er ikke tillatt; skriv {name}: {meant}")
-        found = f"«{raw}»" if raw else describe(node)
-        raise FieldError(f"forventet true eller false, fant {found}; skriv {name}: true eller {name}: false")
+                raise FieldError(messages.boolean_quoted(raw, name, meant))
+            raise FieldError(messages.boolean_word_not_allowed(raw, name, meant))
+        found = messages.quoted(raw) if raw else describe(node)
+        raise FieldError(messages.boolean_expected(found, name))
 
 
 class Choice(Field):
@@ -379,7 +352,7 @@ class Choice(Field):
         super().__init__(required=required, example=choices[0] if choices else None)
         self.choices = choices
         self.what = what
-        self.expected = " eller ".join(choices)
+        self.expected = messages.expects_one_of(choices)
 
     def form(self) -> FormSpec:
         return {"widget": "select", "options": list(self.choices)}
@@ -392,15 +365,15 @@ class Choice(Field):
         if value not in self.choices:
             match = close_match(value, self.choices)
             if match:
-                raise FieldError(f"ukjent {self.what} «{value}»; mente du «{match}»?")
-            raise FieldError(f"ukjent {self.what} «{value}»; gyldige verdier er {', '.join(self.choices)}")
+                raise FieldError(messages.unknown_value_did_you_mean(self.what, value, match))
+            raise FieldError(messages.unknown_value(self.what, value, messages.valid_values(self.choices)))
         return value
 
 
 class Url(Field):
     """An absolute http or https address."""
 
-    expected = "en adresse som begynner med https://"
+    expected = messages.EXPECTS_HTTPS_ADDRESS
     example = "https://www.eksempel.no/"
     form_pattern = r"^https?://[^\s/]+\.[^\s]+$"
     """What the browser editor's form accepts: the rule of ``convert`` as one pattern."""
@@ -413,11 +386,8 @@ class Url(Field):
         value = read_text(node, f"{name}: {{}}")
         if not re.match(r"^https?://[^\s/]+\.[^\s]+\Z", value):
             if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?\Z", value):
-                raise FieldError(f"«{value}» mangler https://; skriv {name}: https://{value}")
-            raise FieldError(
-                f"«{value}» er ikke en nettadresse; skriv en adresse som begynner med https://, "
-                f"f.eks. {name}: {self.example}"
-            )
+                raise FieldError(messages.url_missing_scheme(value, name))
+            raise FieldError(messages.url_not_an_address(value, name, self.example))
         return value
 
 
@@ -430,7 +400,7 @@ _EMAIL = re.compile(r"[\w.!#$'*+/=^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 class Email(Field):
     """An e-mail address."""
 
-    expected = "en e-postadresse"
+    expected = messages.EXPECTS_EMAIL
     example = "post@eksempel.no"
 
     def form(self) -> FormSpec:
@@ -440,7 +410,7 @@ class Email(Field):
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
         if not _EMAIL.fullmatch(value):
-            raise FieldError(f"«{value}» er ikke en e-postadresse; skriv f.eks. {name}: {self.example}")
+            raise FieldError(messages.email_not_an_address(value, name, self.example))
         return value
 
 
@@ -460,7 +430,7 @@ class TextList(Field):
         self.allowed = allowed
         self.what = what
         self.known_label = known_label
-        self.expected = "en liste"
+        self.expected = messages.EXPECTS_LIST
 
     def form(self) -> FormSpec:
         if self.allowed is None:
@@ -474,11 +444,11 @@ class TextList(Field):
 
     def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
         if _is_null(node):
-            raise FieldError(f"er tom; skriv en liste, f.eks. {name}: {self.example}, eller fjern feltet")
+            raise FieldError(messages.list_empty(name, self.example))
         if not isinstance(node, yaml.SequenceNode):
             raw = _raw(node)
             fix = f"[{raw}]" if raw else self.example
-            raise FieldError(f"forventet en liste, fant {describe(node)}; skriv {name}: {fix}")
+            raise FieldError(messages.list_expected(describe(node), name, fix))
         values: list[str] = []
         errors: list[FieldError] = []
         allowed = self.allowed() if self.allowed else None
@@ -492,7 +462,7 @@ class TextList(Field):
                 errors.append(FieldError(self._unknown(value, allowed), line_of(item)))
                 continue
             if value in values:
-                errors.append(FieldError(f"«{value}» står to ganger; fjern den ene", line_of(item)))
+                errors.append(FieldError(messages.listed_twice(value), line_of(item)))
                 continue
             values.append(value)
         if errors:
@@ -502,9 +472,9 @@ class TextList(Field):
     def _unknown(self, value: str, allowed: Collection[str]) -> str:
         match = close_match(value, allowed)
         if match:
-            return f"ukjent {self.what} «{value}»; mente du «{match}»?"
-        label = self.known_label or f"kjente verdier er {', '.join(allowed) or '(ingen)'}"
-        return f"ukjent {self.what} «{value}»; {label}"
+            return messages.unknown_value_did_you_mean(self.what, value, match)
+        label = self.known_label or messages.known_values(list(allowed))
+        return messages.unknown_value(self.what, value, label)
 
 
 @dataclass(frozen=True)
@@ -679,7 +649,7 @@ class Schema:
         if node is None or _is_null(node):
             items: list[tuple[yaml.ScalarNode, yaml.Node]] = []
         elif not isinstance(node, yaml.MappingNode):
-            where = f"under {prefix.rstrip('.')}" if prefix else "her"
+            where = messages.fields_under(prefix.rstrip(".")) if prefix else messages.FIELDS_HERE
             return Reading(
                 values,
                 lines,
@@ -687,8 +657,7 @@ class Schema:
                     FoundProblem(
                         line_of(node),
                         prefix.rstrip("."),
-                        f"forventet felter på formen «felt: verdi», fant {describe(node)}; "
-                        f"skriv ett felt per linje {where}",
+                        messages.fields_expected(describe(node), where),
                     )
                 ],
             )
@@ -703,9 +672,7 @@ class Schema:
                     FoundProblem(
                         line_of(key_node),
                         qualified,
-                        # No line number of the first: these lines count from the YAML's first line,
-                        # and only the caller knows where that is in the file.
-                        "står to ganger (også lenger opp); fjern den ene",
+                        messages.FIELD_TWICE,
                     )
                 )
                 continue
@@ -749,16 +716,16 @@ class Schema:
         match = alias if alias in self.fields else close_match(name, self.fields)
         if match and match not in lines:
             suggested.add(match)
-            return f"ukjent felt; mente du «{match}»?"
+            return messages.unknown_field_did_you_mean(match)
         if match:
-            return f"ukjent felt; mente du «{match}»? (det står allerede på linje {lines[match]})"
-        return f"ukjent felt; tillatte felter er {', '.join(sorted(self.fields))}"
+            return messages.unknown_field_already_there(match, lines[match])
+        return messages.unknown_field(sorted(self.fields))
 
 
 class Nested(Field):
     """A group of fields (e.g. ``contact`` in region.yml)."""
 
-    expected = "en gruppe av felter"
+    expected = messages.EXPECTS_GROUP
 
     def form(self) -> FormSpec:
         return {"widget": "object"}

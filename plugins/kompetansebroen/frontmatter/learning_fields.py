@@ -30,6 +30,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .. import messages
 from ..model.learning import (
     TRANSCRIPT_HEADING,
     transcript_section,
@@ -118,59 +119,43 @@ def parse_duration(raw: str, name: str) -> int:
                     if seconds < 10
                     else f"{name}: {DURATION_EXAMPLE}"
                 )
-                raise FieldError(f"«{raw}» skal ha to sifre for sekundene (mm:ss); skriv {fix}")
+                raise FieldError(messages.seconds_two_digits(raw, fix))
         else:
             hours, minutes, seconds = int(first), int(second), int(third)
             if len(second) != 2 or len(third) != 2:
-                raise FieldError(
-                    f"«{raw}» skal ha to sifre for minuttene og sekundene (t:mm:ss); "
-                    f'skriv f.eks. {name}: "{hours}:{minutes:02d}:{seconds:02d}"'
-                )
+                raise FieldError(messages.minutes_and_seconds_two_digits(raw, name, hours, minutes, seconds))
         if seconds > 59:
             total = hours * 3600 + minutes * 60 + seconds
-            raise FieldError(
-                f"«{raw}» har {seconds} sekunder; skriv sekunder 00–59: {_duration_fix(name, total)}"
-            )
+            raise FieldError(messages.too_many_seconds(raw, seconds, _duration_fix(name, total)))
         if minutes > 59:
             total = hours * 3600 + minutes * 60 + seconds
-            raise FieldError(
-                f"«{raw}» har {minutes} minutter; skriv timer foran når det er 60 minutter eller mer: "
-                f"{_duration_fix(name, total)}"
-            )
+            raise FieldError(messages.too_many_minutes(raw, minutes, _duration_fix(name, total)))
         total = hours * 3600 + minutes * 60 + seconds
         if total == 0:
-            raise FieldError(
-                f"«{raw}» er null sekunder; skriv hvor lenge den varer, f.eks. {name}: {DURATION_EXAMPLE}"
-            )
+            raise FieldError(messages.duration_zero(raw, name, DURATION_EXAMPLE))
         return total
     if re.fullmatch(r"\d+:\d+(?::\d+)?[.,]\d*", raw):
         whole = re.split(r"[.,]", raw)[0]
-        raise FieldError(f'«{raw}» har desimaler; skriv hele sekunder: {name}: "{whole}"')
+        raise FieldError(messages.duration_decimals(raw, name, whole))
     if re.fullmatch(r"\d+", raw):
         _no_unit(raw, int(raw), name)
     if raw and (words := _WORDS.match(raw)) and any(words.group(part) for part in ("h", "m", "s")):
         total = int(words["h"] or 0) * 3600 + int(words["m"] or 0) * 60 + int(words["s"] or 0)
         if total > 0:
-            raise FieldError(f"«{raw}» er ikke på formen mm:ss; skriv {_duration_fix(name, total)}")
-    raise FieldError(
-        f"«{raw}» er ikke en varighet; skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder "
-        f'(t:mm:ss), f.eks. {name}: {DURATION_EXAMPLE} eller {name}: "1:02:03"'
-    )
+            raise FieldError(messages.duration_not_clock_form(raw, _duration_fix(name, total)))
+    raise FieldError(messages.duration_unreadable(raw, name, DURATION_EXAMPLE))
 
 
 def _no_unit(raw: str, number: int, name: str) -> NoReturn:
     """A bare number: the minutes form to write (``45`` → ``"45:00"``), since it is most likely minutes."""
     minutes_fix = f'{name}: "{number}:00"' if number < 60 else _duration_fix(name, number * 60)
-    raise FieldError(
-        f"«{raw}» er et tall uten enhet; skriv minutter og sekunder med kolon, "
-        f"f.eks. {minutes_fix} for {number} minutter"
-    )
+    raise FieldError(messages.duration_without_unit(raw, minutes_fix, number))
 
 
 class Duration(Field):
     """How long a film or an episode plays: ``mm:ss`` or ``h:mm:ss``, quoted or not; the value is whole seconds."""
 
-    expected = "en varighet på formen mm:ss eller t:mm:ss"
+    expected = messages.EXPECTS_DURATION
     example = DURATION_EXAMPLE
 
     def form(self) -> FormSpec:
@@ -180,18 +165,11 @@ class Duration(Field):
 
     def convert(self, name: str, node: yaml.Node) -> int:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
-            raise FieldError(
-                f"er tom; skriv varigheten som mm:ss eller t:mm:ss, f.eks. {name}: {DURATION_EXAMPLE}"
-            )
+            raise FieldError(messages.duration_empty(name, DURATION_EXAMPLE))
         if not isinstance(node, yaml.ScalarNode) or node.tag == BOOL_TAG:
-            raise FieldError(
-                f"forventet en varighet på formen mm:ss eller t:mm:ss, fant {describe(node)}; "
-                f"skriv f.eks. {name}: {DURATION_EXAMPLE}"
-            )
+            raise FieldError(messages.duration_expected(describe(node), name, DURATION_EXAMPLE))
         if not node.tag.startswith("tag:yaml.org,2002:"):
-            raise FieldError(
-                f"YAML-merket «{node.tag}» er ikke tillatt her; skriv f.eks. {name}: {DURATION_EXAMPLE}"
-            )
+            raise FieldError(messages.yaml_tag_not_allowed_example(node.tag, name, DURATION_EXAMPLE))
         # node.value is the text as written: «12:30», never the 750 YAML would make of it.
         return parse_duration(node.value, name)
 
@@ -199,7 +177,7 @@ class Duration(Field):
 class Minutes(Integer):
     """A length in whole minutes (``duration: 45``), with the number to write for «45 min» or «1 t 30 min»."""
 
-    expected = "et helt antall minutter"
+    expected = messages.EXPECTS_MINUTES
     example = "45"
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
@@ -209,18 +187,14 @@ class Minutes(Integer):
         raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
         if found := re.fullmatch(r"(\d+):(\d{2})", raw):
             hours, minutes = int(found.group(1)), int(found.group(2))
-            raise FieldError(
-                f"«{raw}» skal skrives som et helt antall minutter; skriv {name}: {hours * 60 + minutes}"
-            )
+            raise FieldError(messages.minutes_as_whole_number(raw, name, hours * 60 + minutes))
         words = _WORDS.match(raw) if raw and not raw.isdigit() else None
         if words and (words["h"] or words["m"]) and not words["s"]:
             total = int(words["h"] or 0) * 60 + int(words["m"] or 0)
-            raise FieldError(
-                f"«{raw}» skal skrives som et helt antall minutter uten enhet; skriv {name}: {total}"
-            )
+            raise FieldError(messages.minutes_without_unit(raw, name, total))
         if re.fullmatch(r"\d+[.,]\d+", raw):
             whole = round(float(raw.replace(",", ".")))
-            raise FieldError(f"«{raw}» er ikke et helt antall minutter; skriv {name}: {max(whole, 1)}")
+            raise FieldError(messages.minutes_not_whole(raw, name, max(whole, 1)))
         return super().convert(name, node)
 
 
@@ -233,7 +207,7 @@ class SecureUrl(Url):
         value = super().convert(name, node)
         if not value.lower().startswith("https://"):
             secure = "https://" + value.split("://", 1)[1]
-            raise FieldError(f"«{value}» er ikke en sikker adresse (https); skriv {name}: {secure}")
+            raise FieldError(messages.address_not_https(value, name, secure))
         return value
 
 
@@ -244,7 +218,7 @@ class LocalFile(Field):
     host (``video_url`` for ``video``), so a pasted link gets the right advice.
     """
 
-    expected = "navnet på en fil ved siden av siden"
+    expected = messages.EXPECTS_FILE_BESIDE
 
     def __init__(
         self,
@@ -280,35 +254,21 @@ class LocalFile(Field):
         value = read_text(node, f"{name}: {{}}")
         if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
             if self.other_host:
-                raise FieldError(
-                    f"«{value}» er en nettadresse, men {name} er for en fil ved siden av siden; "
-                    f"for en fil på en annen tjeneste, skriv {self.other_host}: {value}"
-                )
-            raise FieldError(
-                f"«{value}» er en nettadresse; legg {self.what} ved siden av siden og skriv navnet, "
-                f"f.eks. {name}: {self.example}"
-            )
+                raise FieldError(messages.local_file_is_address_elsewhere(value, name, self.other_host))
+            raise FieldError(messages.local_file_is_address(value, self.what, name, self.example))
         if "\\" in value:
-            raise FieldError(
-                f"«{value}» har omvendt skråstrek; bruk / mellom mapper: {name}: {value.replace(chr(92), '/')}"
-            )
+            raise FieldError(messages.local_file_backslash(value, name))
         if value.startswith("/"):
-            raise FieldError(
-                f"«{value}» begynner med /; skriv stien fra mappen siden ligger i: {name}: {value.lstrip('/')}"
-            )
+            raise FieldError(messages.local_file_leading_slash(value, name))
         if ".." in value.split("/"):
             raise FieldError(
-                f"«{value}» peker ut av mappen med ..; legg {self.what} i samme mappe som siden "
-                f"(eller en mappe under den) og skriv f.eks. {name}: {posixpath.basename(value)}"
+                messages.local_file_outside_folder(value, self.what, name, posixpath.basename(value))
             )
         extension = posixpath.splitext(value)[1].lower()
         if extension not in self.extensions:
             allowed = " eller ".join(self.extensions)
             hint = self.wrong_extension_hint.get(extension, "")
-            raise FieldError(
-                f"«{value}» er ikke {self.what}; {name} må være en fil som slutter på {allowed}"
-                + (f" ({hint})" if hint else "")
-            )
+            raise FieldError(messages.local_file_wrong_kind(value, self.what, name, allowed, hint))
         return value
 
 
@@ -325,10 +285,7 @@ class AltText(Text):
     """A text describing an image for screen readers, with a missing-field message that says why."""
 
     def missing(self, name: str) -> str:
-        return (
-            "mangler; bildet trenger en alternativ tekst som beskriver det for skjermlesere, "
-            f"f.eks. {name}: {self.example}"
-        )
+        return messages.alt_text_missing(name, self.example)
 
 
 _CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)\Z")
@@ -338,7 +295,7 @@ _CATEGORY_PATH = re.compile(r"^(?P<parent>.+?)\s*[>/:|]\s*(?P<sub>.+)\Z")
 class PodcastCategory(Field):
     """A top category of Apple's list, written exactly as Apple writes it (``Health & Fitness``)."""
 
-    expected = "en kategori fra Apples liste"
+    expected = messages.EXPECTS_APPLE_CATEGORY
     example = '"Health & Fitness"'
 
     def form(self) -> FormSpec:
@@ -353,34 +310,25 @@ class PodcastCategory(Field):
             return value
         exact_case = {category.casefold(): category for category in APPLE_CATEGORIES}
         if value.casefold() in exact_case:
-            raise FieldError(
-                f'«{value}» skal skrives nøyaktig som i Apples liste; skriv {name}: "{exact_case[value.casefold()]}"'
-            )
+            raise FieldError(messages.category_case(value, name, exact_case[value.casefold()]))
         if (both := _CATEGORY_PATH.match(value)) and both["sub"] in APPLE_CATEGORIES.get(both["parent"], ()):
             parent_text, sub_text = both["parent"], both["sub"]
-            raise FieldError(
-                f"«{value}» har både kategori og underkategori; skriv dem hver for seg: "
-                f'{name}: "{parent_text}" og subcategory: "{sub_text}"'
-            )
+            raise FieldError(messages.category_with_subcategory(value, name, parent_text, sub_text))
         retired = {old.casefold(): new for old, new in RETIRED_CATEGORIES.items()}
         if value.casefold() in retired:
             category, subcategory = retired[value.casefold()]
-            fix = f'{name}: "{category}"' + (f' og subcategory: "{subcategory}"' if subcategory else "")
-            raise FieldError(f"«{value}» er en kategori Apple ikke bruker lenger (fra før 2019); skriv {fix}")
+            fix = messages.category_retired_fix(name, category, subcategory)
+            raise FieldError(messages.category_retired(value, fix))
         parent = parent_of(value) or next(
             (parent_of(sub) for sub in _all_subcategories() if sub.casefold() == value.casefold()), None
         )
         if parent:
             sub = next(sub for sub in APPLE_CATEGORIES[parent] if sub.casefold() == value.casefold())
-            raise FieldError(
-                f'«{value}» er en underkategori av «{parent}»; skriv {name}: "{parent}" og subcategory: "{sub}"'
-            )
+            raise FieldError(messages.category_is_subcategory(value, parent, name, sub))
         match = close_match(value.replace(" and ", " & ").replace(" og ", " & "), APPLE_CATEGORIES)
         if match:
-            raise FieldError(f"ukjent kategori «{value}»; mente du «{match}»?")
-        raise FieldError(
-            f"ukjent kategori «{value}»; bruk en av Apples kategorier: {', '.join(APPLE_CATEGORIES)}"
-        )
+            raise FieldError(messages.unknown_value_did_you_mean("kategori", value, match))
+        raise FieldError(messages.category_unknown(value, list(APPLE_CATEGORIES)))
 
 
 def _all_subcategories() -> list[str]:
@@ -399,21 +347,20 @@ def _subcategory_of_category(values: Mapping[str, Any], lines: Mapping[str, int]
             FoundProblem(
                 lines["subcategory"],
                 "subcategory",
-                "er oppgitt uten category; skriv også kategorien den hører til, "
-                f'f.eks. category: "{parent_of(subcategory) or "Health & Fitness"}"',
+                messages.subcategory_without_category(parent_of(subcategory) or "Health & Fitness"),
             )
         ]
     allowed = APPLE_CATEGORIES[category]
     if subcategory in allowed:
         return []
     if not allowed:
-        message = f"«{category}» har ingen underkategorier hos Apple; fjern subcategory"
+        message = messages.category_has_no_subcategories(category)
     elif parent := parent_of(subcategory):
-        message = f'«{subcategory}» hører til «{parent}», ikke «{category}»; skriv category: "{parent}" eller velg en av {", ".join(allowed)}'
+        message = messages.subcategory_of_other(subcategory, parent, category, list(allowed))
     elif match := close_match(subcategory, allowed):
-        message = f"ukjent underkategori «{subcategory}»; mente du «{match}»?"
+        message = messages.unknown_value_did_you_mean("underkategori", subcategory, match)
     else:
-        message = f"ukjent underkategori «{subcategory}» under «{category}»; velg en av {', '.join(allowed)}"
+        message = messages.subcategory_unknown_under(subcategory, category, list(allowed))
     return [FoundProblem(lines["subcategory"], "subcategory", message)]
 
 
@@ -432,7 +379,7 @@ def _exactly_one(
             FoundProblem(
                 lines[later],
                 later,
-                f"både {local} og {remote} er oppgitt; {what} skal ha nøyaktig én av dem, så fjern den ene",
+                messages.both_sources(local, remote, what),
             )
         ]
     if local not in lines and remote not in lines:
@@ -440,8 +387,7 @@ def _exactly_one(
             FoundProblem(
                 None,
                 local,
-                f"mangler; {what} trenger enten {local} (en fil ved siden av siden, f.eks. {local}: {examples[0]}) "
-                f"eller {remote} (en adresse på en annen tjeneste, f.eks. {remote}: {examples[1]})",
+                messages.no_source(what, local, remote, examples[0], examples[1]),
             )
         ]
     return []
@@ -450,7 +396,7 @@ def _exactly_one(
 def _film_source(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[FoundProblem]:
     """A film is ``video`` (an MP4 here) or ``video_url`` (a host), never both or neither."""
     return _exactly_one(
-        values, lines, "video", "video_url", "en film", ("film.mp4", "https://vimeo.com/123456789")
+        values, lines, "video", "video_url", messages.FILM_WHAT, ("film.mp4", "https://vimeo.com/123456789")
     )
 
 
@@ -462,8 +408,7 @@ def _captions_with_local_video(values: Mapping[str, Any], lines: Mapping[str, in
             FoundProblem(
                 lines["video"],
                 "captions",
-                "mangler; en film som vises her må ha teksting (en WebVTT-fil ved siden av siden), "
-                "f.eks. captions: film.vtt",
+                messages.CAPTIONS_MISSING,
             )
         ]
     if "video_url" in lines and "video" not in lines and "captions" in lines:
@@ -471,8 +416,7 @@ def _captions_with_local_video(values: Mapping[str, Any], lines: Mapping[str, in
             FoundProblem(
                 lines["captions"],
                 "captions",
-                "brukes bare med video (en film her); for en film på en annen tjeneste legger du "
-                "tekstingen inn der, så fjern captions",
+                messages.CAPTIONS_WITH_REMOTE_VIDEO,
             )
         ]
     return []
@@ -485,7 +429,7 @@ def _episode_source(values: Mapping[str, Any], lines: Mapping[str, int]) -> list
         lines,
         "audio",
         "audio_url",
-        "en episode",
+        messages.EPISODE_WHAT,
         ("episode.mp3", "https://lyd.eksempel.no/episode.mp3"),
     )
 
@@ -496,12 +440,12 @@ def _audio_facts_where_needed(values: Mapping[str, Any], lines: Mapping[str, int
     if "audio_url" in lines and "audio" not in lines:
         for name, example in (("audio_bytes", "24576000"), ("duration", DURATION_EXAMPLE)):
             if name not in lines:
-                what = "lydfilens størrelse i byte" if name == "audio_bytes" else "lydfilens varighet"
+                what = messages.AUDIO_BYTES_WHAT if name == "audio_bytes" else messages.AUDIO_DURATION_WHAT
                 found.append(
                     FoundProblem(
                         lines["audio_url"],
                         name,
-                        f"mangler; med audio_url må du oppgi {what}, f.eks. {name}: {example}",
+                        messages.audio_fact_missing(what, name, example),
                     )
                 )
     if "audio" in lines:
@@ -511,7 +455,7 @@ def _audio_facts_where_needed(values: Mapping[str, Any], lines: Mapping[str, int
                     FoundProblem(
                         lines[name],
                         name,
-                        "leses fra MP3-filen i audio; fjern feltet",
+                        messages.AUDIO_FACT_FROM_FILE,
                     )
                 )
     return found
@@ -524,9 +468,9 @@ SERIES_CHECKS = (_subcategory_of_category,)
 
 _POSTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 _IMAGE_EXTENSIONS = frozenset((*_POSTER_EXTENSIONS, ".gif"))
-_VIDEO_HINTS = {".mov": "lagre filmen som MP4 (H.264)", ".webm": "lagre filmen som MP4 (H.264)"}
-_CAPTION_HINTS = {".srt": "gjør om SRT-filen til WebVTT, f.eks. med ffmpeg -i film.srt film.vtt"}
-_TRANSCRIPT_HINTS = {".md": "en .md-fil blir en egen side; gi transkripsjonen endelsen .txt"}
+_VIDEO_HINTS = {".mov": messages.VIDEO_HINT, ".webm": messages.VIDEO_HINT}
+_CAPTION_HINTS = {".srt": messages.CAPTION_SRT_HINT}
+_TRANSCRIPT_HINTS = {".md": messages.TRANSCRIPT_MD_HINT}
 
 
 def elearning_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, Field]:
@@ -541,7 +485,7 @@ def elearning_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[s
         "audience": TextList(
             allowed=lambda: professions,
             what="yrkesgruppe",
-            known_label=f"bruk yrkesgrupper fra listen i mkdocs.yml: {profession_list}",
+            known_label=messages.use_professions_from_settings(profession_list),
             example=f"[{professions[0] if professions else 'Sykepleiere'}]",
         ),
         "price": Text(example='"Gratis"'),
@@ -631,8 +575,7 @@ def transcript_problems(
                 FoundProblem(
                     field_lines["transcript"],
                     "transcript",
-                    f"episoden har både transcript og overskriften «{TRANSCRIPT_HEADING}» (linje {heading_line}); "
-                    "behold den ene",
+                    messages.transcript_twice(TRANSCRIPT_HEADING, heading_line),
                 )
             ]
         return []
@@ -641,9 +584,7 @@ def transcript_problems(
             FoundProblem(
                 1,
                 "transcript",
-                f"mangler; en podkastepisode må ha en transkripsjon: skriv den i teksten under overskriften "
-                f"«## {TRANSCRIPT_HEADING}», eller legg en tekstfil ved siden av episoden og skriv "
-                "transcript: episode.txt",
+                messages.transcript_missing(TRANSCRIPT_HEADING),
             )
         ]
     if not section.text:
@@ -651,7 +592,7 @@ def transcript_problems(
             FoundProblem(
                 heading_line,
                 "transcript",
-                f"overskriften «{TRANSCRIPT_HEADING}» har ingen tekst under seg; skriv transkripsjonen under den",
+                messages.transcript_heading_empty(TRANSCRIPT_HEADING),
             )
         ]
     return []

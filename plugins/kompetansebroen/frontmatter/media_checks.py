@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import messages
 from ..model.media import (
     AudioFacts,
     ImageFacts,
@@ -72,7 +73,7 @@ def _missing(name: str, field: str, line: int) -> FoundProblem:
     return FoundProblem(
         line,
         field,
-        f"filen «{name}» finnes ikke; legg den i samme mappe som siden, eller rett navnet",
+        messages.named_file_missing(name),
     )
 
 
@@ -97,13 +98,10 @@ def _extension_matches(name: str, facts: ImageFacts) -> bool:
 def _format_problem(name: str, facts: ImageFacts, formats: tuple[str, ...]) -> str | None:
     """The message when the image is in the wrong format, or its name says another format than it has."""
     if facts.format not in formats:
-        return f"«{name}» er et {facts.format or 'ukjent'}-bilde; lagre det som {' eller '.join(formats)}"
+        return messages.image_wrong_format(name, facts.format, formats)
     if not _extension_matches(name, facts):
         right = FORMAT_EXTENSIONS[facts.format][0]
-        return (
-            f"«{name}» er et {facts.format}-bilde, men filnavnet sier noe annet; "
-            f"gi filen endelsen {right} (og skriv det nye navnet her)"
-        )
+        return messages.image_name_says_other_format(name, facts.format, right)
     return None
 
 
@@ -112,17 +110,11 @@ def cover_image_problem(name: str, facts: ImageFacts) -> str | None:
     if problem := _format_problem(name, facts, COVER_FORMATS):
         return problem
     if facts.width != facts.height:
-        return (
-            f"bildet er {facts.size_text}; et omslagsbilde for podkast må være kvadratisk, "
-            f"{COVER_MIN}–{COVER_MAX} px på hver side, f.eks. {COVER_MAX} × {COVER_MAX} px"
-        )
+        return messages.cover_not_square(facts.size_text, COVER_MIN, COVER_MAX)
     if not COVER_MIN <= facts.width <= COVER_MAX:
-        return (
-            f"bildet er {facts.size_text}; Apple krever {COVER_MIN}–{COVER_MAX} px på hver side, "
-            f"så lag en versjon på f.eks. {COVER_MAX} × {COVER_MAX} px"
-        )
+        return messages.cover_wrong_size(facts.size_text, COVER_MIN, COVER_MAX)
     if facts.mode == "CMYK":
-        return "bildet er lagret i fargerommet CMYK; Apple krever RGB, så lagre det som RGB"
+        return messages.COVER_CMYK
     return None
 
 
@@ -131,15 +123,9 @@ def poster_problem(name: str, facts: ImageFacts) -> str | None:
     if problem := _format_problem(name, facts, POSTER_FORMATS):
         return problem
     if abs(facts.height - round(facts.width * 9 / 16)) > 1:
-        return (
-            f"bildet er {facts.size_text}; et plakatbilde må ha formatet 16:9 som filmen, "
-            f"f.eks. 1920 × 1080 px"
-        )
+        return messages.poster_not_16_9(facts.size_text)
     if facts.width < POSTER_MIN_WIDTH:
-        return (
-            f"bildet er {facts.size_text}; et plakatbilde må være minst "
-            f"{POSTER_MIN_WIDTH} × {POSTER_MIN_HEIGHT} px, f.eks. 1920 × 1080 px"
-        )
+        return messages.poster_too_small(facts.size_text, POSTER_MIN_WIDTH, POSTER_MIN_HEIGHT)
     return None
 
 
@@ -158,11 +144,7 @@ def _image_problems(
     try:
         facts = read_image(found)
     except MediaError as error:
-        return [
-            FoundProblem(
-                lines[field], field, f"«{values[field]}»: {error.reason}; bruk et JPEG- eller PNG-bilde"
-            )
-        ]
+        return [FoundProblem(lines[field], field, messages.image_unreadable(values[field], error.reason))]
     problem = rule(values[field], facts)
     return [FoundProblem(lines[field], field, problem)] if problem else []
 
@@ -183,7 +165,7 @@ def film_media_problems(
                 FoundProblem(
                     lines["video"],
                     "video",
-                    f"«{values['video']}»: {error.reason}; lagre filmen som MP4 (H.264)",
+                    messages.video_unreadable(values["video"], error.reason),
                 )
             )
     captions = _found(values, lines, "captions", locate)
@@ -194,8 +176,7 @@ def film_media_problems(
             FoundProblem(
                 lines["captions"],
                 "captions",
-                f"«{values['captions']}» er ikke en WebVTT-fil (den første linjen må være WEBVTT); "
-                "lagre tekstingen som WebVTT",
+                messages.captions_not_webvtt(values["captions"]),
             )
         )
     problems += _image_problems(values, lines, "poster", locate, poster_problem)
@@ -220,7 +201,7 @@ def episode_media(
         except MediaError as error:
             problems.append(
                 FoundProblem(
-                    lines["audio"], "audio", f"«{values['audio']}»: {error.reason}; lagre lyden som MP3"
+                    lines["audio"], "audio", messages.audio_unreadable(values["audio"], error.reason)
                 )
             )
     transcript = _found(values, lines, "transcript", locate)
@@ -235,9 +216,9 @@ def _transcript_file_problem(name: str, path: Path) -> str | None:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return not_utf8(f"«{name}»")
+        return not_utf8(messages.quoted(name))
     if not text.strip():
-        return f"«{name}» er tom; skriv transkripsjonen i filen"
+        return messages.transcript_file_empty(name)
     return None
 
 

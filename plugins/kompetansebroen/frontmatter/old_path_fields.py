@@ -14,30 +14,26 @@ from collections.abc import Callable, Collection, Mapping
 
 import yaml
 
+from .. import messages
 from ..text.old_paths import EXAMPLE, OldPathError, first_segment, normalised
 from .fields import Field, FieldError, FieldGroupError, FormSpec, read_text
 from .yaml_source import NULL_TAG, describe, line_of
 
-SITE_ROOT_NAMES = {
-    "assets": "mappen assets/, der nettstedet har stilark, skript og bilder",
-    "search": "mappen search/, der nettstedet har søket",
-    "favoritter": "«Mine favoritter»",
-    "index.html": "forsiden",
-    "404.html": "siden for adresser som ikke finnes",
-    "sitemap.xml": "nettstedskartet",
-}
+SITE_ROOT_NAMES = messages.SITE_ROOT_NAMES
 """What the root of the built site holds besides the regions and the pages every region has."""
 
 
 def reserved_folders(region_ids: Collection[str]) -> dict[str, str]:
     """The top folders an old address may not be in, and what each is: the regions' and the root's own."""
-    return {region_id: f"mappen til område {region_id}" for region_id in sorted(region_ids)} | SITE_ROOT_NAMES
+    return {
+        region_id: messages.region_folder(region_id) for region_id in sorted(region_ids)
+    } | SITE_ROOT_NAMES
 
 
 class OldPaths(Field):
     """A list of old addresses (``/article/<navn>``), each normalised without a trailing slash."""
 
-    expected = "en liste med gamle adresser"
+    expected = messages.EXPECTS_OLD_PATHS
 
     def form(self) -> FormSpec:
         return {"widget": "list"}
@@ -53,10 +49,10 @@ class OldPaths(Field):
 
     def convert(self, name: str, node: yaml.Node) -> tuple[str, ...]:
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
-            raise FieldError(f"er tom; skriv en liste, f.eks. {name}: {self.example}, eller fjern feltet")
+            raise FieldError(messages.list_empty(name, self.example))
         if not isinstance(node, yaml.SequenceNode):
             raw = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
-            raise FieldError(f"forventet en liste, fant {describe(node)}; skriv {name}: [{raw or EXAMPLE}]")
+            raise FieldError(messages.old_paths_expected(describe(node), name, raw or EXAMPLE))
         values: list[str] = []
         errors: list[FieldError] = []
         reserved = self.reserved()
@@ -76,17 +72,14 @@ class OldPaths(Field):
             path = normalised(text)
         except OldPathError as error:
             fix = (
-                f"skriv {error.suggestion}"
+                messages.write_instead(error.suggestion)
                 if error.suggestion
-                else f"skriv stien fra roten slik det forrige nettstedet hadde den, f.eks. {EXAMPLE}"
+                else messages.write_old_path_from_root(EXAMPLE)
             )
-            raise FieldError(f"«{text}» {error.problem}; {fix}") from None
+            raise FieldError(messages.old_path_invalid(text, error.problem, fix)) from None
         folder = first_segment(path)
         if folder in reserved:
-            raise FieldError(
-                f"«{text}» er i {reserved[folder]}, der nettstedet lager adressene selv; en gammel adresse "
-                f"er en adresse fra det forrige nettstedet, f.eks. {EXAMPLE}"
-            )
+            raise FieldError(messages.old_path_in_reserved_folder(text, reserved[folder], EXAMPLE))
         if path in earlier:
-            raise FieldError(f"«{text}» står to ganger; fjern den ene")
+            raise FieldError(messages.listed_twice(text))
         return path

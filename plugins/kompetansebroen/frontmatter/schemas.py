@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from .. import messages
 from ..model.documents import Status
 from .fields import (
     Boolean,
@@ -36,8 +37,7 @@ def url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Fou
             FoundProblem(
                 max(lines["url"], lines["file"]),
                 "file" if lines["file"] > lines["url"] else "url",
-                "både url og file er oppgitt; et styrende dokument skal ha nøyaktig én av dem, "
-                "så fjern den ene",
+                messages.GOVERNING_URL_AND_FILE,
             )
         ]
     if not has_url and not has_file:
@@ -45,9 +45,7 @@ def url_or_file(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Fou
             FoundProblem(
                 None,
                 "url",
-                "mangler; et styrende dokument trenger enten url (lenke til dokumentet, "
-                "f.eks. url: https://www.regjeringen.no/…) eller file (et dokument i repoet, "
-                "f.eks. file: vedlegg/plan.pdf)",
+                messages.GOVERNING_NO_SOURCE,
             )
         ]
     return []
@@ -60,8 +58,7 @@ def image_alt(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Found
             FoundProblem(
                 lines["image"],
                 "image_alt",
-                "mangler; et bilde trenger en alternativ tekst som beskriver det for skjermlesere, "
-                'f.eks. image_alt: "To sykepleiere i samtale"',
+                messages.IMAGE_ALT_MISSING,
             )
         ]
     if "image_alt" in lines and "image" not in lines:
@@ -69,7 +66,7 @@ def image_alt(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Found
             FoundProblem(
                 lines["image_alt"],
                 "image_alt",
-                "er oppgitt uten image; fjern image_alt eller legg til image",
+                messages.without_image("image_alt"),
             )
         ]
     return []
@@ -82,12 +79,11 @@ def image_credit(values: Mapping[str, Any], lines: Mapping[str, int]) -> list[Fo
             FoundProblem(
                 lines["image"],
                 "image_credit",
-                "mangler; et bilde skal krediteres med fotograf eller kilde (det er en plikt når bildet er "
-                'lisensiert), f.eks. image_credit: "Colourbox" eller image_credit: "Privat"',
+                messages.IMAGE_CREDIT_MISSING,
             )
         ]
     return [
-        FoundProblem(lines[name], name, f"er oppgitt uten image; fjern {name} eller legg til image")
+        FoundProblem(lines[name], name, messages.without_image(name))
         for name in ("image_caption", "image_credit")
         if name in lines and "image" not in lines
     ]
@@ -111,12 +107,6 @@ def image_fields() -> dict[str, Field]:
     }
 
 
-REGIONS_ONLY_SHARED = (
-    "regions kan bare brukes på sider i content/; en side i regions/<id>/ gjelder bare det området, "
-    "så fjern feltet"
-)
-
-
 def page_schema(
     own_fields: Mapping[str, Field],
     checks: Sequence[CrossCheck] = (),
@@ -129,12 +119,12 @@ def page_schema(
     """A page's schema: the fields every page has (``tags``, ``draft``, ``aliases``, and ``regions``
     when ``shared``), then a content type's own fields and checks (content_types/registry.py)."""
     topic_list = ", ".join(topics)
-    region_list = ", ".join(sorted(region_ids)) or "(ingen)"
+    region_list = ", ".join(sorted(region_ids)) or messages.NO_REGIONS
     fields: dict[str, Field] = {
         "tags": TextList(
             allowed=lambda: topics,
             what="tema",
-            known_label=f"bruk tema fra listen i mkdocs.yml: {topic_list}",
+            known_label=messages.use_topics_from_settings(topic_list),
             example="[Helsefellesskap]",
         ),
         "draft": Boolean(),
@@ -145,11 +135,11 @@ def page_schema(
         fields["regions"] = TextList(
             allowed=lambda: region_ids,
             what="område",
-            known_label=f"kjente områder er {region_list} (mappene i regions/)",
+            known_label=messages.known_regions(region_list),
             example=f"[{next(iter(sorted(region_ids)), 'innlandet')}]",
         )
     else:
-        misplaced["regions"] = REGIONS_ONLY_SHARED
+        misplaced["regions"] = messages.REGIONS_ONLY_SHARED
     return Schema(fields | dict(own_fields), list(checks), misplaced, dict(aliases or {}))
 
 

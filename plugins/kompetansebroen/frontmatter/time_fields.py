@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import messages
 from ..model.events import is_timed, local_day
 from ..text.event_times import oslo
 from .event_fields import DAY_AND_TIME_FORM, EventTime
@@ -34,7 +35,7 @@ UPDATED_ALIASES = {"oppdatert": "updated", "sist_oppdatert": "updated", "endret"
 class DayOrTime(Field):
     """A day (``2020-06-30``) or a day and a Norwegian time (``2020-06-30 11:41``)."""
 
-    expected = "en dato ÅÅÅÅ-MM-DD, eventuelt med norsk klokkeslett: ÅÅÅÅ-MM-DD TT:MM"
+    expected = messages.EXPECTS_DAY_OR_TIME
     example = "2024-06-30"
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
@@ -78,9 +79,7 @@ def updated_not_before_date(values: Mapping[str, Any], lines: Mapping[str, int])
         FoundProblem(
             lines["updated"],
             "updated",
-            f"«{_shown(updated)}» er før date («{_shown(published)}»); en side kan ikke være oppdatert "
-            f"før den ble publisert, så skriv en dato som er lik eller senere enn date, "
-            f"f.eks. updated: {_shown(published)}",
+            messages.updated_before_date(_shown(updated), _shown(published)),
         )
     ]
 

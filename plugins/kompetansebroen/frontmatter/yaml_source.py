@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .. import messages
+
 try:  # The C parser is several times faster; fall back where libyaml is missing.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
@@ -33,7 +35,7 @@ def compose(text: str) -> tuple[yaml.Node | None, YamlError | None]:
     except yaml.MarkedYAMLError as error:
         return None, _explain(error, text)
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        return None, YamlError(None, f"ugyldig YAML ({error}); sjekk innrykk og anførselstegn")
+        return None, YamlError(None, messages.yaml_invalid(str(error)))
 
 
 # The value is taken to the end of the line and stripped afterwards: a pattern that ends
@@ -70,13 +72,13 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
     last = min(line or len(lines), len(lines))
     for number, text_line in enumerate(lines[:last], start=1):
         if "\t" in text_line[: len(text_line) - len(text_line.lstrip())]:
-            return YamlError(number, "tabulator i innrykket; bruk mellomrom til innrykk i YAML")
+            return YamlError(number, messages.TAB_IN_INDENT)
 
     quote_line = _unclosed_quote(lines, line)
     if quote_line is not None:
         return YamlError(
             quote_line,
-            "anførselstegnet er ikke lukket; avslutt verdien med samme anførselstegn på samme linje",
+            messages.QUOTE_NOT_CLOSED,
         )
     if "mapping values are not allowed" in problem:
         column = error.problem_mark.column if error.problem_mark is not None else -1
@@ -88,26 +90,24 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlError:
             quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
             return YamlError(
                 line,
-                f"kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn: {key}: {quoted}",
+                messages.colon_in_value_quote(key, quoted),
             )
         return YamlError(
             line,
-            "kolon etterfulgt av mellomrom inne i en verdi; sett verdien i anførselstegn, "
-            'f.eks. title: "Del 1: innledning"',
+            messages.COLON_IN_VALUE,
         )
     if "flow sequence" in context or "flow mapping" in context:
         start = error.context_mark.line + 1 if error.context_mark is not None else line
-        return YamlError(start, "listen i hakeparenteser er ikke lukket; avslutt den med ] på samme linje")
+        return YamlError(start, messages.FLOW_LIST_NOT_CLOSED)
     if "expected <block end>" in problem or "did not find expected key" in problem:
         return YamlError(
             line,
-            "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne, "
-            "og listepunkter (- …) under et felt skal ha likt innrykk",
+            messages.INDENT_MISMATCH,
         )
     if "could not find expected ':'" in problem:
-        return YamlError(line, "linjen mangler kolon; hver linje skal være «felt: verdi»")
+        return YamlError(line, messages.LINE_WITHOUT_COLON)
     details = "; ".join(part for part in (context, problem) if part)
-    return YamlError(line, f"ugyldig YAML ({details}); sjekk innrykk og anførselstegn")
+    return YamlError(line, messages.yaml_invalid(details))
 
 
 def _structure_problem(lines: list[str], line: int) -> YamlError:
@@ -121,11 +121,10 @@ def _structure_problem(lines: list[str], line: int) -> YamlError:
         None,
     )
     if previous is not None and ":" not in previous[1] and not previous[1].lstrip().startswith("-"):
-        return YamlError(previous[0], "linjen mangler kolon; hver linje skal være «felt: verdi»")
+        return YamlError(previous[0], messages.LINE_WITHOUT_COLON)
     return YamlError(
         line,
-        "innrykket stemmer ikke; felter på samme nivå skal begynne i samme kolonne "
-        "(fjern mellomrommene foran feltet)",
+        messages.FIELD_INDENTED,
     )
 
 
@@ -166,22 +165,22 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
 TAG_NAMES = {
-    INT_TAG: "et tall",
-    FLOAT_TAG: "et desimaltall",
-    BOOL_TAG: "en ja/nei-verdi",
-    NULL_TAG: "en tom verdi",
-    TIMESTAMP_TAG: "en dato",
+    INT_TAG: messages.FOUND_NUMBER,
+    FLOAT_TAG: messages.FOUND_DECIMAL,
+    BOOL_TAG: messages.FOUND_YES_NO,
+    NULL_TAG: messages.FOUND_EMPTY,
+    TIMESTAMP_TAG: messages.FOUND_DATE,
 }
 
 
 def describe(node: yaml.Node) -> str:
     """How YAML reads ``node``, in words an editor understands."""
     if isinstance(node, yaml.MappingNode):
-        return "en gruppe av felter"
+        return messages.FOUND_GROUP
     if isinstance(node, yaml.SequenceNode):
-        return "en liste"
+        return messages.FOUND_LIST
     if node.tag in TAG_NAMES:
         return TAG_NAMES[node.tag]
     if node.tag != STR_TAG and node.tag.startswith(_YAML_TAG_PREFIX):  # !!binary, !!set …
-        return f"en verdi av typen !!{node.tag.removeprefix(_YAML_TAG_PREFIX)}"
-    return "tekst"
+        return messages.found_yaml_type(node.tag.removeprefix(_YAML_TAG_PREFIX))
+    return messages.FOUND_TEXT

@@ -25,6 +25,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import messages
+
 WEBVTT_SIGNATURE = "WEBVTT"
 TRUNCATED_AUDIO_FACTOR = 1.25
 """How much longer than its bytes can hold (at its average bitrate) an MP3 may say it plays."""
@@ -89,22 +91,19 @@ def read_audio(path: Path) -> AudioFacts:
     try:
         audio = mutagen.mp3.MP3(path)
     except mutagen.mp3.HeaderNotFoundError:
-        raise MediaError("filen er ikke en MP3-fil (fant ingen MP3-lyd i den)") from None
+        raise MediaError(messages.NOT_AN_MP3) from None
     except mutagen.MutagenError as error:
-        raise MediaError(f"filen kan ikke leses som MP3 ({error})") from None
+        raise MediaError(messages.mp3_unreadable(str(error))) from None
     length = getattr(audio.info, "length", 0.0) or 0.0
     if length <= 0:
-        raise MediaError("MP3-filen har ingen lyd (varighet 0 sekunder)")
+        raise MediaError(messages.MP3_SILENT)
     size = path.stat().st_size
     bitrate = getattr(audio.info, "bitrate", 0) or 0
     # A VBR header states the whole file's length; a file cut short keeps it but holds less sound.
     # Tags and padding only make the file longer than its sound, so this never refuses a whole file.
     if bitrate and length > TRUNCATED_AUDIO_FACTOR * size * 8 / bitrate + 1:
         held = size * 8 / bitrate
-        raise MediaError(
-            f"filen er avkortet: den sier at lyden varer {_whole_seconds(length)} sekunder, "
-            f"men har bare lyd til omtrent {_whole_seconds(held)} sekunder"
-        )
+        raise MediaError(messages.audio_truncated(_whole_seconds(length), _whole_seconds(held)))
     return AudioFacts(size, _whole_seconds(length))
 
 
@@ -116,12 +115,10 @@ def read_video(path: Path) -> VideoFacts:
     try:
         video = mutagen.mp4.MP4(path)
     except mutagen.MutagenError:
-        raise MediaError("filen er ikke en MP4-fil") from None
+        raise MediaError(messages.NOT_AN_MP4) from None
     length = getattr(video.info, "length", 0.0) or 0.0
     if not _boxes_fill(path):
-        raise MediaError(
-            "filen er avkortet: den slutter før filmen er slutt (lagret eller kopiert bare delvis)"
-        )
+        raise MediaError(messages.VIDEO_TRUNCATED)
     return VideoFacts(path.stat().st_size, _whole_seconds(length))
 
 
@@ -159,10 +156,7 @@ def read_image(path: Path) -> ImageFacts:
         with image:
             facts = ImageFacts(image.width, image.height, image.format or "", image.mode)
             if facts.width * facts.height > MAX_IMAGE_PIXELS:
-                raise MediaError(
-                    f"bildet er {facts.size_text}, større enn noen skjerm viser; "
-                    "lagre en mindre versjon (f.eks. 1920 × 1080 px for en plakat, 3000 × 3000 px for et omslag)"
-                )
+                raise MediaError(messages.image_too_large(facts.size_text))
             image.draft(
                 image.mode, (max(1, facts.width // 8), max(1, facts.height // 8))
             )  # JPEG: decode small
@@ -171,14 +165,11 @@ def read_image(path: Path) -> ImageFacts:
     except Image.DecompressionBombError:
         # A header may claim any size (100,000 × 100,000 px); Pillow refuses to go on with such a file.
         limit = round(2 * (Image.MAX_IMAGE_PIXELS or 0) / 1_000_000)
-        raise MediaError(
-            f"bildet oppgir en størrelse på over {limit} millioner piksler, langt mer enn noen skjerm viser "
-            "(et ødelagt bilde eller en «dekompresjonsbombe»)"
-        ) from None
+        raise MediaError(messages.image_claims_too_many_pixels(limit)) from None
     except UnidentifiedImageError:
-        raise MediaError("filen er ikke et bilde Pillow kjenner igjen") from None
+        raise MediaError(messages.NOT_AN_IMAGE) from None
     except OSError:
-        raise MediaError("bildet er avkortet eller ødelagt og kan ikke vises") from None
+        raise MediaError(messages.IMAGE_BROKEN) from None
 
 
 def starts_as_webvtt(path: Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .. import messages
 from ..frontmatter.fields import close_match
 from ..model.documents import Document, Kind
 from ..problems import Problems
@@ -39,12 +40,9 @@ def check_governing_files(shared: Tree, regional: Mapping[str, Tree], problems: 
                 continue
             line = tree.field_lines.get(doc.path, {}).get("file")
             if links.has_scheme(target):
-                message = f"«{target}» er en nettadresse; bruk url: {target} i stedet for file"
+                message = messages.governing_file_is_address(target)
             else:
-                message = (
-                    f"«{target}» finnes ikke; legg dokumentet i {tree.name}/ og skriv stien "
-                    "relativt til denne siden, f.eks. file: vedlegg/plan.pdf"
-                )
+                message = messages.governing_file_missing(target, tree.name)
             problems.add(tree.shown(doc.path), line, "file", message)
 
 
@@ -111,23 +109,23 @@ class Checker:
         ]
         if not homeless:
             return
-        ids = " og ".join(homeless)
-        listed = f"område {ids}" if len(homeless) == 1 else f"områdene {ids}"
+        ids = messages.joined_with_and(homeless)
+        listed = messages.region_or_regions(ids, len(homeless))
         shown = self.shared.shown(HOME)
         if not shared_home:
-            own = " og ".join(self.regional[region_id].shown(HOME) for region_id in homeless)
-            subject = f"området {ids}" if len(homeless) == 1 else listed
-            message = f"filen mangler, så {subject} har ingen forside; lag {shown} (felles for alle områdene) eller {own}"
+            own = messages.joined_with_and([self.regional[region_id].shown(HOME) for region_id in homeless])
+            subject = messages.the_region_or_regions(ids, len(homeless))
+            message = messages.home_page_missing(subject, shown, own)
             self.problems.add(shown, None, "", message)
             return
         own = " eller ".join(self.regional[region_id].shown(HOME) for region_id in homeless)
         if HOME in self.shared.docs:
             line = self.shared.field_lines.get(HOME, {}).get("regions")
-            message = f"{listed} får ingen forside; legg til {ids} i regions, eller lag {own}"
+            message = messages.home_page_not_for_regions(listed, ids, own)
             self.problems.add(shown, line, "regions", message)
         else:
             line = self.shared.field_lines.get(HOME, {}).get("draft")
-            message = f"siden er et utkast, så {listed} får ingen forside; fjern draft: true, eller lag {own}"
+            message = messages.home_page_is_draft(listed, own)
             self.problems.add(shown, line, "draft", message)
 
     # -- two files, one address
@@ -136,7 +134,7 @@ class Checker:
         clashes: dict[tuple[str, str, str], list[str]] = {}
         for region_id, view in self.views.items():
             seen: dict[str, str] = {
-                page_url(path): f"en side nettstedet lager selv ({path})"
+                page_url(path): messages.page_the_site_makes(path)
                 for path in sorted(self.generated)
                 if path.endswith(".md") and path not in view
             }
@@ -154,15 +152,14 @@ class Checker:
                 other, regions = others[0]
                 described = f"{other}{self._where(shown, regions)}"
             else:
-                described = " og ".join(
-                    f"{other} (i område {', '.join(sorted(regions))})" for other, regions in others
+                described = messages.joined_with_and(
+                    [messages.other_file_in_regions(other, regions) for other, regions in others]
                 )
             self.problems.add(
                 shown,
                 None,
                 "",
-                f"gir samme adresse ({url or '/'}) som {described}; gi den ene filen et annet navn "
-                "eller slett den ene",
+                messages.same_address(url, described),
             )
 
     def _regions_with(self, shown: str) -> list[str]:
@@ -176,7 +173,7 @@ class Checker:
         """`` i område a, b`` when the problem is in some of the regions the file is part of, else ``""``."""
         if sorted(regions) == sorted(self._regions_with(shown)):
             return ""
-        return f" i område {', '.join(sorted(regions))}"
+        return messages.in_regions(regions)
 
     # -- old addresses (aliases:)
 
@@ -190,14 +187,13 @@ class Checker:
         for path, entries in aliases_by_path(views).items():
             first = entries[0].pages[0]
             first_line = self._alias_line(first, path)
-            where = f" (linje {first_line})" if first_line else ""
+            where = messages.on_line(first_line)
             for other in entries[1:]:
                 for doc in other.pages:
                     self._alias_problem(
                         doc,
                         path,
-                        f"er også gammel adresse for {source_of(first)}{where}; en gammel adresse kan bare "
-                        "føre til én side, så fjern den fra den ene filen",
+                        messages.old_path_claimed_twice(source_of(first), where),
                     )
             taken = _taken(path, addresses)
             if taken is not None:
@@ -217,12 +213,8 @@ class Checker:
         return found
 
     def _taken_message(self, path: str, taken: str, address: str, regions: set[str]) -> str:
-        where = "alle områder" if regions == set(self.views) else f"område {', '.join(sorted(regions))}"
-        under = "" if taken == path else "under "
-        return (
-            f"er {under}en adresse nettstedet har selv ({address} i {where}); en gammel adresse er en "
-            f"adresse fra det forrige nettstedet, f.eks. /article/{path.rsplit('/', 1)[-1]}"
-        )
+        where = messages.ALL_REGIONS if regions == set(self.views) else messages.regions_listed(regions)
+        return messages.old_path_taken(taken != path, address, where, path.rsplit("/", 1)[-1])
 
     def _alias_line(self, doc: Document, path: str) -> int | None:
         tree = self.shared if doc.origin is None else self.regional[doc.origin]
@@ -230,7 +222,9 @@ class Checker:
         return lines.get(f"aliases[{doc.aliases.index(path)}]", lines.get("aliases"))
 
     def _alias_problem(self, doc: Document, path: str, message: str) -> None:
-        self.problems.add(source_of(doc), self._alias_line(doc, path), "aliases", f"«{path}» {message}")
+        self.problems.add(
+            source_of(doc), self._alias_line(doc, path), "aliases", messages.about_old_path(path, message)
+        )
 
     # -- links
 
@@ -273,7 +267,7 @@ class Checker:
             return self._anchor_problem(doc, link.anchor, target) if link.anchor else None
         resolved = links.resolve(path, target)
         if resolved.startswith("../") or resolved == "..":
-            return f"lenken «{target}» peker ut av innholdet; rett lenken"
+            return messages.link_outside_content(target)
         folder_like = link.path.endswith("/") or resolved == "."
         if not folder_like and self._exists(region_id, resolved, view):
             if link.anchor and resolved in view:
@@ -282,16 +276,13 @@ class Checker:
         if folder_like or self._is_folder(region_id, resolved, view):
             index = "index.md" if resolved == "." else f"{resolved}/index.md"
             if self._exists(region_id, index, view):
-                return f"lenken «{target}» peker på en mappe; lenk til filen: {source_link(path, index)}"
+                return messages.link_to_folder(target, source_link(path, index))
         own = self.regional[region_id]
         if resolved in own.drafts or (resolved in self.shared.drafts and resolved not in own.docs):
-            return (
-                f"lenken «{target}» peker på et utkast (draft: true), som ikke publiseres; "
-                "fjern lenken eller publiser siden"
-            )
+            return messages.link_to_draft(target)
         if resolved.endswith(".md"):
-            return f"lenken «{target}» peker på en side som ikke finnes; rett lenken eller lag siden"
-        return f"lenken «{target}» peker på en fil som ikke finnes; rett lenken eller legg filen i repoet"
+            return messages.link_to_missing_page(target)
+        return messages.link_to_missing_file(target)
 
     def _is_folder(self, region_id: str, resolved: str, view: Mapping[str, Any]) -> bool:
         prefix = resolved + "/"
@@ -319,10 +310,14 @@ class Checker:
         present = self._anchor_cache[key]
         if present is None or anchor in present:
             return None
-        where = "på denne siden" if not target.split("#", 1)[0] else f"på {target.split('#', 1)[0]}"
+        where = (
+            messages.ON_THIS_PAGE
+            if not target.split("#", 1)[0]
+            else messages.on_page(target.split("#", 1)[0])
+        )
         match = close_match(anchor, present)
-        hint = f"mente du «#{match}»?" if match else "rett lenken"
-        return f"lenken «{target}» peker på et avsnitt (#{anchor}) som ikke finnes {where}; {hint}"
+        hint = messages.anchor_did_you_mean(match) if match else messages.FIX_THE_LINK
+        return messages.anchor_missing(target, anchor, where, hint)
 
     def _absolute_message(self, path: str, link: links.Link, view: Mapping[str, Any]) -> str:
         resolved = links.resolve(path, link.target)
@@ -331,14 +326,8 @@ class Checker:
             if candidate in view or candidate in self.generated:
                 suggestion = source_link(path, candidate)
                 anchor = f"#{link.anchor}" if link.anchor else ""
-                return (
-                    f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under "
-                    f"et område; skriv en relativ lenke til filen: {suggestion}{anchor}"
-                )
-        return (
-            f"lenken «{link.target}» begynner med /, og virker ikke når nettstedet ligger under et område; "
-            "skriv en relativ lenke til .md-filen"
-        )
+                return messages.absolute_link_with_fix(link.target, f"{suggestion}{anchor}")
+        return messages.absolute_link(link.target)
 
 
 def _address(path: str) -> str:

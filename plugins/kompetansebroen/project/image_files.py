@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .. import messages
 from ..problems import Problems
 from . import links
 from .trees import Tree
@@ -30,17 +31,11 @@ def check_image_files(shared: Tree, regional: Mapping[str, Tree], problems: Prob
             if photo is None:
                 continue
             if links.has_scheme(photo.source):
-                message = (
-                    f"«{photo.source}» er en nettadresse, og sidene henter ingenting fra andre nettsteder; "
-                    f"legg bildet i {tree.name}/ og skriv stien relativt til denne siden, f.eks. {EXAMPLE}"
-                )
+                message = messages.image_is_address(photo.source, tree.name, EXAMPLE)
             elif photo.site_path in available:
                 continue
             else:
-                message = (
-                    f"«{photo.source}» finnes ikke; legg bildet i {tree.name}/ og skriv stien "
-                    f"relativt til denne siden, f.eks. {EXAMPLE}"
-                )
+                message = messages.image_file_missing(photo.source, tree.name, EXAMPLE)
             problems.add(
                 tree.shown(doc.path), tree.field_lines.get(doc.path, {}).get("image"), "image", message
             )

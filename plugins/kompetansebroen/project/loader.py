@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import messages
 from ..content_types.registry import content_type, content_types, kind_of, with_details
 from ..content_types.spec import Vocabulary
 from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
@@ -200,23 +201,17 @@ def _outside(root: Path, path: Path) -> bool:
 
 def _region_id_refusal(name: str) -> str:
     """Why a region folder's name is not an id; with the name to give it when only blanks or breaks are wrong."""
-    message = (
-        "mappenavnet er område-id og kan bare ha små bokstaver a–z, sifre og bindestrek "
-        "(begynn med en bokstav, f.eks. regions/innlandet)"
-    )
     trimmed = "".join(name.split())
     if trimmed != name and REGION_ID.match(trimmed):
-        return (
-            f"{message}; navnet har mellomrom, tabulator eller linjeskift: gi mappen navnet regions/{trimmed}"
-        )
-    return message
+        return messages.region_id_with_blanks(trimmed)
+    return messages.REGION_ID_RULE
 
 
 def _load_regions(project: Project, problems: Problems) -> list[str]:
     """Load every ``regions/<id>/region.yml``; return the ids of all region folders, valid or not."""
     regions_dir = project.root / REGIONS_DIR
     if not regions_dir.is_dir():
-        problems.add(REGIONS_DIR, None, "", "mappen mangler; lag regions/<id>/region.yml for hvert område")
+        problems.add(REGIONS_DIR, None, "", messages.REGIONS_FOLDER_MISSING)
         return []
     schema = region_schema()
     folder_ids: list[str] = []
@@ -244,8 +239,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
                 rel,
                 None,
                 "",
-                "filen mangler; hvert område trenger en region.yml med minst name og hospital, "
-                f'f.eks. name: "{folder.name.capitalize()}" og hospital: "Sykehuset {folder.name.capitalize()}"',
+                messages.region_file_missing(folder.name),
             )
             continue
         text = _read_text(project.root, region_file, problems)
@@ -276,8 +270,7 @@ def _load_regions(project: Project, problems: Problems) -> list[str]:
             f"{REGIONS_DIR}/",
             None,
             "",
-            "ingen områder; et nettsted uten områder har ingen sider. "
-            'Lag regions/<id>/region.yml for hvert område, f.eks. regions/innlandet/region.yml med name: "Innlandet"',
+            messages.NO_REGIONS_AT_ALL,
         )
     return folder_ids
 
@@ -295,7 +288,7 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.add(_relative(root, path), None, "", f"filen kan ikke leses ({error.strerror})")
+        problems.add(_relative(root, path), None, "", messages.file_unreadable(error.strerror))
         return None
     try:
         return data.decode("utf-8")
@@ -305,7 +298,7 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
             _relative(root, path),
             line,
             "",
-            not_utf8("filen"),
+            not_utf8(messages.THE_PAGE_ITSELF),
         )
         return None
 
@@ -316,12 +309,12 @@ def _symlink_message(root: Path, path: Path) -> str:
     No link is followed: one inside the repository can still reach what must
     never be published (``.git/config``).
     """
-    the = "mappen" if path.is_dir() else "filen"
+    the = messages.THE_FOLDER if path.is_dir() else messages.THE_FILE
     if _outside(root, path):
-        return f"er en symbolsk lenke som peker ut av repoet; kopier {the} inn i stedet"
+        return messages.symlink_outside(the)
     if not path.exists():
-        return "er en symbolsk lenke som ikke peker på noen fil eller mappe; fjern den"
-    return f"er en symbolsk lenke, og symbolske lenker publiseres ikke; kopier {the} inn i stedet"
+        return messages.SYMLINK_BROKEN
+    return messages.symlink_not_published(the)
 
 
 def _walk(root: Path, tree: Path, problems: Problems) -> Iterable[Path]:
@@ -512,18 +505,12 @@ def _validate_page(
     node: yaml.Node | None = None
     field_lines: dict[str, int] | None = None
     if source.unclosed:
-        found.append(
-            FoundProblem(
-                1, "", "front matter er ikke avsluttet; legg til en linje med bare --- etter feltene"
-            )
-        )
+        found.append(FoundProblem(1, "", messages.FRONT_MATTER_NOT_CLOSED))
         ok = False
     elif source.front_matter is None and any(spec.required for spec in schema.fields.values()):
         required = [name for name, spec in schema.fields.items() if spec.required]
-        listed = ", ".join(required[:-1]) + f" og {required[-1]}" if len(required) > 1 else required[0]
-        message = (
-            f"front matter mangler; {content_type(kind).indefinite} trenger {listed} øverst i filen, "
-            "mellom to linjer med bare ---"
+        message = messages.front_matter_missing(
+            content_type(kind).indefinite, messages.listed_with_and(required)
         )
         found.append(FoundProblem(1, "", message))
         ok = False

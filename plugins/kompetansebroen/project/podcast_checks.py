@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 
+from .. import messages
 from ..model.documents import Kind
 from ..model.learning import SERIES_FILE, clashing_episode_numbers
 from ..problems import Problems
@@ -38,8 +39,7 @@ def check_podcasts(
                     tree.shown(doc.path),
                     None,
                     "",
-                    "en podkastepisode må ligge i mappen til serien sin, ved siden av serie.yml: "
-                    f"flytt den til {Kind.EPISODE.folder}/<serie>/{parts[1]}",
+                    messages.episode_outside_series(Kind.EPISODE.folder, parts[1]),
                 )
     for region_id in region_ids:
         view = view_of(region_id)
@@ -53,8 +53,7 @@ def check_podcasts(
                 tree.shown(f"{folder}/{SERIES_FILE}"),
                 None,
                 "",
-                f"filen mangler; en podkastserie trenger {SERIES_FILE} ved siden av episodene, med "
-                "title, description, image, author, owner_email, category og explicit",
+                messages.series_file_missing(SERIES_FILE),
             )
         clashes = clashing_episode_numbers(
             [doc.episode for doc in episodes if doc.path.split("/")[1] in view.series]
@@ -66,8 +65,7 @@ def check_podcasts(
                 tree.shown(later.path),
                 lines.get("episode"),
                 "episode",
-                f"sesong {later.season}, episode {later.episode} finnes alt i serien ({first.path}); "
-                "gi episoden et nummer som ikke er brukt",
+                messages.episode_number_taken(later.season, later.episode, first.path),
             )
 
 

@@ -17,6 +17,7 @@ import re
 
 from justhtml import JustHTML
 
+from .. import messages
 from ..content_types.registry import content_types
 
 PAGE_SUFFIX = ".md"
@@ -70,10 +71,7 @@ def region_id_refusal(region_id: str) -> str | None:
     """Why ``region_id`` cannot be a region's folder name, or None: it would take a path of the site's root."""
     if region_id in RESERVED_REGION_IDS:
         names = ", ".join(sorted(RESERVED_REGION_IDS))
-        return (
-            f"«{region_id}» er en adresse nettstedet bruker selv ({names}); "
-            "gi mappen et annet navn, f.eks. regions/innlandet"
-        )
+        return messages.region_id_reserved(region_id, names)
     return None
 
 
@@ -94,39 +92,27 @@ _NOT_IN_A_NAME = re.compile(r"[\s\"'<>{}()\[\]\\`#?%&\x00-\x1f\x7f]")
 def path_refusal(rel_in_tree: str) -> str | None:
     """Why nothing may be published at ``rel_in_tree`` (relative to its tree), or None."""
     if (character := _NOT_IN_A_NAME.search(rel_in_tree)) is not None:
-        shown = "mellomrom" if character.group(0) == " " else f"«{character.group(0)!s}»"
+        shown = messages.A_BLANK if character.group(0) == " " else messages.a_character(character.group(0))
         if not character.group(0).isprintable():
-            shown = f"tegnet U+{ord(character.group(0)):04X}"
-        return (
-            f"navnet har {shown}, som ikke kan stå i en adresse; bruk bare bokstaver, sifre, "
-            "bindestrek, understrek og punktum (f.eks. artikler/mote-i-helsefellesskapet.md)"
-        )
+            shown = messages.character_code(ord(character.group(0)))
+        return messages.name_has_character(shown)
     if posixpath.basename(rel_in_tree) == README:
-        return (
-            f"{README} blir forsiden av mappen, som om den het index.md; gi den navnet index.md "
-            "hvis den skal være forsiden, ellers et annet navn (f.eks. om-mappen.md)"
-        )
+        return messages.readme_is_folder_home(README)
     first = rel_in_tree.split("/", 1)[0]
     if first in RESERVED_FOLDERS and "/" in rel_in_tree:
-        return (
-            f"mappen {first}/ øverst i innholdet tilhører nettstedet selv (tema, søk, «Mine favoritter»); "
-            "legg filen i en annen mappe"
-        )
+        return messages.reserved_folder(first)
     if rel_in_tree in RESERVED_FILES:
-        return f"{rel_in_tree} lages av nettstedet selv; gi filen et annet navn"
+        return messages.reserved_file(rel_in_tree)
     numbered = _PAGE_NUMBER.match(rel_in_tree) if is_page(rel_in_tree) else None
     if numbered is not None:
         folder = numbered["folder"]
         topic = folder.startswith(TOPIC_FOLDER + "/") and folder.count("/") == 1
         if topic or folder in _paginated_folders():
             number = numbered["number"]
-            return (
-                f"adressen {folder}/side-{number}/ er side {number} av listen nettstedet lager i {folder}/; "
-                "gi filen et annet navn"
-            )
+            return messages.list_page_number_taken(folder, number)
     page = GENERATED_PAGE_FOLDERS.get(first)
     if page is not None and "/" in rel_in_tree and rel_in_tree != page:
-        return f"mappen {first}/ er en side nettstedet lager; bare {page} (teksten over) kan ligge der"
+        return messages.generated_page_folder(first, page)
     return None
 
 
@@ -137,19 +123,13 @@ def file_refusal(rel_in_tree: str) -> str | None:
     """
     suffix = _suffix(rel_in_tree)
     if suffix in OTHER_MARKDOWN_SUFFIXES:
-        return (
-            f"sider med endelsen {suffix} vises av MkDocs, men blir ikke sjekket; "
-            f"gi filen endelsen .md ({posixpath.basename(rel_in_tree)[: -len(suffix)]}.md)"
-        )
+        return messages.other_markdown_suffix(suffix, posixpath.basename(rel_in_tree)[: -len(suffix)])
     if suffix in _SCRIPTING:
-        return (
-            f"filer med endelsen {suffix} publiseres ikke: de kan kjøre skript hos leserne; "
-            "skriv sider i Markdown (.md), og be utviklerne om det som trengs i temaet"
-        )
+        return messages.scripting_suffix(suffix)
     if suffix not in ALLOWED_SUFFIXES:
         kinds = "; ".join(f"{kind}: {' '.join(sorted(s))}" for kind, s in ASSET_SUFFIXES.items())
-        shown = f"endelsen {suffix}" if suffix else "ingen endelse"
-        return f"filer med {shown} publiseres ikke; tillatt er sider (.md) og {kinds}"
+        shown = messages.the_suffix(suffix) if suffix else messages.NO_SUFFIX
+        return messages.suffix_not_allowed(shown, kinds)
     return None
 
 
@@ -185,21 +165,17 @@ def svg_refusal(text: str) -> str | None:
         if name == "style":
             content = "".join(child.data or "" for child in node.children or [] if child.name == "#text")
             if _CSS_URL.search(content):
-                return "SVG-filen henter noe med CSS (url(…) eller @import); fjern det, eller lagre bildet som PNG"
+                return messages.SVG_CSS_LOADS
             continue
         if name not in SVG_ELEMENTS:
-            return (
-                f"SVG-filen har elementet <{node.name}>, som ikke er tillatt i bilder; lagre bildet som PNG"
-            )
+            return messages.svg_element_not_allowed(node.name)
         for attribute, value in (node.attrs or {}).items():
             attribute = attribute.lower()
             if attribute.startswith("on"):
-                return (
-                    f"SVG-filen har hendelsesattributtet {attribute}=; fjern det, eller lagre bildet som PNG"
-                )
+                return messages.svg_event_handler(attribute)
             if attribute in ("href", "xlink:href") and not _SVG_LOCAL_REFERENCE.match((value or "").strip()):
-                return f"SVG-filen lenker til «{value}»; bare #-referanser inne i filen er tillatt"
+                return messages.svg_links_outside(value)
             if _CSS_URL.search(value or ""):
-                return f"SVG-filen henter noe i {attribute}=; bare url(#…) inne i filen er tillatt"
+                return messages.svg_loads_in_attribute(attribute)
         stack.extend(node.children or [])
     return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from justhtml import JustHTML
 
-from .security import ELEMENT_MESSAGE, HANDLER_MESSAGE, SCHEME_MESSAGE
+from .. import messages
 
 ELEMENTS = frozenset(
     [
@@ -122,13 +122,6 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _TABLE_ALIGNMENT = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")
 
-ATTRIBUTE_MESSAGE = "attributtet {1}= er ikke tillatt på <{0}>; fjern det"
-STYLE_MESSAGE = "style= er ikke tillatt i HTML (bare justering i tabeller); bruk vanlig Markdown"
-REMOTE_MESSAGE = (
-    "<{0}> henter «{1}» fra et annet nettsted, og nettstedet henter ingenting fra andre verter; "
-    "legg filen i repoet og skriv stien relativt til siden (lenker til andre nettsteder er lov)"
-)
-
 
 @dataclass(frozen=True)
 class Breach:
@@ -162,24 +155,24 @@ def breaches(rendered: str) -> list[Breach]:
 
 def _element_breaches(name: str, attrs: dict[str, str | None]) -> Iterator[Breach]:
     if name not in ELEMENTS:
-        yield Breach(ELEMENT_MESSAGE.format(name), f"<{name}")
+        yield Breach(messages.html_element_not_allowed(name), f"<{name}")
         return
     allowed = ATTRIBUTES.get(name, frozenset())
     for attribute, raw in attrs.items():
         value = raw or ""
         if attribute.startswith("on"):
-            yield Breach(HANDLER_MESSAGE.format(attribute), attribute)
+            yield Breach(messages.event_handler_not_allowed(attribute), attribute)
         elif attribute == "style" and "style" in allowed:
             if not _TABLE_ALIGNMENT.fullmatch(value):
-                yield Breach(STYLE_MESSAGE, "style")
+                yield Breach(messages.STYLE_NOT_ALLOWED, "style")
         elif attribute == "style":
-            yield Breach(STYLE_MESSAGE, "style")
+            yield Breach(messages.STYLE_NOT_ALLOWED, "style")
         elif not (
             attribute in GLOBAL_ATTRIBUTES
             or attribute in allowed
             or attribute.startswith(("aria-", "data-kb-"))
         ):
-            yield Breach(ATTRIBUTE_MESSAGE.format(name, attribute), attribute)
+            yield Breach(messages.attribute_not_allowed(name, attribute), attribute)
         elif attribute in LINK_ATTRIBUTES or attribute in LOAD_ATTRIBUTES:
             yield from _address_breaches(name, attribute, value)
 
@@ -191,12 +184,14 @@ def _address_breaches(name: str, attribute: str, value: str) -> Iterator[Breach]
     if attribute in LOAD_ATTRIBUTES:
         if scheme is not None or cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
             if scheme in ("javascript", "vbscript", "data"):
-                yield Breach(SCHEME_MESSAGE.format(scheme), f"{scheme}:")
+                yield Breach(messages.scheme_not_allowed(scheme), f"{scheme}:")
             else:
-                yield Breach(REMOTE_MESSAGE.format(name, value), value[:40])
+                yield Breach(messages.requests_other_host(name, value), value[:40])
         return
     if scheme is not None and scheme not in LINK_SCHEMES:
-        yield Breach(SCHEME_MESSAGE.format(scheme), f"{scheme_match.group(1)}:" if scheme_match else value)
+        yield Breach(
+            messages.scheme_not_allowed(scheme), f"{scheme_match.group(1)}:" if scheme_match else value
+        )
 
 
 def source_line(body: str, needle: str) -> int | None:

@@ -22,6 +22,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from .. import messages
 from .code_blocks import mask_code
 
 _ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta")
@@ -41,18 +42,7 @@ MAX_BACKTICKS = 10
 """The longest run of backticks allowed outside code: inline code needs one to three."""
 _LONG_BACKTICKS = re.compile(f"`{{{MAX_BACKTICKS + 1},}}")
 
-ELEMENT_MESSAGE = (
-    "HTML-elementet <{0}> er ikke tillatt; bruk vanlig Markdown "
-    "(lenk til video, skjema og dokumenter i stedet for å bygge dem inn)"
-)
-HANDLER_MESSAGE = "hendelsesattributtet {0}= er ikke tillatt i HTML; fjern det"
-BACKTICKS_MESSAGE = (
-    f"rekker med mer enn {MAX_BACKTICKS} backticks (`) utenfor en kodeblokk gjør at Markdown bruker "
-    "minutter på siden; sett koden i en kodeblokk mellom to linjer med ```, eller fjern dem"
-)
-SCHEME_MESSAGE = (
-    "adresser som begynner med {0}: er ikke tillatt; lenk til en https-adresse eller en fil i repoet"
-)
+BACKTICKS_MESSAGE = messages.backticks_too_long(MAX_BACKTICKS)
 
 
 def _scheme(url: str) -> str | None:
@@ -80,7 +70,7 @@ def scan(markdown: str) -> Iterator[tuple[int, str]]:
 
     for match in _ELEMENT.finditer(text):
         if not match.group(0).lstrip("<").lstrip().startswith("/"):
-            report(match.start(), ELEMENT_MESSAGE.format(match.group(1).lower()))
+            report(match.start(), messages.html_element_not_allowed(match.group(1).lower()))
     for tag in _TAG.finditer(text):
         inner = tag.group(0)
         name_end = re.match(r"<[a-zA-Z][\w:-]*", inner).end()  # type: ignore[union-attr]
@@ -88,17 +78,17 @@ def scan(markdown: str) -> Iterator[tuple[int, str]]:
             name = attribute.group(1).lower()
             offset = tag.start() + attribute.start()
             if name.startswith("on") and attribute.group(2) is not None:
-                report(offset, HANDLER_MESSAGE.format(name))
+                report(offset, messages.event_handler_not_allowed(name))
             value = (attribute.group(2) or "").strip("\"'")
             if attribute.group(2) is not None and (scheme := _scheme(value)):
-                report(offset, SCHEME_MESSAGE.format(scheme))
+                report(offset, messages.scheme_not_allowed(scheme))
     for match in _MARKDOWN_TARGET.finditer(text):
         group = 1 if match.group(1) is not None else 2
         if scheme := _scheme(match.group(group)):
-            report(match.start(group), SCHEME_MESSAGE.format(scheme))
+            report(match.start(group), messages.scheme_not_allowed(scheme))
     for match in _AUTOLINK.finditer(text):
         if scheme := _scheme(match.group(1)):
-            report(match.start(1), SCHEME_MESSAGE.format(scheme))
+            report(match.start(1), messages.scheme_not_allowed(scheme))
     # Python-Markdown looks for the closing run of every opening one through the rest of the
     # paragraph: runs of many lengths that never close make it quadratic. Capping the length
     # caps how many runs can stay open, and keeps every page's conversion linear.
