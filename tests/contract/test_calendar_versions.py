@@ -10,37 +10,20 @@ same region of the full build, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import icalendar
 from ical.calendar_stream import IcsCalendarStream
 
 from tests.support.builds import BUILD, run
+from tests.support.git_history import git
 from tests.support.trees import differences, tree_of
 
 from .repo import write_repo
 from .test_bad_inputs import E, edit
 
 REGIONS = ("nord", "sor")
-
-
-def git(root: Path, *arguments: str, when: dt.datetime) -> None:
-    stamp = f"{int(when.timestamp())} +0000"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Redaksjonen",
-        "GIT_AUTHOR_EMAIL": "redaksjonen@eksempel.no",
-        "GIT_COMMITTER_NAME": "Redaksjonen",
-        "GIT_COMMITTER_EMAIL": "redaksjonen@eksempel.no",
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    subprocess.run(["git", "-C", str(root), *arguments], env=env, check=True, capture_output=True, timeout=60)
 
 
 def commit(root: Path, when: dt.datetime) -> None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.support.builds import build_and_check
+from tests.support.images import png_claiming
 
 from .conftest import GoodBuild
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched
@@ -27,21 +26,6 @@ from .test_learning_inputs import EPISODE, FILM, good, repo  # noqa: F401  (the 
 
 FILMS = "content/film"
 SERIES = "content/podkast/over-broen"
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A small, valid PNG whose header says ``width`` × ``height`` pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
 
 
 def zip_bytes() -> bytes:

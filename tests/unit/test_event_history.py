@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from kompetansebroen.model.revisions import Revision
 from kompetansebroen.project import event_history
 from kompetansebroen.project.event_history import EventHistory, revisions
+
+from tests.support.git_history import git as git_at
 
 EVENT = """---
 title: "{title}"
@@ -33,19 +33,7 @@ def moment(day: int, hour: int = 12) -> dt.datetime:
 
 
 def git(root: Path, *arguments: str, when: dt.datetime | None = None) -> None:
-    stamp = f"{int((when or moment(1)).timestamp())} +0000"
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Redaksjonen",
-        "GIT_AUTHOR_EMAIL": "redaksjonen@eksempel.no",
-        "GIT_COMMITTER_NAME": "Redaksjonen",
-        "GIT_COMMITTER_EMAIL": "redaksjonen@eksempel.no",
-        "GIT_AUTHOR_DATE": stamp,
-        "GIT_COMMITTER_DATE": stamp,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    subprocess.run(["git", "-C", str(root), *arguments], env=env, check=True, capture_output=True, timeout=60)
+    git_at(root, *arguments, when=when or moment(1))
 
 
 def write_event(root: Path, rel: str = REL, **changes: str) -> None:
