@@ -1256,3 +1256,93 @@ EXPECTS_OLD_PATHS = "en liste med gamle adresser"
 
 def expects_one_of(choices: tuple[str, ...]) -> str:
     return " eller ".join(choices)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# mkdocs.yml: the file, the plugin's options, the topic and profession lists (settings.py). Each message
+# follows «mkdocs.yml: plugins → kompetansebroen → <option>: », which settings.py puts before it.
+# ---------------------------------------------------------------------------------------------------------
+
+_OPTION_TYPE_WORDS = {str: "tekst", int: "et heltall", bool: "true eller false"}
+
+
+def option_wrong_type(kind: type) -> str:
+    """An option of the plugin whose value is not of ``kind`` (str, int or bool)."""
+    return f"må være {_OPTION_TYPE_WORDS[kind]}"
+
+
+def option_unknown(hint: str) -> str:
+    """``hint`` is :func:`did_you_mean_hint`'s, or empty."""
+    return f"ukjent innstilling{hint}"
+
+
+TOPICS_NOT_A_LIST = "må være en liste med ett tema per punkt: - name: … og description: …"
+
+
+def topic_twice(number: int, name: str, first: int) -> str:
+    return f"tema nr. {number}: «{name}» står allerede som tema nr. {first}; fjern det ene"
+
+
+def topic_same_address(number: int, name: str, slug: str, other: str) -> str:
+    return f"tema nr. {number}: «{name}» får samme adresse (tema/{slug}/) som «{other}»; gi det ene et annet navn"
+
+
+def topic_not_a_mapping(number: int) -> str:
+    return f"tema nr. {number} må ha name og description, f.eks. - name: Samhandling og description: …"
+
+
+def topic_unknown_field(number: int, key: str, hint: str) -> str:
+    return f"tema nr. {number}: {key}: ukjent felt{hint}"
+
+
+def topic_field_missing(number: int, key: str) -> str:
+    return f"tema nr. {number} mangler {key}"
+
+
+def topic_field_not_text(number: int, key: str) -> str:
+    return f"tema nr. {number}: {key} må være tekst; sett den i anførselstegn"
+
+
+def topic_name_without_letters(number: int) -> str:
+    return f"tema nr. {number}: name må ha minst én bokstav eller ett siffer"
+
+
+PROFESSIONS_NOT_A_LIST = "må være en liste med én yrkesgruppe per punkt, f.eks. - Sykepleiere"
+
+
+def profession_not_text(number: int) -> str:
+    return f"yrkesgruppe nr. {number} må være tekst, f.eks. - Sykepleiere"
+
+
+def profession_twice(number: int, name: str, first: int) -> str:
+    return f"yrkesgruppe nr. {number}: «{name}» står allerede som nr. {first}; fjern den ene"
+
+
+def plugin_missing(file_name: str, plugin: str) -> str:
+    return f"{file_name}: plugins: {plugin} mangler; legg til - {plugin}: med topics"
+
+
+def config_file_missing(file_name: str) -> str:
+    return f"{file_name}: filen finnes ikke; kjør kommandoen i repoets rotmappe"
+
+
+def config_file_unreadable(file_name: str, reason: str | None) -> str:
+    return f"{file_name}: filen kan ikke leses ({reason})"
+
+
+def config_yaml_invalid(where: str, problem: object) -> str:
+    """``where`` is the file's name, with ``:line`` when YAML knows it."""
+    return f"{where}: ugyldig YAML ({problem})"
+
+
+def config_not_settings(file_name: str, error: object) -> str:
+    return f"{file_name}: forventet innstillinger på formen «navn: verdi» ({error})"
+
+
+def plugin_options_not_settings(file_name: str, plugin_path: str) -> str:
+    return f"{file_name}: {plugin_path}: forventet innstillinger på formen «navn: verdi»"
+
+
+def mkdocs_refused(file_name: str, key: str, reason: str) -> str:
+    """MkDocs' own refusal of an option; ``reason`` is MkDocs' first line, in English."""
+    return f"{file_name}: {key}: MkDocs godtar ikke innstillingen: {reason}"

@@ -24,6 +24,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
+from . import messages
 from .editor.backend import Backend, BackendError, read_backend
 from .frontmatter.event_fields import DEFAULT_PROFESSIONS
 from .frontmatter.fields import did_you_mean
@@ -35,7 +36,6 @@ from .project.loader import Project, load_project
 PLUGIN = "kompetansebroen"
 PLUGIN_PATH = f"plugins → {PLUGIN}"
 
-_TYPE_WORDS = {str: "tekst", int: "et heltall", bool: "true eller false"}
 _TOPIC_FIELDS = ("name", "description")
 
 
@@ -50,7 +50,7 @@ class _Typed(c.Type):
         try:
             return super().run_validation(value)
         except ValidationError:
-            raise ValidationError(f"må være {_TYPE_WORDS[self._type]}") from None
+            raise ValidationError(messages.option_wrong_type(self._type)) from None
 
 
 class TopicList(c.BaseConfigOption[TopicRegistry]):
@@ -64,7 +64,7 @@ class TopicList(c.BaseConfigOption[TopicRegistry]):
         if value is None:
             return TopicRegistry([])
         if not isinstance(value, list):
-            raise ValidationError("må være en liste med ett tema per punkt: - name: … og description: …")
+            raise ValidationError(messages.TOPICS_NOT_A_LIST)
         problems: list[str] = []
         topics: list[Topic] = []
         seen: dict[str, int] = {}
@@ -76,14 +76,10 @@ class TopicList(c.BaseConfigOption[TopicRegistry]):
                 continue
             topic = Topic(entry["name"], entry["description"])
             if topic.name in seen:
-                problems.append(
-                    f"tema nr. {number}: «{topic.name}» står allerede som tema nr. {seen[topic.name]}; "
-                    "fjern det ene"
-                )
+                problems.append(messages.topic_twice(number, topic.name, seen[topic.name]))
             elif topic.slug in slugs:
                 problems.append(
-                    f"tema nr. {number}: «{topic.name}» får samme adresse (tema/{topic.slug}/) som "
-                    f"«{slugs[topic.slug]}»; gi det ene et annet navn"
+                    messages.topic_same_address(number, topic.name, topic.slug, slugs[topic.slug])
                 )
             else:
                 seen[topic.name] = number
@@ -97,17 +93,17 @@ class TopicList(c.BaseConfigOption[TopicRegistry]):
 def _topic_problem(number: int, entry: object) -> str | None:
     """What is wrong with entry ``number`` of the topic list, if anything."""
     if not isinstance(entry, dict):
-        return f"tema nr. {number} må ha name og description, f.eks. - name: Samhandling og description: …"
+        return messages.topic_not_a_mapping(number)
     for key in entry:
         if key not in _TOPIC_FIELDS:
-            return f"tema nr. {number}: {key}: ukjent felt{did_you_mean(str(key), _TOPIC_FIELDS)}"
+            return messages.topic_unknown_field(number, str(key), did_you_mean(str(key), _TOPIC_FIELDS))
     for key in _TOPIC_FIELDS:
         if entry.get(key) is None:
-            return f"tema nr. {number} mangler {key}"
+            return messages.topic_field_missing(number, key)
         if not isinstance(entry[key], str):
-            return f"tema nr. {number}: {key} må være tekst; sett den i anførselstegn"
+            return messages.topic_field_not_text(number, key)
     if not Topic(entry["name"], "").slug:
-        return f"tema nr. {number}: name må ha minst én bokstav eller ett siffer"
+        return messages.topic_name_without_letters(number)
     return None
 
 
@@ -121,16 +117,14 @@ class ProfessionList(c.BaseConfigOption[tuple[str, ...]]):
         if value is None:
             return DEFAULT_PROFESSIONS
         if not isinstance(value, list):
-            raise ValidationError("må være en liste med én yrkesgruppe per punkt, f.eks. - Sykepleiere")
+            raise ValidationError(messages.PROFESSIONS_NOT_A_LIST)
         problems: list[str] = []
         seen: dict[str, int] = {}
         for number, entry in enumerate(value, start=1):
             if not isinstance(entry, str) or not entry.strip():
-                problems.append(f"yrkesgruppe nr. {number} må være tekst, f.eks. - Sykepleiere")
+                problems.append(messages.profession_not_text(number))
             elif entry in seen:
-                problems.append(
-                    f"yrkesgruppe nr. {number}: «{entry}» står allerede som nr. {seen[entry]}; fjern den ene"
-                )
+                problems.append(messages.profession_twice(number, entry, seen[entry]))
             else:
                 seen[entry] = number
         if problems:
@@ -178,7 +172,7 @@ class KompetansebroenConfig(Config):
         known = {name for name, _option in self._schema}
         for key, _message in warnings:
             if key not in known:
-                failed.append((key, ValidationError(f"ukjent innstilling{did_you_mean(key, known)}")))
+                failed.append((key, ValidationError(messages.option_unknown(did_you_mean(key, known)))))
         return failed, [(key, message) for key, message in warnings if key in known]
 
 
@@ -214,9 +208,7 @@ def settings_from(config: MkDocsConfig, options: KompetansebroenConfig | None = 
     if options is None:
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
-            raise SettingsError(
-                f"{_file_name(config)}: plugins: {PLUGIN} mangler; legg til - {PLUGIN}: med topics"
-            )
+            raise SettingsError(messages.plugin_missing(_file_name(config), PLUGIN))
         options = plugin.config
     return Settings(
         topics=options.topics,
@@ -291,22 +283,20 @@ def _read(config_file: Path) -> MkDocsConfig:
         with config_file.open("rb") as file:
             config.load_file(file)
     except FileNotFoundError:
-        raise SettingsError(
-            f"{config_file.name}: filen finnes ikke; kjør kommandoen i repoets rotmappe"
-        ) from None
+        raise SettingsError(messages.config_file_missing(config_file.name)) from None
     except OSError as error:
-        raise SettingsError(f"{config_file.name}: filen kan ikke leses ({error.strerror})") from None
+        raise SettingsError(messages.config_file_unreadable(config_file.name, error.strerror)) from None
     except ConfigurationError as error:
         cause = error.__context__
         if isinstance(cause, yaml.MarkedYAMLError):
             mark = cause.problem_mark or cause.context_mark
             line = f":{mark.line + 1}" if mark is not None else ""
-            raise SettingsError(f"{config_file.name}{line}: ugyldig YAML ({cause.problem})") from None
+            raise SettingsError(
+                messages.config_yaml_invalid(f"{config_file.name}{line}", cause.problem)
+            ) from None
         if isinstance(cause, yaml.YAMLError):
-            raise SettingsError(f"{config_file.name}: ugyldig YAML ({cause})") from None
-        raise SettingsError(
-            f"{config_file.name}: forventet innstillinger på formen «navn: verdi» ({error})"
-        ) from None
+            raise SettingsError(messages.config_yaml_invalid(config_file.name, cause)) from None
+        raise SettingsError(messages.config_not_settings(config_file.name, error)) from None
     return config
 
 
@@ -327,7 +317,7 @@ def _plugin_options(config: MkDocsConfig, name: str) -> dict[str, Any] | None:
         if plugin != PLUGIN:
             continue
         if options is not None and not isinstance(options, dict):
-            raise SettingsError(f"{name}: {PLUGIN_PATH}: forventet innstillinger på formen «navn: verdi»")
+            raise SettingsError(messages.plugin_options_not_settings(name, PLUGIN_PATH))
         return options or {}
     return None
 
@@ -344,8 +334,7 @@ def _our_messages(name: str, failed: Sequence[tuple[str, Exception]]) -> str:
 def _mkdocs_messages(name: str, failed: Sequence[tuple[str, object]]) -> str:
     """MkDocs' own refusals (in English, some with a traceback below): the first line of each."""
     return "\n".join(
-        f"{name}: {key}: MkDocs godtar ikke innstillingen: {str(error).strip().splitlines()[0]}"
-        for key, error in failed
+        messages.mkdocs_refused(name, key, str(error).strip().splitlines()[0]) for key, error in failed
     )
 
 
