@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import messages
 from .mail import HTML_FILE, MESSAGE_FILE, TEXT_FILE
 from .settings import SettingsError, load_content, load_settings, topics_from_config
 
@@ -41,13 +42,10 @@ def check(root: Path, config_file: Path) -> int:
         return 2
     project, problems = load_content(root, settings)
     if problems:
-        print(problems.report("rett dem og kjør sjekken på nytt."), file=sys.stderr)
+        print(problems.report(messages.CHECK_FAILED_SUMMARY), file=sys.stderr)
         return 1
     pages = len(project.shared) + sum(len(docs) for docs in project.regional.values())
-    print(
-        f"OK: {pages} sider i {len(project.regions)} områder ({', '.join(sorted(project.regions))}) "
-        f"sjekket på {time.monotonic() - started:.2f} s"
-    )
+    print(messages.check_ok(pages, sorted(project.regions), time.monotonic() - started))
     return 0
 
 
@@ -68,45 +66,28 @@ def newsletter(root: Path, site: Path, region: str, issue: str) -> int:
     """Print where the e-mail edition of ``issue`` in ``region`` is; return the exit code."""
     issue = issue.removesuffix(".md").strip("/")
     if not region or not issue:
-        print("Skriv området og utgaven: make newsletter REGION=<id> ISSUE=<fil>", file=sys.stderr)
+        print(messages.NEWSLETTER_ARGUMENTS_MISSING, file=sys.stderr)
         return 2
     regions = sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
     if region not in regions:
-        print(
-            f"Området «{region}» finnes ikke; områdene er {', '.join(regions) or 'ingen'} (mappene i regions/)",
-            file=sys.stderr,
-        )
+        print(messages.newsletter_region_unknown(region, regions), file=sys.stderr)
         return 2
     sources = [root / "content" / NEWSLETTER_FOLDER, root / "regions" / region / NEWSLETTER_FOLDER]
     issues = sorted({path.stem for folder in sources for path in folder.glob("*.md") if path.stem != "index"})
     if issue not in issues:
-        print(
-            f"Nyhetsbrevet «{issue}» finnes ikke for {region}; utgavene er {', '.join(issues) or 'ingen'} "
-            f"(filene i content/{NEWSLETTER_FOLDER}/ og regions/{region}/{NEWSLETTER_FOLDER}/, uten .md)",
-            file=sys.stderr,
-        )
+        print(messages.newsletter_issue_unknown(issue, region, issues, NEWSLETTER_FOLDER), file=sys.stderr)
         return 2
     folder = site / region / NEWSLETTER_FOLDER / issue
     files = [folder / name for name in (HTML_FILE, TEXT_FILE, MESSAGE_FILE)]
     if not all(path.is_file() for path in files):
         if (site / region / "index.html").is_file() and not folder.is_dir():
-            print(
-                f"Nyhetsbrevet «{issue}» er ikke med i {region} i det bygde nettstedet (et utkast, begrenset "
-                f"med regions:, eller lagt til etter bygget); kjør make site REGION={region} og prøv igjen",
-                file=sys.stderr,
-            )
+            print(messages.newsletter_issue_not_in_site(issue, region), file=sys.stderr)
         else:
-            print(
-                f"E-postutgaven er ikke bygget ennå; kjør make site (eller make site REGION={region}) først",
-                file=sys.stderr,
-            )
+            print(messages.newsletter_not_built(region), file=sys.stderr)
         return 1
     message = email.message_from_bytes(files[2].read_bytes(), policy=email.policy.default)
     shown = [_shown(path, root) for path in files]
-    print(f"E-postutgaven av «{message['Subject']}» for {region}:")
-    print(f"  HTML til e-posttjenesten:  {shown[0]}")
-    print(f"  ren tekst:                 {shown[1]}")
-    print(f"  hele meldingen (.eml):     {shown[2]}")
+    print(messages.newsletter_edition_found(message["Subject"], region, *shown))
     return 0
 
 

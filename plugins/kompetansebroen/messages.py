@@ -1346,3 +1346,51 @@ def plugin_options_not_settings(file_name: str, plugin_path: str) -> str:
 def mkdocs_refused(file_name: str, key: str, reason: str) -> str:
     """MkDocs' own refusal of an option; ``reason`` is MkDocs' first line, in English."""
     return f"{file_name}: {key}: MkDocs godtar ikke innstillingen: {reason}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The command line: kompetansebroen-check (make check) and kompetansebroen-newsletter (make newsletter)
+# (cli.py)
+# ---------------------------------------------------------------------------------------------------------
+
+CHECK_FAILED_SUMMARY = "rett dem og kjør sjekken på nytt."
+"""After «N feil funnet; » when make check found mistakes."""
+
+
+def check_ok(pages: int, regions: list[str], seconds: float) -> str:
+    return f"OK: {pages} sider i {len(regions)} områder ({', '.join(regions)}) sjekket på {seconds:.2f} s"
+
+
+NEWSLETTER_ARGUMENTS_MISSING = "Skriv området og utgaven: make newsletter REGION=<id> ISSUE=<fil>"
+
+
+def newsletter_region_unknown(region: str, regions: list[str]) -> str:
+    return f"Området «{region}» finnes ikke; områdene er {', '.join(regions) or 'ingen'} (mappene i regions/)"
+
+
+def newsletter_issue_unknown(issue: str, region: str, issues: list[str], folder: str) -> str:
+    return (
+        f"Nyhetsbrevet «{issue}» finnes ikke for {region}; utgavene er {', '.join(issues) or 'ingen'} "
+        f"(filene i content/{folder}/ og regions/{region}/{folder}/, uten .md)"
+    )
+
+
+def newsletter_issue_not_in_site(issue: str, region: str) -> str:
+    return (
+        f"Nyhetsbrevet «{issue}» er ikke med i {region} i det bygde nettstedet (et utkast, begrenset "
+        f"med regions:, eller lagt til etter bygget); kjør make site REGION={region} og prøv igjen"
+    )
+
+
+def newsletter_not_built(region: str) -> str:
+    return f"E-postutgaven er ikke bygget ennå; kjør make site (eller make site REGION={region}) først"
+
+
+def newsletter_edition_found(subject: str, region: str, html: str, text: str, message: str) -> str:
+    """Where the three files of an issue's e-mail edition are, one line each under a heading."""
+    return (
+        f"E-postutgaven av «{subject}» for {region}:\n"
+        f"  HTML til e-posttjenesten:  {html}\n"
+        f"  ren tekst:                 {text}\n"
+        f"  hele meldingen (.eml):     {message}"
+    )
