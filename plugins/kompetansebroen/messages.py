@@ -1394,3 +1394,41 @@ def newsletter_edition_found(subject: str, region: str, html: str, text: str, me
         f"  ren tekst:                 {text}\n"
         f"  hele meldingen (.eml):     {message}"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The newsletter's fields in region.yml: the sign-up page and the unsubscribe address
+# (frontmatter/newsletter_fields.py)
+# ---------------------------------------------------------------------------------------------------------
+
+EXPECTS_UNSUBSCRIBE = "en mailto:- eller https://-adresse"
+
+
+def signup_not_https(value: str, name: str, secure: str) -> str:
+    return (
+        f"«{value}» er ikke en sikker adresse (https); leserne skriver e-postadressen sin der, "
+        f"så skriv {name}: {secure}"
+    )
+
+
+def unsubscribe_form_hint(example: str) -> str:
+    """What the browser editor's form says under a wrong unsubscribe address."""
+    return f"Skriv en adresse som begynner med mailto: eller https://, f.eks. {example}"
+
+
+def unsubscribe_has_blanks(value: str, name: str, example: str) -> str:
+    return (
+        f"«{value}» har mellomrom eller linjeskift, som en adresse ikke kan ha; "
+        f"skriv hele adressen på én linje uten mellomrom (%20 for et mellomrom), f.eks. {name}: {example}"
+    )
+
+
+def unsubscribe_mailto_not_email(address: str, name: str, example: str) -> str:
+    return f"«{address}» etter mailto: er ikke en e-postadresse; skriv f.eks. {name}: {example}"
+
+
+def unsubscribe_neither(value: str, name: str, fixed: str) -> str:
+    return (
+        f"«{value}» er verken en mailto:-adresse eller en https-adresse, som e-postprogrammene "
+        f"trenger for å melde av; skriv {name}: {fixed}"
+    )

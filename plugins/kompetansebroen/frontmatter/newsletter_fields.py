@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from .. import messages
 from .fields import Field, FieldError, FormSpec, Url, read_text
 
 _EMAIL = re.compile(r"[^@\s:/?]+@[^@\s/?]+\.[^@\s/?]+")
@@ -20,37 +21,29 @@ class SignupUrl(Url):
         value = super().convert(name, node)
         if not value.lower().startswith("https://"):
             secure = "https://" + value.split("://", 1)[1]
-            raise FieldError(
-                f"«{value}» er ikke en sikker adresse (https); leserne skriver e-postadressen sin der, "
-                f"så skriv {name}: {secure}"
-            )
+            raise FieldError(messages.signup_not_https(value, name, secure))
         return value
 
 
 class UnsubscribeAddress(Field):
     """``mailto:`` or ``https://``: the two forms a ``List-Unsubscribe`` header may give."""
 
-    expected = "en mailto:- eller https://-adresse"
+    expected = messages.EXPECTS_UNSUBSCRIBE
     example = "mailto:avmelding@eksempel.no"
 
     def form(self) -> FormSpec:
-        message = f"Skriv en adresse som begynner med mailto: eller https://, f.eks. {self.example}"
+        message = messages.unsubscribe_form_hint(self.example)
         return {"widget": "string", "pattern": [r"^(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)$", message]}
 
     def convert(self, name: str, node: yaml.Node) -> str:
         value = read_text(node, f"{name}: {{}}")
         if re.search(r"[\s\x00-\x1f\x7f]", value):
             # It becomes a mail header (List-Unsubscribe): a line break there would start another header.
-            raise FieldError(
-                f"«{value.strip()}» har mellomrom eller linjeskift, som en adresse ikke kan ha; "
-                f"skriv hele adressen på én linje uten mellomrom (%20 for et mellomrom), f.eks. {name}: {self.example}"
-            )
+            raise FieldError(messages.unsubscribe_has_blanks(value.strip(), name, self.example))
         if value.lower().startswith("mailto:"):
             address = value[len("mailto:") :].split("?", 1)[0]
             if not _EMAIL.fullmatch(address):
-                raise FieldError(
-                    f"«{address}» etter mailto: er ikke en e-postadresse; skriv f.eks. {name}: {self.example}"
-                )
+                raise FieldError(messages.unsubscribe_mailto_not_email(address, name, self.example))
             return value
         if value.lower().startswith("https://"):
             return Url().convert(name, node)
@@ -60,7 +53,4 @@ class UnsubscribeAddress(Field):
             fix = "https://" + value.split("://", 1)[1]
         else:
             fix = self.example
-        raise FieldError(
-            f"«{value}» er verken en mailto:-adresse eller en https-adresse, som e-postprogrammene "
-            f"trenger for å melde av; skriv {name}: {fix}"
-        )
+        raise FieldError(messages.unsubscribe_neither(value, name, fix))
