@@ -1432,3 +1432,50 @@ def unsubscribe_neither(value: str, name: str, fixed: str) -> str:
         f"«{value}» er verken en mailto:-adresse eller en https-adresse, som e-postprogrammene "
         f"trenger for å melde av; skriv {name}: {fixed}"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What a newsletter issue's e-mail edition cannot show (project/email_checks.py)
+# ---------------------------------------------------------------------------------------------------------
+
+EMAIL_MEDIA_WORDS = {"video": "video", "audio": "lyd"}
+"""How the message below names an ``<video>`` and an ``<audio>`` element."""
+
+
+def email_media_embedded(kind: str, tag: str) -> str:
+    """``kind`` is :data:`EMAIL_MEDIA_WORDS`' word for ``tag``."""
+    return (
+        f"innebygd {kind} (<{tag}>) kan ikke spilles i e-postutgaven av nyhetsbrevet; "
+        f"lenk til {kind}en i stedet, f.eks. [Se filmen](../film/navn.md)"
+    )
+
+
+def email_raw_html(tag: str) -> str:
+    return (
+        f"rå HTML (<{tag}>) kan ikke sendes i e-postutgaven av nyhetsbrevet, der e-postprogrammene "
+        "fjerner den; skriv vanlig Markdown, eller lenk til en side som har innholdet"
+    )
+
+
+def email_image_without_alt(name: str, src: str) -> str:
+    return (
+        f"bildet «{name}» mangler alternativ tekst, som e-postprogrammer viser når de ikke laster bilder; "
+        f"skriv hva bildet viser mellom klammene, f.eks. ![To sykepleiere i samtale]({src})"
+    )
+
+
+def email_image_too_large(name: str, megabytes: float) -> str:
+    size = f"{megabytes:.1f}".replace(".", ",")
+    return (
+        f"bildet «{name}» er {size} MB, og e-postutgaven av nyhetsbrevet tåler bilder på høyst 1 MB "
+        "(mange e-postprogrammer kutter eller blokkerer større); gjør bildet mindre, f.eks. 1200 px bredt "
+        "som JPEG"
+    )
+
+
+def email_table_too_wide(heading: str, columns: int, width: int, email_width: int, text_width: int) -> str:
+    return (
+        f"tabellen som begynner med «{heading}» har {columns} kolonner og blir minst {width} px bred, "
+        f"men e-postutgaven av nyhetsbrevet er {email_width} px (og {text_width} px til teksten); "
+        "del den i mindre tabeller, eller skriv den som en liste"
+    )

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from .. import messages
 from ..model.documents import Document, Kind
 from ..problems import Problems
 from .code_blocks import mask_code
@@ -65,23 +66,10 @@ def email_problems(doc: Document, image_file: ImageFinder) -> Iterator[tuple[int
     lines = mask_code(doc.body).split("\n")
     for number, line in enumerate(lines, start=1):
         if media := _MEDIA.search(line):
-            kind = "video" if media.group(1).lower() == "video" else "lyd"
-            yield (
-                number,
-                (
-                    f"innebygd {kind} (<{media.group(1).lower()}>) kan ikke spilles i e-postutgaven av nyhetsbrevet; "
-                    f"lenk til {kind}en i stedet, f.eks. [Se filmen](../film/navn.md)"
-                ),
-            )
+            tag = media.group(1).lower()
+            yield number, messages.email_media_embedded(messages.EMAIL_MEDIA_WORDS[tag], tag)
         elif (block := _RAW_BLOCK.match(line)) and _starts_block(lines, number) and block.group(1)[0] != "/":
-            tag = block.group(1).lower()
-            yield (
-                number,
-                (
-                    f"rå HTML (<{tag}>) kan ikke sendes i e-postutgaven av nyhetsbrevet, der e-postprogrammene "
-                    "fjerner den; skriv vanlig Markdown, eller lenk til en side som har innholdet"
-                ),
-            )
+            yield number, messages.email_raw_html(block.group(1).lower())
         for image in _IMAGE.finditer(line):
             yield from _image_problems(number, image, image_file)
     yield from _table_problems(lines)
@@ -96,24 +84,10 @@ def _image_problems(number: int, image: re.Match[str], image_file: ImageFinder) 
     src = image.group("src").strip("<>")
     name = posixpath.basename(src)
     if not image.group("alt").strip():
-        yield (
-            number,
-            (
-                f"bildet «{name}» mangler alternativ tekst, som e-postprogrammer viser når de ikke laster bilder; "
-                f"skriv hva bildet viser mellom klammene, f.eks. ![To sykepleiere i samtale]({src})"
-            ),
-        )
+        yield number, messages.email_image_without_alt(name, src)
     file = image_file(src)
     if file is not None and file.stat().st_size > MAX_IMAGE_BYTES:
-        size = f"{file.stat().st_size / MAX_IMAGE_BYTES:.1f}".replace(".", ",")
-        yield (
-            number,
-            (
-                f"bildet «{name}» er {size} MB, og e-postutgaven av nyhetsbrevet tåler bilder på høyst 1 MB "
-                "(mange e-postprogrammer kutter eller blokkerer større); gjør bildet mindre, f.eks. 1200 px bredt "
-                "som JPEG"
-            ),
-        )
+        yield number, messages.email_image_too_large(name, file.stat().st_size / MAX_IMAGE_BYTES)
 
 
 def _table_problems(lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -145,11 +119,7 @@ def _table_problems(lines: list[str]) -> Iterator[tuple[int, str]]:
                     heading = heading[:60].rsplit(" |", 1)[0] + " …"
                 yield (
                     start + 1,
-                    (
-                        f"tabellen som begynner med «{heading}» har {columns} kolonner og blir minst {width} px bred, "
-                        f"men e-postutgaven av nyhetsbrevet er {EMAIL_WIDTH} px (og {TEXT_WIDTH} px til teksten); "
-                        "del den i mindre tabeller, eller skriv den som en liste"
-                    ),
+                    messages.email_table_too_wide(heading, columns, width, EMAIL_WIDTH, TEXT_WIDTH),
                 )
             index = end
         index += 1
