@@ -1479,3 +1479,55 @@ def email_table_too_wide(heading: str, columns: int, width: int, email_width: in
         f"men e-postutgaven av nyhetsbrevet er {email_width} px (og {text_width} px til teksten); "
         "del den i mindre tabeller, eller skriv den som en liste"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The build (make site, mkdocs build/serve): why it stops, and what an editor of the admin pages is told
+# (mkdocs_adapter/: failures.py, plugin.py, root_build.py, slots_only.py, admin_files.py)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def build_stopped(count: int) -> str:
+    """The last line of a build that found mistakes in the content, after one line per mistake."""
+    return f"{count} feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
+
+
+def region_unknown(region: str, known: list[str]) -> str:
+    return f"ukjent område «{region}»; kjente områder: {', '.join(known)}"
+
+
+def region_build_failed(region: str, reason: str) -> str:
+    return f"område {region}: {reason}"
+
+
+def regions_not_built(failed: int, regions: int) -> str:
+    return f"{failed} av {regions} områder kunne ikke bygges; ingenting er publisert."
+
+
+def region_value_outside_slot(where: str, name: str, fix: str) -> str:
+    """A shared page's template prints ``kb.<name>`` outside a slot; ``where`` is «mal, linje N: » or empty."""
+    return (
+        f"{where}kb.{name} er ulik fra område til område og kan ikke skrives i sidemalen: "
+        f"siden gjengis én gang for alle områdene (mellomlagret, og kopiert til områdene som stempler "
+        f"den), så ett områdes verdi ville stått i de andres sider. Skriv kb.{name} i en områdedel i stedet: {fix}."
+    )
+
+
+def template_line(template: str, line: int) -> str:
+    return f"{template}, linje {line}: "
+
+
+def slot_printed_as(part_name: str, part: str) -> str:
+    """One way to write a region's value in a region part, as :func:`region_value_outside_slot` offers it."""
+    return f"{part_name} (skrives ut med {{{{ kb.slots.{part} }}}})"
+
+
+def one_of(choices: list[str]) -> str:
+    return " eller ".join(choices)
+
+
+ADMIN_WITHOUT_DECAP = (
+    "Nettleserredigering (/admin/) er ikke bygget: Decap CMS mangler i node_modules/; "
+    "kjør make site med Node.js og npm installert"
+)
+ADMIN_WITHOUT_CMS = "Nettleserredigering uten cms: i mkdocs.yml: /admin/ virker bare lokalt med make edit"

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import messages
 from ..content_types.spec import Vocabulary
 from ..editor import admin_page
 from ..editor.backend import LOCAL, Backend
@@ -51,10 +52,7 @@ def bundle_files(root: Path) -> list[Path]:
 
 
 def say_missing(root: Path) -> None:
-    log.info(
-        "Nettleserredigering (/admin/) er ikke bygget: Decap CMS mangler i node_modules/; "
-        "kjør make site med Node.js og npm installert"
-    )
+    log.info(messages.ADMIN_WITHOUT_DECAP)
 
 
 def scope_of(project: Project, region_id: str | None) -> Scope:
@@ -114,7 +112,7 @@ def root_admin(site_dir: Path, project: Project, editor: EditorSetup) -> None:
         say_missing(project.root)
         return
     if editor.backend is None:
-        log.info("Nettleserredigering uten cms: i mkdocs.yml: /admin/ virker bare lokalt med make edit")
+        log.info(messages.ADMIN_WITHOUT_CMS)
     write_admin(site_dir, "admin/", project, None, editor.backend, title="Redigering – Kompetansebroen")
     copy_bundle(files, site_dir)
 

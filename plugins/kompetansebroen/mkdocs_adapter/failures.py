@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from .. import messages
+
 log = get_plugin_logger(__name__)
 
 
@@ -15,6 +17,4 @@ def content_failure(lines: Iterable[str]) -> PluginError:
     shown = list(dict.fromkeys(lines))  # a page rendered in several regions is reported once
     for line in shown:
         log.error(line)
-    return PluginError(
-        f"{len(shown)} feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
-    )
+    return PluginError(messages.build_stopped(len(shown)))

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .. import messages
 from ..output.cache_store import CacheFile
 from ..output.staging import Publisher, PublishingError
 from ..output.unchanged import PendingRecord
@@ -157,8 +158,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         """The build MkDocs was started for: one region, or the root with every region."""
         region_id = self.config.region or None
         if region_id is not None and region_id not in setup.project.regions:
-            known = ", ".join(sorted(setup.project.regions))
-            raise PluginError(f"ukjent område «{region_id}»; kjente områder: {known}")
+            raise PluginError(messages.region_unknown(region_id, sorted(setup.project.regions)))
         published = self.publisher.final if self.publisher is not None else None
         if region_id is None:
             return RootBuild(setup, str(config.config_file_path), self.config.workers, published)

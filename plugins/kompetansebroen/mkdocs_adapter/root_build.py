@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .. import messages
 from ..listings.pages import generated_paths
 from ..output import cache_store
 from ..output.mail_writer import MAIL_TABLE
@@ -109,13 +110,11 @@ class RootBuild:
         region_ids = sorted(self.setup.project.regions)
         failures = self.regions.finish()
         for region_id, message in sorted(failures.items()):  # also beside the pages' problems
-            log.error(f"område {region_id}: {message}")
+            log.error(messages.region_build_failed(region_id, message))
         if self.regions.page_problems:
             raise content_failure(sorted(self.regions.page_problems))
         if failures:
-            raise PluginError(
-                f"{len(failures)} av {len(region_ids)} områder kunne ikke bygges; ingenting er publisert."
-            )
+            raise PluginError(messages.regions_not_built(len(failures), len(region_ids)))
         if self.plan is not None:
             log.info(
                 f"plan: {self.plan.stamped_pages} kopier av felles sider stemples fra et annet områdes gjengivelse"

@@ -24,6 +24,7 @@ from jinja2 import TemplateNotFound
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from .. import messages
 from ..output.slots import PARTS
 
 
@@ -50,14 +51,10 @@ class SlotsOnly:
 
 def _outside_slot(name: str) -> RegionValueOutsideSlot:
     template, line, environment = _template_line(sys._getframe(1))
-    where = f"{template}, linje {line}: " if template else ""
+    where = messages.template_line(template, line) if template else ""
     parts = _parts_showing(name, environment)
-    fix = " eller ".join(f"{PARTS[part]} (skrives ut med {{{{ kb.slots.{part} }}}})" for part in parts)
-    return RegionValueOutsideSlot(
-        f"{where}kb.{name} er ulik fra område til område og kan ikke skrives i sidemalen: "
-        f"siden gjengis én gang for alle områdene (mellomlagret, og kopiert til områdene som stempler "
-        f"den), så ett områdes verdi ville stått i de andres sider. Skriv kb.{name} i en områdedel i stedet: {fix}."
-    )
+    fix = messages.one_of([messages.slot_printed_as(PARTS[part], part) for part in parts])
+    return RegionValueOutsideSlot(messages.region_value_outside_slot(where, name, fix))
 
 
 def _template_line(frame: FrameType | None) -> tuple[str | None, int, Any]:
