@@ -10,6 +10,8 @@ This module imports nothing of ours: every layer may use it.
 
 from __future__ import annotations
 
+import errno
+
 # ---------------------------------------------------------------------------------------------------------
 # A field's value: text (frontmatter/fields.py, read_text)
 # ---------------------------------------------------------------------------------------------------------
@@ -1531,3 +1533,70 @@ ADMIN_WITHOUT_DECAP = (
     "kjør make site med Node.js og npm installert"
 )
 ADMIN_WITHOUT_CMS = "Nettleserredigering uten cms: i mkdocs.yml: /admin/ virker bare lokalt med make edit"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Publishing the build into site/: the lock, the swap, what a build that died left, the cache
+# (output/staging.py, output/cache_store.py)
+# ---------------------------------------------------------------------------------------------------------
+
+FILE_ERROR_REASONS = {
+    errno.EACCES: "ingen skrivetilgang",
+    errno.EPERM: "ingen tilgang",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EISDIR: "det er en mappe",
+    errno.ENOTDIR: "en del av stien er en fil, ikke en mappe",
+    errno.ENOSPC: "disken er full",
+    errno.EBUSY: "den er i bruk",
+}
+"""Why an operation on a file failed, for the common causes; others keep the system's own words."""
+
+
+def site_not_swapped_in(final: object, reason: str) -> str:
+    return (
+        f"{final}: det nye nettstedet kunne ikke settes inn ({reason}); "
+        "det forrige står urørt. Rett tilgangen og bygg på nytt"
+    )
+
+
+def old_site_not_deleted(old: object, reason: str) -> str:
+    return f"kompetansebroen: den forrige versjonen ({old}) kunne ikke slettes ({reason}); slett den selv"
+
+
+def leftover_not_deleted(path: object, reason: str) -> str:
+    return (
+        f"{path}: en rest fra et tidligere bygg kan ikke slettes ({reason}); slett den selv, og bygg på nytt"
+    )
+
+
+def site_folder_read_only(folder: object, final: object) -> str:
+    return (
+        f"{folder}: mappen er skrivebeskyttet, så bygget kan ikke bytte ut det publiserte "
+        f"nettstedet; gi brukeren som bygger skrivetilgang (chmod -R u+w {final}) og bygg på nytt"
+    )
+
+
+def staging_not_deleted(staging: object, reason: str) -> str:
+    return f"kompetansebroen: {staging} kunne ikke slettes ({reason}); slett den selv"
+
+
+def lock_file_unusable(path: object, reason: str) -> str:
+    return (
+        f"{path}: låsefilen som hindrer to bygg samtidig kan ikke åpnes ({reason}); "
+        "fjern det som står der, eller gi skrivetilgang, og bygg på nytt"
+    )
+
+
+def build_still_locked(lock_name: str) -> str:
+    return f"et annet bygg av det samme nettstedet pågår fortsatt ({lock_name}); vent til det er ferdig og prøv igjen"
+
+
+BUILD_WAITS_FOR_LOCK = "kompetansebroen: et annet bygg av nettstedet pågår; venter til det er ferdig"
+
+
+def cache_unusable(path: object, error: object) -> str:
+    return f"kompetansebroen: mellomlageret {path} kan ikke brukes ({error}); bygget fortsetter uten"
+
+
+def cache_damaged(name: str, error: object) -> str:
+    return f"kompetansebroen: mellomlageret {name} var skadet ({error}) og er slettet; bygget fortsetter"

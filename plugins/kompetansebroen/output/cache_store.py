@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import messages
+
 BATCH = 64  # entries written per transaction; others see them after each batch
 
 log = logging.getLogger(__name__)
@@ -60,9 +62,7 @@ class CacheFile:
         except sqlite3.DatabaseError as error:
             discard_damaged(path, error)
         except OSError as error:
-            log.warning(
-                f"kompetansebroen: mellomlageret {path} kan ikke brukes ({error}); bygget fortsetter uten"
-            )
+            log.warning(messages.cache_unusable(path, error))
             return None
         return cls(path, time.time_ns())
 
@@ -79,9 +79,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def discard_damaged(path: Path, error: Exception) -> None:
     """Delete a cache file that SQLite cannot read (and its journal files)."""
-    log.warning(
-        f"kompetansebroen: mellomlageret {path.name} var skadet ({error}) og er slettet; bygget fortsetter"
-    )
+    log.warning(messages.cache_damaged(path.name, error))
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -136,9 +134,7 @@ class CacheStore:
 
     def _give_up(self, error: Exception) -> None:
         """Go on without this store: every read misses, every write is dropped."""
-        log.warning(
-            f"kompetansebroen: mellomlageret {self.path} kan ikke brukes ({error}); bygget fortsetter uten"
-        )
+        log.warning(messages.cache_unusable(self.path, error))
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.close()

@@ -9,7 +9,6 @@ build again, and the published site stays as it was.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import logging
 import os
@@ -18,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
+
+from .. import messages
 
 log = logging.getLogger(__name__)
 
@@ -32,20 +33,9 @@ class BuildLocked(PublishingError):
     """Another build of the same site is still running after the wait."""
 
 
-_REASONS = {
-    errno.EACCES: "ingen skrivetilgang",
-    errno.EPERM: "ingen tilgang",
-    errno.EROFS: "filsystemet er skrivebeskyttet",
-    errno.EISDIR: "det er en mappe",
-    errno.ENOTDIR: "en del av stien er en fil, ikke en mappe",
-    errno.ENOSPC: "disken er full",
-    errno.EBUSY: "den er i bruk",
-}
-
-
 def _reason(error: OSError) -> str:
     """Why an operation on a file failed, in Norwegian where the cause is a common one."""
-    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+    return messages.FILE_ERROR_REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
 def staging_dir(final: Path) -> Path:
@@ -79,16 +69,11 @@ def swap_in(staging: Path, final: Path) -> None:
                 os.replace(old, final)
             raise
     except OSError as error:
-        raise PublishingError(
-            f"{final}: det nye nettstedet kunne ikke settes inn ({_reason(error)}); "
-            "det forrige står urørt. Rett tilgangen og bygg på nytt"
-        ) from None
+        raise PublishingError(messages.site_not_swapped_in(final, _reason(error))) from None
     try:
         discard(old)
     except OSError as error:
-        log.warning(
-            f"kompetansebroen: den forrige versjonen ({old}) kunne ikke slettes ({_reason(error)}); slett den selv"
-        )
+        log.warning(messages.old_site_not_deleted(old, _reason(error)))
 
 
 def discard(staging: Path) -> None:
@@ -104,10 +89,7 @@ def _remove(path: Path) -> None:
     try:
         discard(path)
     except OSError as error:
-        raise PublishingError(
-            f"{path}: en rest fra et tidligere bygg kan ikke slettes ({_reason(error)}); "
-            "slett den selv, og bygg på nytt"
-        ) from None
+        raise PublishingError(messages.leftover_not_deleted(path, _reason(error))) from None
 
 
 def _unchangeable(final: Path) -> Path | None:
@@ -145,10 +127,7 @@ class Publisher:
         self.lock: IO[str] | None = _acquire(lock_file(site_dir), wait)
         try:
             if (folder := _unchangeable(final)) is not None:
-                raise PublishingError(
-                    f"{folder}: mappen er skrivebeskyttet, så bygget kan ikke bytte ut det publiserte "
-                    f"nettstedet; gi brukeren som bygger skrivetilgang (chmod -R u+w {final}) og bygg på nytt"
-                )
+                raise PublishingError(messages.site_folder_read_only(folder, final))
             _remove(self.staging)
         except PublishingError:
             self._release()
@@ -168,9 +147,7 @@ class Publisher:
         try:
             discard(self.staging)
         except OSError as error:
-            log.warning(
-                f"kompetansebroen: {self.staging} kunne ikke slettes ({_reason(error)}); slett den selv"
-            )
+            log.warning(messages.staging_not_deleted(self.staging, _reason(error)))
         finally:
             self._release()
 
@@ -185,10 +162,7 @@ def _acquire(path: Path, wait: float) -> IO[str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(path, "a")  # noqa: SIM115 - held open for the life of the build
     except OSError as error:
-        raise PublishingError(
-            f"{path}: låsefilen som hindrer to bygg samtidig kan ikke åpnes ({_reason(error)}); "
-            "fjern det som står der, eller gi skrivetilgang, og bygg på nytt"
-        ) from None
+        raise PublishingError(messages.lock_file_unusable(path, _reason(error))) from None
     deadline = time.monotonic() + wait
     told = False
     while True:
@@ -198,11 +172,8 @@ def _acquire(path: Path, wait: float) -> IO[str]:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 handle.close()
-                raise BuildLocked(
-                    f"et annet bygg av det samme nettstedet pågår fortsatt ({path.name}); "
-                    "vent til det er ferdig og prøv igjen"
-                ) from None
+                raise BuildLocked(messages.build_still_locked(path.name)) from None
             if not told:
-                log.warning("kompetansebroen: et annet bygg av nettstedet pågår; venter til det er ferdig")
+                log.warning(messages.BUILD_WAITS_FOR_LOCK)
                 told = True
             time.sleep(0.2)
