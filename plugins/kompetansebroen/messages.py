@@ -1600,3 +1600,52 @@ def cache_unusable(path: object, error: object) -> str:
 
 def cache_damaged(name: str, error: object) -> str:
     return f"kompetansebroen: mellomlageret {name} var skadet ({error}) og er slettet; bygget fortsetter"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Making the built site ready for nginx: make deploy-config, make nginx-serve, the redirects of old
+# addresses (output/publishing/)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def site_not_built(site_dir: object) -> str:
+    return f"{site_dir}: fant ingen index.html; bygg nettstedet først med make site"
+
+
+def not_safe_in_nginx(text: str) -> str:
+    return f"kan ikke skrives trygt i nginx-konfigurasjonen: {text!r}"
+
+
+def old_address_refused(path: str, problem: str, fixed: str) -> str:
+    return f"«{path}»: en gammel adresse {problem}; skriv for eksempel {fixed}"
+
+
+def old_address_target_not_a_page(path: str, target: str) -> str:
+    return f"{path}: målet «{target}» må være en side i området, for eksempel artikler/navn/"
+
+
+def old_address_region_unknown(path: str, region: str) -> str:
+    return f"{path}: ukjent område-id «{region}»"
+
+
+def old_address_given_twice(path: str, first: str, second: str) -> str:
+    return f"{path}: den gamle adressen er gitt to ganger (til {first} og {second}); fjern den ene"
+
+
+def old_address_is_a_page(relative: str) -> str:
+    return f"/{relative}: den gamle adressen er en side på nettstedet; velg en annen adresse"
+
+
+NGINX_MISSING = "nginx er ikke installert; kjør make nginx (installerer Debians nginx med apt)"
+
+
+def nginx_refused_config(output: str) -> str:
+    return f"nginx godtok ikke konfigurasjonen:\n{output}"
+
+
+def nginx_stopped(code: object) -> str:
+    return f"nginx stoppet med kode {code} før den svarte"
+
+
+def nginx_not_answering(host: str, port: int, seconds: float) -> str:
+    return f"nginx svarte ikke på {host}:{port} innen {seconds:.0f} s"

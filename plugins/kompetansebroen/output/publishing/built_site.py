@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import messages
+
 NOT_FOUND_PAGE = "404.html"
 PAGE_FILE = "index.html"
 
@@ -56,6 +58,6 @@ def page_addresses(region_dir: Path) -> frozenset[str]:
 def read_site(site_dir: Path) -> BuiltSite:
     """Read the regions and pages of the built site in ``site_dir``."""
     if not (site_dir / PAGE_FILE).is_file():
-        raise FileNotFoundError(f"{site_dir}: fant ingen index.html; bygg nettstedet først med make site")
+        raise FileNotFoundError(messages.site_not_built(site_dir))
     root = site_dir.resolve()
     return BuiltSite(root, {region_id: page_addresses(root / region_id) for region_id in region_ids(root)})

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import messages
 from . import nginx_config
 from .built_site import read_site
 from .old_addresses import OldAddress
@@ -29,7 +30,7 @@ from .old_addresses import OldAddress
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 LOOPBACK = "127.0.0.1"
 TEMP_FOLDERS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-MISSING = "nginx er ikke installert; kjør make nginx (installerer Debians nginx med apt)"
+MISSING = messages.NGINX_MISSING
 
 
 class NginxError(RuntimeError):
@@ -104,7 +105,7 @@ def prepare(site_dir: Path, work: Path, port: int, old_addresses: Iterable[OldAd
         timeout=30,
     )
     if checked.returncode != 0:
-        raise NginxError(f"nginx godtok ikke konfigurasjonen:\n{checked.stderr}")
+        raise NginxError(messages.nginx_refused_config(checked.stderr))
     return main
 
 
@@ -117,13 +118,13 @@ def wait_until_listening(process: subprocess.Popen, port: int, timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise NginxError(f"nginx stoppet med kode {process.returncode} før den svarte")
+            raise NginxError(messages.nginx_stopped(process.returncode))
         try:
             with socket.create_connection((LOOPBACK, port), timeout=0.5):
                 return
         except OSError:
             time.sleep(0.05)
-    raise NginxError(f"nginx svarte ikke på {LOOPBACK}:{port} innen {timeout:.0f} s")
+    raise NginxError(messages.nginx_not_answering(LOOPBACK, port, timeout))
 
 
 def stop(process: subprocess.Popen, timeout: float = 10.0) -> None:

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import messages
 from . import admin_policy, content_policy, http_rules
 from .built_site import NOT_FOUND_PAGE, BuiltSite
 from .old_addresses import REGION_HOME_VARIABLE, OldAddress, checked, nginx_rules, path_forms
@@ -56,7 +57,7 @@ def deploy_dir(site_dir: Path) -> Path:
 def quoted(text: str) -> str:
     """A double-quoted nginx value; quotes, backslashes, line ends and ``$`` (a variable) are refused."""
     if not _writable(text):
-        raise ValueError(f"kan ikke skrives trygt i nginx-konfigurasjonen: {text!r}")
+        raise ValueError(messages.not_safe_in_nginx(text))
     return f'"{text}"'
 
 
@@ -65,7 +66,7 @@ def key(text: str) -> str:
     may also escape characters with a backslash."""
     plain = text.replace("\\", "") if text.startswith("~") and not text.endswith("\\") else text
     if not _writable(plain, variables=False):
-        raise ValueError(f"kan ikke skrives trygt i nginx-konfigurasjonen: {text!r}")
+        raise ValueError(messages.not_safe_in_nginx(text))
     return f'"{text}"'
 
 

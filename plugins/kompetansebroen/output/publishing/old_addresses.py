@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import messages
 from ...text.old_paths import EXAMPLE, OldPathError, normalised
 
 ROOT_CHOOSER = "/"
@@ -58,17 +59,15 @@ def normalise_path(path: str) -> str:
         return normalised(path)
     except OldPathError as error:
         fix = error.suggestion or EXAMPLE
-        raise ValueError(f"«{path}»: en gammel adresse {error.problem}; skriv for eksempel {fix}") from None
+        raise ValueError(messages.old_address_refused(path, error.problem, fix)) from None
 
 
 def _check(address: OldAddress) -> None:
     if not _SAFE_TARGET.match(address.target) or address.target.startswith("/"):
-        raise ValueError(
-            f"{address.path}: målet «{address.target}» må være en side i området, for eksempel artikler/navn/"
-        )
+        raise ValueError(messages.old_address_target_not_a_page(address.path, address.target))
     for region_id in address.regions:
         if not _REGION_ID.match(region_id):
-            raise ValueError(f"{address.path}: ukjent område-id «{region_id}»")
+            raise ValueError(messages.old_address_region_unknown(address.path, region_id))
 
 
 def path_forms(path: str) -> tuple[str, str]:
@@ -84,10 +83,7 @@ def checked(addresses: Iterable[OldAddress]) -> list[OldAddress]:
         _check(address)
         key = normalise_path(address.path)
         if key in seen:
-            raise ValueError(
-                f"{key}: den gamle adressen er gitt to ganger (til {seen[key].target} og {address.target}); "
-                "fjern den ene"
-            )
+            raise ValueError(messages.old_address_given_twice(key, seen[key].target, address.target))
         seen[key] = address
     return [seen[key] for key in sorted(seen)]
 
@@ -178,9 +174,7 @@ def write_redirect_pages(
     for relative, page in redirect_pages(addresses, region_names).items():
         target = site_dir / relative
         if target.exists():
-            raise ValueError(
-                f"/{relative}: den gamle adressen er en side på nettstedet; velg en annen adresse"
-            )
+            raise ValueError(messages.old_address_is_a_page(relative))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
         written.append(target)
