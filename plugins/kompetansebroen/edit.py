@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import messages
 from .editor.backend import LOCAL_PORT
 
 DECAP_SERVER = Path("node_modules") / ".bin" / "decap-server"
@@ -44,11 +45,11 @@ def edit(root: Path, region: str | None, port: int, python: str) -> int:
     """Run decap-server and the preview until Ctrl-C or until one of them stops; the exit code."""
     server = root / DECAP_SERVER
     if not server.is_file():
-        print("Redigeringen mangler decap-server: kjør make site først (den installerer Decap med npm)")
+        print(messages.EDIT_WITHOUT_DECAP_SERVER)
         return 2
     regions = _regions(root)
     if region is not None and region not in regions:
-        print(f"Ukjent område «{region}»; kjente områder: {', '.join(regions)}")
+        print(messages.edit_region_unknown(region, regions))
         return 2
     preview_region = region or regions[0]
     decap_env = {
@@ -74,12 +75,8 @@ def edit(root: Path, region: str | None, port: int, python: str) -> int:
             start_new_session=True,
         ),
     ]
-    what = f"område {preview_region}" if region else f"felles innhold (forhåndsvist i {preview_region})"
-    print(
-        f"\nRedigering av {what}: åpne http://127.0.0.1:{port}/admin/ i nettleseren "
-        f"(forhåndsvisning: http://127.0.0.1:{port}/). Stopp med Ctrl-C.\n",
-        flush=True,
-    )
+    what = messages.edit_region(preview_region) if region else messages.edit_shared_content(preview_region)
+    print(messages.edit_started(what, port), flush=True)
     try:
         while all(child.poll() is None for child in children):
             time.sleep(0.5)

@@ -1649,3 +1649,73 @@ def nginx_stopped(code: object) -> str:
 
 def nginx_not_answering(host: str, port: int, seconds: float) -> str:
     return f"nginx svarte ikke på {host}:{port} innen {seconds:.0f} s"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The browser editor: mkdocs.yml's cms block (editor/backend.py; settings.py puts «mkdocs.yml: plugins →
+# kompetansebroen → cms → » before each line), and make edit (edit.py)
+# ---------------------------------------------------------------------------------------------------------
+
+CMS_NOT_SETTINGS = "cms: forventet innstillinger på formen «navn: verdi», f.eks. backend: gitlab"
+
+
+def cms_not_https(key: str, value: str) -> str:
+    return (
+        f"cms → {key}: «{value}» er ikke en adresse som begynner med https://; "
+        f"skriv f.eks. {key}: https://gitlab.example.no"
+    )
+
+
+def cms_unknown_setting(key: str, known: tuple[str, ...]) -> str:
+    return f"cms → {key}: ukjent innstilling; tillatte er {', '.join(known)}"
+
+
+def cms_not_text(key: str) -> str:
+    return f"cms → {key}: må være tekst; skriv den i anførselstegn"
+
+
+def cms_backend_missing(backends: tuple[str, ...]) -> str:
+    return f"cms → backend: mangler; skriv backend: {' eller '.join(backends)}"
+
+
+def cms_value_unknown(key: str, value: str, choices: tuple[str, ...]) -> str:
+    return f"cms → {key}: «{value}» er ukjent; skriv {' eller '.join(choices)}"
+
+
+CMS_REPO_MISSING = "cms → repo: mangler; skriv gruppe og prosjekt, f.eks. repo: helse/kompetansebroen"
+
+
+def cms_repo_not_group_project(repo: str) -> str:
+    return f"cms → repo: «{repo}» er ikke på formen gruppe/prosjekt; skriv f.eks. repo: helse/kompetansebroen"
+
+
+def cms_app_id_missing(backend: str) -> str:
+    return (
+        f"cms → app_id: mangler; {backend} krever en OAuth-applikasjon for innlogging, "
+        f"skriv applikasjonens id fra innstillingene i {backend}, f.eks. app_id: 1a2b3c"
+    )
+
+
+EDIT_WITHOUT_DECAP_SERVER = (
+    "Redigeringen mangler decap-server: kjør make site først (den installerer Decap med npm)"
+)
+
+
+def edit_region_unknown(region: str, known: list[str]) -> str:
+    return f"Ukjent område «{region}»; kjente områder: {', '.join(known)}"
+
+
+def edit_shared_content(preview_region: str) -> str:
+    """What make edit edits without a region: content/, shown in the first region."""
+    return f"felles innhold (forhåndsvist i {preview_region})"
+
+
+def edit_region(region: str) -> str:
+    return f"område {region}"
+
+
+def edit_started(what: str, port: int) -> str:
+    return (
+        f"\nRedigering av {what}: åpne http://127.0.0.1:{port}/admin/ i nettleseren "
+        f"(forhåndsvisning: http://127.0.0.1:{port}/). Stopp med Ctrl-C.\n"
+    )

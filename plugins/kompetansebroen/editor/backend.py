@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import messages
+
 BACKENDS = ("gitlab", "gitea", "github")
 PUBLISH_MODES = ("editorial_workflow", "simple")
 KEYS = ("backend", "repo", "branch", "api_url", "base_url", "app_id", "publish_mode")
@@ -85,7 +87,7 @@ LOCAL = Backend("proxy", api_url=LOCAL_PROXY, publish_mode="editorial_workflow")
 
 def _https(name: str, value: str) -> str | None:
     if not re.fullmatch(r"https://[^\s/]+(/\S*)?", value):
-        return f"cms → {name}: «{value}» er ikke en adresse som begynner med https://; skriv f.eks. {name}: https://gitlab.example.no"
+        return messages.cms_not_https(name, value)
     return None
 
 
@@ -94,43 +96,38 @@ def read_backend(value: Mapping[str, Any] | None) -> Backend | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise BackendError("cms: forventet innstillinger på formen «navn: verdi», f.eks. backend: gitlab")
+        raise BackendError(messages.CMS_NOT_SETTINGS)
     problems: list[str] = []
     for key in value:
         if key not in KEYS:
-            problems.append(f"cms → {key}: ukjent innstilling; tillatte er {', '.join(KEYS)}")
+            problems.append(messages.cms_unknown_setting(key, KEYS))
     texts: dict[str, str] = {}
     for key in KEYS:
         raw = value.get(key)
         if raw is None:
             continue
         if not isinstance(raw, str) or not raw.strip():
-            problems.append(f"cms → {key}: må være tekst; skriv den i anførselstegn")
+            problems.append(messages.cms_not_text(key))
             continue
         texts[key] = raw.strip()
     backend = texts.get("backend")
     if backend is None:
-        problems.append(f"cms → backend: mangler; skriv backend: {' eller '.join(BACKENDS)}")
+        problems.append(messages.cms_backend_missing(BACKENDS))
     elif backend not in BACKENDS:
-        problems.append(f"cms → backend: «{backend}» er ukjent; skriv {' eller '.join(BACKENDS)}")
+        problems.append(messages.cms_value_unknown("backend", backend, BACKENDS))
     repo = texts.get("repo")
     if repo is None:
-        problems.append("cms → repo: mangler; skriv gruppe og prosjekt, f.eks. repo: helse/kompetansebroen")
+        problems.append(messages.CMS_REPO_MISSING)
     elif not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", repo):
-        problems.append(
-            f"cms → repo: «{repo}» er ikke på formen gruppe/prosjekt; skriv f.eks. repo: helse/kompetansebroen"
-        )
+        problems.append(messages.cms_repo_not_group_project(repo))
     for key in ("api_url", "base_url"):
         if key in texts and (problem := _https(key, texts[key])):
             problems.append(problem)
     mode = texts.get("publish_mode", "editorial_workflow")
     if mode not in PUBLISH_MODES:
-        problems.append(f"cms → publish_mode: «{mode}» er ukjent; skriv {' eller '.join(PUBLISH_MODES)}")
+        problems.append(messages.cms_value_unknown("publish_mode", mode, PUBLISH_MODES))
     if backend in ("gitlab", "gitea") and "app_id" not in texts:
-        problems.append(
-            f"cms → app_id: mangler; {backend} krever en OAuth-applikasjon for innlogging, "
-            "skriv applikasjonens id fra innstillingene i {backend}, f.eks. app_id: 1a2b3c"
-        )
+        problems.append(messages.cms_app_id_missing(backend))
     if problems:
         raise BackendError("\n".join(problems))
     assert backend is not None and repo is not None
