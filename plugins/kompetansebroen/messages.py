@@ -1719,3 +1719,36 @@ def edit_started(what: str, port: int) -> str:
         f"\nRedigering av {what}: åpne http://127.0.0.1:{port}/admin/ i nettleseren "
         f"(forhåndsvisning: http://127.0.0.1:{port}/). Stopp med Ctrl-C.\n"
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Why a path is not an old address (text/old_paths.py; put inside old_path_invalid and
+# old_address_refused), and the summary under a list of problems (problems.py)
+# ---------------------------------------------------------------------------------------------------------
+
+OLD_PATH_FULL_ADDRESS = "er en full nettadresse, men bare stien hører hjemme her"
+OLD_PATH_QUERY_OR_FRAGMENT = (
+    "har en del med ? eller #, som ikke hører til adressen (området leses fra ?o= av serveren)"
+)
+OLD_PATH_NO_SLASH = "må begynne med /"
+OLD_PATH_BLANKS = "har mellomrom"
+OLD_PATH_HOME = "er forsiden, som ikke kan være en gammel adresse"
+OLD_PATH_EMPTY_SEGMENTS = "har tomme ledd, . eller .."
+OLD_PATH_CHARACTERS = "kan bare ha bokstavene a–z, sifre og - _ . ~ mellom skråstrekene (ikke æ, ø, å, %-koder eller andre tegn)"
+OLD_PATH_GZ = "slutter på .gz, som er endelsen til de komprimerte filene nettstedet lager"
+OLD_PATH_INDEX = "slutter på index.html, som serveren legger til selv"
+
+
+def not_utf8(subject: str) -> str:
+    """One wording for a text file that is not UTF-8, whether the page itself («filen») or a file it names."""
+    return (
+        f"{subject} er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)"
+    )
+
+
+NOTHING_PUBLISHED = "ingenting er publisert."
+
+
+def problems_found(count: int, summary: str) -> str:
+    """The last line under the problems: ``summary`` says what happens now (nothing published; fix and rerun)."""
+    return f"{count} feil funnet; {summary}"

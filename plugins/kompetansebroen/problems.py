@@ -6,12 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-
-def not_utf8(subject: str) -> str:
-    """One wording for a text file that is not UTF-8, whether the page itself («filen») or a file it names."""
-    return (
-        f"{subject} er ikke UTF-8; lagre den som UTF-8 (i de fleste redigeringsprogram: «Lagre som» → UTF-8)"
-    )
+from . import messages
 
 
 def visible(text: str) -> str:
@@ -66,10 +61,10 @@ class Problems:
     def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(self.items, key=lambda p: (p.path, p.line or 0, p.field, p.message)))
 
-    def report(self, summary: str = "ingenting er publisert.") -> str:
+    def report(self, summary: str = messages.NOTHING_PUBLISHED) -> str:
         """Every problem on its own line, then ``N feil funnet; <summary>``."""
         lines = [str(problem) for problem in self]
-        lines.append(f"{len(lines)} feil funnet; {summary}")
+        lines.append(messages.problems_found(len(lines), summary))
         return "\n".join(lines)
 
 

@@ -34,7 +34,6 @@ from ..model.media import (
     read_video,
     starts_as_webvtt,
 )
-from ..problems import not_utf8
 from .fields import FoundProblem
 
 Locate = Callable[[str], Path | None]
@@ -216,7 +215,7 @@ def _transcript_file_problem(name: str, path: Path) -> str | None:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return not_utf8(messages.quoted(name))
+        return messages.not_utf8(messages.quoted(name))
     if not text.strip():
         return messages.transcript_file_empty(name)
     return None

@@ -32,7 +32,7 @@ from ..model.documents import Document, Kind
 from ..model.learning import PodcastSeries, is_series_file, series_slug_of
 from ..model.regions import REGION_ID, Contact, Region
 from ..model.topics import TopicRegistry
-from ..problems import Problems, not_utf8
+from ..problems import Problems
 from . import links, publishable, security
 from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
@@ -298,7 +298,7 @@ def _read_text(root: Path, path: Path, problems: Problems) -> str | None:
             _relative(root, path),
             line,
             "",
-            not_utf8(messages.THE_PAGE_ITSELF),
+            messages.not_utf8(messages.THE_PAGE_ITSELF),
         )
         return None
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .. import messages
+
 EXAMPLE = "/article/hva-er-et-helsefellesskap"
 _SEGMENT = re.compile(r"^[A-Za-z0-9._~-]+\Z")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -46,40 +48,34 @@ def normalised(text: str) -> str:
     """
     if _SCHEME.match(text) or text.startswith("//"):
         path = urlsplit(text if not text.startswith("//") else f"https:{text}").path
-        raise OldPathError("er en full nettadresse, men bare stien hører hjemme her", _suggested(path))
+        raise OldPathError(messages.OLD_PATH_FULL_ADDRESS, _suggested(path))
     if "?" in text or "#" in text:
         before = re.split(r"[?#]", text, maxsplit=1)[0]
-        raise OldPathError(
-            "har en del med ? eller #, som ikke hører til adressen (området leses fra ?o= av serveren)",
-            _suggested(before),
-        )
+        raise OldPathError(messages.OLD_PATH_QUERY_OR_FRAGMENT, _suggested(before))
     if not text.startswith("/"):
-        raise OldPathError("må begynne med /", _suggested(f"/{text}"))
+        raise OldPathError(messages.OLD_PATH_NO_SLASH, _suggested(f"/{text}"))
     if any(character.isspace() for character in text):
-        raise OldPathError("har mellomrom", _suggested(re.sub(r"\s+", "-", text.strip())))
+        raise OldPathError(messages.OLD_PATH_BLANKS, _suggested(re.sub(r"\s+", "-", text.strip())))
     stripped = text.rstrip("/")
     if not stripped:
-        raise OldPathError("er forsiden, som ikke kan være en gammel adresse")
+        raise OldPathError(messages.OLD_PATH_HOME)
     segments = stripped[1:].split("/")
     if any(segment in ("", ".", "..") for segment in segments):
-        raise OldPathError("har tomme ledd, . eller ..")
+        raise OldPathError(messages.OLD_PATH_EMPTY_SEGMENTS)
     if not all(_SEGMENT.match(segment) for segment in segments):
-        raise OldPathError(
-            "kan bare ha bokstavene a–z, sifre og - _ . ~ mellom skråstrekene (ikke æ, ø, å, %-koder "
-            "eller andre tegn)"
-        )
+        raise OldPathError(messages.OLD_PATH_CHARACTERS)
     last = segments[-1]
     if last == "index.html":
         return _without_index(stripped)
     if last.endswith(".gz"):
-        raise OldPathError("slutter på .gz, som er endelsen til de komprimerte filene nettstedet lager")
+        raise OldPathError(messages.OLD_PATH_GZ)
     return stripped
 
 
 def _without_index(path: str) -> str:
     """Refuse ``/x/index.html``: the redirect page is that file, and a server adds it to ``/x/`` itself."""
     folder = path.removesuffix("/index.html")
-    raise OldPathError("slutter på index.html, som serveren legger til selv", folder or None)
+    raise OldPathError(messages.OLD_PATH_INDEX, folder or None)
 
 
 def first_segment(path: str) -> str:
