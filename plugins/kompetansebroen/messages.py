@@ -1752,3 +1752,28 @@ NOTHING_PUBLISHED = "ingenting er publisert."
 def problems_found(count: int, summary: str) -> str:
     """The last line under the problems: ``summary`` says what happens now (nothing published; fix and rerun)."""
     return f"{count} feil funnet; {summary}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What the browser editor's form says under a value of the wrong form (a field's ``form()`` pattern in
+# frontmatter/fields.py and learning_fields.py; the hints always shown under a field stay with it)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def form_https_address(example: str) -> str:
+    return f"Skriv en adresse som begynner med https://, f.eks. {example}"
+
+
+def form_email(example: str) -> str:
+    return f"Skriv en e-postadresse, f.eks. {example}"
+
+
+def form_duration(example: str) -> str:
+    return (
+        f"Skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder (t:mm:ss), f.eks. {example} "
+        "eller 1:02:03"
+    )
+
+
+def form_file_wrong_kind(what: str, extensions: tuple[str, ...]) -> str:
+    return f"Filen er ikke {what}; velg en fil som slutter på {' eller '.join(extensions)}"

@@ -379,7 +379,7 @@ class Url(Field):
     """What the browser editor's form accepts: the rule of ``convert`` as one pattern."""
 
     def form(self) -> FormSpec:
-        message = f"Skriv en adresse som begynner med https://, f.eks. {self.example}"
+        message = messages.form_https_address(self.example)
         return {"widget": "string", "pattern": [self.form_pattern, message]}
 
     def convert(self, name: str, node: yaml.Node) -> str:
@@ -404,7 +404,7 @@ class Email(Field):
     example = "post@eksempel.no"
 
     def form(self) -> FormSpec:
-        message = f"Skriv en e-postadresse, f.eks. {self.example}"
+        message = messages.form_email(self.example)
         return {"widget": "string", "pattern": [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message]}
 
     def convert(self, name: str, node: yaml.Node) -> str:

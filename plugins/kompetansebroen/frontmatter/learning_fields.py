@@ -160,7 +160,7 @@ class Duration(Field):
 
     def form(self) -> FormSpec:
         # The forms parse_duration accepts without a message: mm:ss, or t:mm:ss with two-digit minutes.
-        message = f"Skriv minutter og sekunder (mm:ss) eller timer, minutter og sekunder (t:mm:ss), f.eks. {DURATION_EXAMPLE.strip(chr(34))} eller 1:02:03"
+        message = messages.form_duration(DURATION_EXAMPLE.strip('"'))
         return {"widget": "string", "pattern": [r"^(\d+:[0-5]\d:[0-5]\d|\d+:[0-5]\d)$", message]}
 
     def convert(self, name: str, node: yaml.Node) -> int:
@@ -239,8 +239,7 @@ class LocalFile(Field):
     def form(self) -> FormSpec:
         """A file picker that saves the file beside the page, refusing other kinds with our words."""
         is_image = all(extension in _IMAGE_EXTENSIONS for extension in self.extensions)
-        allowed = " eller ".join(self.extensions)
-        message = f"Filen er ikke {self.what}; velg en fil som slutter på {allowed}"
+        message = messages.form_file_wrong_kind(self.what, self.extensions)
         return {
             "widget": "image" if is_image else "file",
             "choose_url": False,  # a file here; an address elsewhere has a field of its own (video_url …)
