@@ -233,3 +233,21 @@ def test_messages_keep_their_wording() -> None:
     assert messages.unknown_value("tema", "Demens", messages.known_values([])) == (
         "ukjent tema «Demens»; kjente verdier er (ingen)"
     )
+    assert messages.check_ok(12, ["innlandet", "vestre-viken"], 0.5) == (
+        "OK: 12 sider i 2 områder (innlandet, vestre-viken) sjekket på 0.50 s"
+    )
+    assert messages.build_stopped(3) == (
+        "3 feil i innholdet; ingenting er publisert, og forrige versjon av nettstedet står urørt."
+    )
+    assert messages.email_image_too_large("kart.png", 1.25) == (
+        "bildet «kart.png» er 1,2 MB, og e-postutgaven av nyhetsbrevet tåler bilder på høyst 1 MB "
+        "(mange e-postprogrammer kutter eller blokkerer større); gjør bildet mindre, f.eks. 1200 px bredt som JPEG"
+    )
+
+
+def test_the_app_id_message_names_the_git_service() -> None:
+    # It printed «{backend}» itself before it moved here.
+    assert messages.cms_app_id_missing("gitea") == (
+        "cms → app_id: mangler; gitea krever en OAuth-applikasjon for innlogging, "
+        "skriv applikasjonens id fra innstillingene i gitea, f.eks. app_id: 1a2b3c"
+    )
