@@ -1,11 +1,13 @@
-"""Every message an editor sees when the content is wrong, in one place, grouped by subject.
+"""Every Norwegian message a user reads, in one place, grouped by subject.
 
-A rule decides *whether* something is wrong and calls one of these for *what to say*; the wording lives
-here so that a message is found, and changed, in one file. Each is a constant or a small function taking
-the parts that vary (the value written, the field's name, an example of a right value). The modules that
-check the content never write a Norwegian sentence for an editor themselves (`tests/unit/test_messages.py`).
+An editor's mistake in the content or in mkdocs.yml, a command that cannot do what was asked, a build that
+stops: a rule decides *whether* something is wrong and calls one of these for *what to say*; the wording
+lives here so that a message is found, and changed, in one file. Each is a constant or a small function
+taking the parts that vary (the value written, the field's name, an example of a right value). No other
+module writes a Norwegian sentence into a problem, an exception, a warning or stderr
+(`tests/unit/test_messages.py`; README, «Messages», says what stays with its code).
 
-This module imports nothing of ours: every layer may use it.
+This module imports nothing of ours and is the lowest layer: every module may use it.
 """
 
 from __future__ import annotations
