@@ -44,3 +44,15 @@ def test_a_part_is_not_searched_for_tokens_again() -> None:
     page = fill(shell(""), parts, None)
     assert page.count("<footer>") == 1
     assert page.endswith("<footer-slot><footer></footer-slot>")
+
+
+def test_only_the_first_token_of_each_kind_is_filled() -> None:
+    slot = tokens()
+    page = fill(
+        f'{slot["footer"]}|{slot["footer"]}|"{CANONICAL}"|"{CANONICAL}"', PARTS, "https://x.example/a/"
+    )
+    assert page == f'<footer>|{slot["footer"]}|"https://x.example/a/"|"{CANONICAL}"'
+
+
+def test_a_missing_canonical_address_leaves_an_empty_attribute() -> None:
+    assert fill(f'<link href="{CANONICAL}">', PARTS, None) == '<link href="">'

@@ -160,6 +160,8 @@ class RegionBuild:
         """The region context (``kb``) of the page at a path: set when the files are known."""
         self.templates: Any = None
         """Material's Jinja environment, with our globals (from on_env)."""
+        self.parts: fragments.PartRenderer | None = None
+        """The region parts, each rendered once per distinct input (from on_env)."""
         self.caches: RegionCaches | None = None
         """None: the build keeps no cache file."""
         self.problems: list[str] = []
@@ -319,7 +321,8 @@ class RegionBuild:
         record = self.pages[page.file.src_uri]
         kb = self.context_of(record)
         # The template renders the page with slots; post_page puts this region's parts in.
-        record.parts = fragments.render(self.templates, config, page.canonical_url, kb)
+        assert self.parts is not None
+        record.parts = self.parts.render(page.canonical_url, kb, page.file.url)
         record.canonical = page.canonical_url
         if page.canonical_url:
             page.canonical_url = CANONICAL
@@ -336,6 +339,7 @@ class RegionBuild:
 
     def env(self, env: Any, config: MkDocsConfig) -> Any:
         self.templates = env
+        self.parts = fragments.PartRenderer(env, config)
         env.bytecode_cache = COMPILED_TEMPLATES
         env.globals.update(page_context.theme_globals())
         # Templates rendered without a page (404.html) get the region context as a global;
@@ -377,13 +381,14 @@ class RegionBuild:
         )
         pages = [f.src_uri for f in self.site_files.documentation_pages()]
         jobs = []
+        assert self.parts is not None
         with stage(STAMPING):  # the region parts of the copies this region stamps
             for record in self.pages.values():
                 if not record.stamp:
                     continue
                 assert record.file.page is not None and record.stamped_from is not None
                 canonical = record.file.page.canonical_url
-                parts = fragments.render(self.templates, config, canonical, self.context_of(record))
+                parts = self.parts.render(canonical, self.context_of(record), record.file.url)
                 jobs.append(
                     StampJob(record.path, record.file.dest_uri, record.stamped_from, parts, canonical)
                 )
