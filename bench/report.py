@@ -189,8 +189,9 @@ def _reader_lines(reader: dict) -> list[str]:
         _table(header, rows, right={1, 2, 4, 5, 6, 7, 8}),
         f"CSS and JS as loaded by {first['sample_page']}; first view = "
         + " + ".join(first["first_view"]["files"])
-        + "; first search = index + "
-        + " + ".join(first["search_scripts"]["files"]),
+        + f"; first search = a search for «{first.get('search_query', '')}»: "
+        + " + ".join(first.get("search_fetched", {}).get("files", []) + first["search_scripts"]["files"])
+        + "; index = search_index.json and all its parts",
     ]
 
 
