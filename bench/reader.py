@@ -83,7 +83,7 @@ class RegionReader:
     third_party: dict[str, list[str]]
     search_query: str = ""
     search_fetched: Assets = field(default_factory=Assets)
-    """What a search for ``search_query`` fetches: ``search_index.json`` and the parts it needs."""
+    """What typing ``search_query`` fetches: ``search_index.json`` and the parts each keystroke needs."""
 
     @property
     def first_search_gzip(self) -> int:
@@ -173,7 +173,7 @@ def _search_scripts(page: Path, html: str, index: dict) -> Assets:
 
 
 def _sample_query(html: str) -> str:
-    """Two words of the sample page's title, typed whole: what a reader looking for it might type."""
+    """Two words of the sample page's title: what a reader looking for it might type."""
     match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
     title = re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
     return " ".join(search_words.words_of(title)[:2])
@@ -226,7 +226,7 @@ def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionRead
         for part in [index_file, *sorted((region_site / "search" / "kb").glob("*.json"))]:
             whole.add(part, part.name)
         fetched.add(index_file, index_file.name)
-        for part in search_parts.fetched_parts(index_file.parent, query):
+        for part in search_parts.typed_parts(index_file.parent, query):
             fetched.add(part, part.name)
     largest = max(sizes) if sizes else (0, "")
     return RegionReader(

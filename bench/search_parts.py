@@ -59,3 +59,13 @@ def fetched_parts(search_dir: Path, query: str) -> list[Path]:
         if path not in fetched:
             fetched.append(path)
     return fetched
+
+
+def typed_parts(search_dir: Path, query: str) -> list[Path]:
+    """The parts fetched while ``query`` is typed letter by letter (Material asks on every key)."""
+    fetched: list[Path] = []
+    for end in range(1, len(query) + 1):
+        for path in fetched_parts(search_dir, query[:end]):
+            if path not in fetched:
+                fetched.append(path)
+    return fetched

@@ -108,3 +108,18 @@ def test_the_same_entries_give_the_same_bytes_and_a_change_a_new_version() -> No
     changed = search_index.parts(SETTINGS, [entry("a/", "Legevakt", "åpen om natten")])
     version = json.loads(first["search_index.json"])["config"]["kb"]["version"]
     assert json.loads(changed["search_index.json"])["config"]["kb"]["version"] != version
+
+
+def test_the_bench_follows_a_typed_word_to_the_parts_it_needs(tmp_path) -> None:
+    from bench.search_parts import fetched_parts
+
+    entries = [entry(f"p{n}/", f"Side {n}", "legevakt" if n == 30 else "tekst") for n in range(40)]
+    for name, text in search_index.parts(SETTINGS, entries).items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    names = [path.name for path in fetched_parts(tmp_path, "legevakten")]
+    assert names == ["w0.json"], (
+        "its run is looked in, but no indexed word starts with the whole inflected form"
+    )
+    names = [path.name for path in fetched_parts(tmp_path, "legevakt")]
+    assert names == ["w0.json", f"p{30 // search_index.PAGES_PER_FILE}.json"]

@@ -42,6 +42,7 @@
   var files = {};
   var forwarding = false;
   var queue = Promise.resolve();
+  var latest = "";
 
   self.addEventListener("message", function (event) {
     if (forwarding) { return; }
@@ -50,10 +51,13 @@
       setUp(message.data);
     } else if (message.type === QUERY) {
       event.stopImmediatePropagation(); /* Material's worker has an empty index */
-      var value = String(message.data || "");
+      var value = latest = String(message.data || "");
       queue = queue
-        .then(function () { return search(value); })
-        .then(answer, function (error) {
+        .then(function () {
+          /* Material asks on every key; a query already followed by another is not worth its parts */
+          return value === latest ? search(value).then(answer) : null;
+        })
+        .catch(function (error) {
           console.warn("kb-search:", error);
           answer({ items: [] });
         });
