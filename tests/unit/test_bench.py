@@ -546,3 +546,14 @@ def test_report_says_where_the_cpu_of_a_cold_build_goes() -> None:
     assert "Where the CPU of a cold build goes" in report
     line = next(row for row in report.splitlines() if row.strip().startswith("Markdown") and "%" in row)
     assert "3.24 s (20 %)" in line  # a fifth of the 16.2 s of CPU the made-up build used
+
+
+def test_search_at_scale_measures_an_index_made_from_generated_pages() -> None:
+    from bench.search_scale import search_at_scale
+
+    scale = search_at_scale(scripts_gzip=19_000, pages=300)
+
+    assert scale["pages"] == 300 and scale["files"] > 300 // 8
+    assert 0 < scale["median_fetched_gzip"] <= scale["largest_fetched_gzip"] < scale["index_gzip"]
+    assert scale["first_search_gzip"] == scale["largest_fetched_gzip"] + 19_000
+    assert scale["largest_query"]
