@@ -81,6 +81,7 @@ def test_the_settings_keep_materials_and_say_where_the_parts_are() -> None:
     shown = [page for n in range(3) for page in json.loads(files[f"kb/p{n}.json"])]
     assert [page[0] for page in shown] == [e["location"] for e in entries]
     assert f"kb/p{3}.json" not in files
+    assert json.loads(files[search_index.PAGE_LIST]) == [e["location"] for e in entries]
 
 
 def test_runs_are_sorted_bounded_and_listed_by_their_first_word() -> None:

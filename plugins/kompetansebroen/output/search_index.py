@@ -11,6 +11,7 @@ in ``search/kb/``:
   the first word of each run, and a typed word fetches only the runs its words can be in.
 * ``p<n>.json``: what a result shows, ``PAGES_PER_FILE`` pages a file: address, title, summary,
   ``##`` headings with their anchors, topics. Only the files of the best results are fetched.
+* ``sider.json``: every page's address, for «Mine favoritter» (not for search).
 
 The search worker (``theme/assets/javascripts/workers/kb-search.js``) reads these; the entries
 come from ``mkdocs_adapter/search_index.py`` and the word rules from ``search_words.py``.
@@ -34,6 +35,8 @@ PAGES_PER_FILE = 8
 """Pages whose results are fetched together: about 1–2 KB compressed a file."""
 TITLE = 1
 HEADING = 2
+PAGE_LIST = f"{FOLDER}/sider.json"
+"""Every page's address, for «Mine favoritter» (kb.js), which drops a favourite whose page is gone."""
 
 
 def _json(value: Any) -> str:
@@ -99,6 +102,7 @@ def parts(settings: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, 
     """Every file of the index by its path under ``search/``; ``settings`` is Material's index."""
     runs = _word_runs(_postings(entries))
     files = {f"{FOLDER}/w{n}.json": _json(run) for n, run in enumerate(runs)}
+    files[PAGE_LIST] = _json([entry["location"] for entry in entries])
     for n, start in enumerate(range(0, len(entries), PAGES_PER_FILE)):
         files[f"{FOLDER}/p{n}.json"] = _json(
             [_shown(entry) for entry in entries[start : start + PAGES_PER_FILE]]
