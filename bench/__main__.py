@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from . import measure, reader, report, targets
+from . import measure, reader, report, search_scale, targets
 from .plan import DEFAULT_REGIONS, DEFAULT_SIZES, Setup, make_plan
 from .report import progress
 from .runner import bench_setup
@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
+    scripts = results["reader"]["regions"][0]["search_scripts"]["gzip"] if results["reader"] else 0
+    progress(f"Search index of one region of {search_scale.PAGES:,} pages (made directly, no site build)")
+    results["search_at_scale"] = search_scale.search_at_scale(scripts)
     results["machine"]["load_average_end"] = report.load_average()
     results["added_region"] = targets.added_region_costs(results["setups"])
     results["targets"] = [target.as_dict() for target in targets.evaluate(results)]

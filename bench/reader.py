@@ -11,6 +11,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kompetansebroen.mail import HTML_FILE as MAIL_HTML
+from kompetansebroen.output import search_words
+
+from . import search_parts
 
 GZIP_LEVEL = 6
 
@@ -70,6 +73,7 @@ class RegionReader:
     css: Assets
     js: Assets
     search_index_raw: int
+    """The whole index: ``search_index.json`` and every part in ``search/kb/``."""
     search_index_gzip: int
     search_scripts: Assets
     first_view: Assets
@@ -77,11 +81,14 @@ class RegionReader:
     the search worker Material starts (our wrapper; the index and Material's worker come with the
     first search)."""
     third_party: dict[str, list[str]]
+    search_query: str = ""
+    search_fetched: Assets = field(default_factory=Assets)
+    """What typing ``search_query`` fetches: ``search_index.json`` and the parts each keystroke needs."""
 
     @property
     def first_search_gzip(self) -> int:
-        """Bytes transferred before the first search result: index plus the worker and its scripts."""
-        return self.search_index_gzip + self.search_scripts.gzip
+        """Bytes transferred before the first search result: the index's parts plus the worker and its scripts."""
+        return self.search_fetched.gzip + self.search_scripts.gzip
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -165,6 +172,13 @@ def _search_scripts(page: Path, html: str, index: dict) -> Assets:
     return scripts
 
 
+def _sample_query(html: str) -> str:
+    """Two words of the sample page's title: what a reader looking for it might type."""
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    title = re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
+    return " ".join(search_words.words_of(title)[:2])
+
+
 def third_party_references(html: str, own_hosts: set[str]) -> list[str]:
     """``host: url`` for every script, stylesheet, image or frame the page loads from another host."""
     found = []
@@ -207,6 +221,13 @@ def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionRead
     index_file = region_site / "search" / "search_index.json"
     index_data = index_file.read_bytes() if index_file.is_file() else b"{}"
     index = json.loads(index_data)
+    whole, fetched, query = Assets(), Assets(), _sample_query(html)
+    if index_file.is_file():
+        for part in [index_file, *sorted((region_site / "search" / "kb").glob("*.json"))]:
+            whole.add(part, part.name)
+        fetched.add(index_file, index_file.name)
+        for part in search_parts.typed_parts(index_file.parent, query):
+            fetched.add(part, part.name)
     largest = max(sizes) if sizes else (0, "")
     return RegionReader(
         region=region_id,
@@ -217,11 +238,13 @@ def region_reader(site: Path, region_id: str, own_hosts: set[str]) -> RegionRead
         sample_page=sample.relative_to(region_site).as_posix(),
         css=css,
         js=js,
-        search_index_raw=len(index_data) if index_file.is_file() else 0,
-        search_index_gzip=gz_size(index_data) if index_file.is_file() else 0,
+        search_index_raw=whole.raw,
+        search_index_gzip=whole.gzip,
         search_scripts=_search_scripts(sample, html, index),
         first_view=_first_view(sample, html, css, js),
         third_party=third_party,
+        search_query=query,
+        search_fetched=fetched,
     )
 
 

@@ -189,8 +189,24 @@ def _reader_lines(reader: dict) -> list[str]:
         _table(header, rows, right={1, 2, 4, 5, 6, 7, 8}),
         f"CSS and JS as loaded by {first['sample_page']}; first view = "
         + " + ".join(first["first_view"]["files"])
-        + "; first search = index + "
-        + " + ".join(first["search_scripts"]["files"]),
+        + f"; first search = «{first.get('search_query', '')}» typed letter by letter: "
+        + " + ".join(first.get("search_fetched", {}).get("files", []) + first["search_scripts"]["files"])
+        + "; index = search_index.json and all its parts",
+    ]
+
+
+def _search_at_scale_lines(scale: dict) -> list[str]:
+    per_thousand = scale["index_gzip"] * 1000 // scale["pages"]
+    return [
+        "",
+        f"Search at {scale['pages']:,} pages in one region (index made directly from generated pages, "
+        "no site build)",
+        f"  whole index {_kb(scale['index_gzip'])} KB gz in {scale['files']} files "
+        f"({_kb(per_thousand)} KB gz per 1,000 pages), written in {scale['write_cpu_s']:.2f} s CPU",
+        f"  first search, {scale['queries']} title words typed letter by letter: median "
+        f"{_kb(scale['median_fetched_gzip'])} KB, largest {_kb(scale['largest_fetched_gzip'])} KB of index "
+        f"in {scale['largest_files']} files («{scale['largest_query']}»), "
+        f"+ {_kb(scale['scripts_gzip'])} KB of search scripts = {_kb(scale['first_search_gzip'])} KB gz",
     ]
 
 
@@ -250,6 +266,8 @@ def render(results: dict) -> str:
     reader = results.get("reader")
     if reader and reader["regions"]:
         out += _reader_lines(reader)
+    if results.get("search_at_scale"):
+        out += _search_at_scale_lines(results["search_at_scale"])
     if results.get("added_region"):
         out += _added_region_lines(results["added_region"])
     out += ["", "Targets"]

@@ -155,7 +155,20 @@ def evaluate(results: dict) -> list[Target]:
         _rebuild(setups),
         _serve(setups),
         *_reader(results.get("reader")),
+        _search_at_scale(results.get("search_at_scale")),
     ]
+
+
+def _search_at_scale(scale: dict | None) -> Target:
+    name = f"first search at 10,000 pages in a region ≤ {FIRST_SEARCH_MAX // KB} KB transferred"
+    if not scale:
+        return _not_measured(name, "the index at 10,000 pages")
+    return Target(
+        name,
+        f"{scale['first_search_gzip'] / KB:.0f} KB gzip (largest of {scale['queries']} searches; "
+        f"index made directly from {scale['pages']:,} generated pages)",
+        scale["first_search_gzip"] <= FIRST_SEARCH_MAX and scale["scripts_gzip"] > 0,
+    )
 
 
 def added_region_costs(setups: dict) -> list[dict]:

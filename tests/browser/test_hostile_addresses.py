@@ -116,7 +116,7 @@ def test_my_favourites_with_poisoned_storage_runs_nothing_and_links_only_here(
     and still only as text with links to pages of this region on this host."""
     recorder = RequestRecorder().attach(page)
     if not index_answers:
-        page.route("**/search/search_index.json", lambda route: route.abort())
+        page.route("**/search/kb/sider.json", lambda route: route.abort())
     open_page(page, base_url, "/innlandet/")
     page.evaluate("list => localStorage.setItem('kompetansebroen.favoritter', JSON.stringify(list))", POISON)
     open_page(page, base_url, "/innlandet/favoritter/")

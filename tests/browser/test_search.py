@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from kb_browser import LOCAL_HOST, PAGE_TYPES, open_page
+
+from tests.support.search_parts import index_settings, indexed_pages, indexed_words
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +28,10 @@ def response_bytes(response) -> int:
 
 
 def test_inflected_form_finds_the_article(page, base_url, built_site, record_property):
-    index_text = (built_site / INDEX.lstrip("/")).read_text(encoding="utf-8").lower()
-    assert QUERY not in index_text, "the query must not appear literally, or stemming is not tested"
-    assert STEM + "et" in index_text
-    index = json.loads(index_text)
-    assert index["config"]["lang"] == ["no"], "the search index should be built for Norwegian"
+    words = indexed_words(built_site / "innlandet")
+    assert QUERY not in words, "the query must not appear literally, or stemming is not tested"
+    assert STEM + "et" in words
+    assert index_settings(built_site / "innlandet")["config"]["lang"] == ["no"], "Norwegian search"
 
     responses = []
     page.on("response", lambda response: responses.append(response))
@@ -170,3 +170,43 @@ def test_a_page_opened_from_a_result_highlights_the_words(page, base_url):
     with page.expect_response(lambda response: urlsplit(response.url).path == INDEX):
         open_page(page, base_url, EXPECTED + "?h=" + STEM)
     page.wait_for_selector("main mark")
+
+
+# -- words from the body and from headings ---------------------------------------------------------
+
+
+def search_for(page, base_url: str, query: str) -> list[str]:
+    """The addresses (path and #anchor) of the results for ``query``, typed into the search field."""
+    open_page(page, base_url, PAGE_TYPES["article"])
+    search = page.locator("input.md-search__input")
+    search.focus()
+    search.fill(query[:-1])
+    search.press(query[-1])
+    page.wait_for_function(
+        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    return [
+        urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else "")
+        for href in hrefs
+    ]
+
+
+def test_a_word_only_in_the_body_finds_its_page(page, base_url, built_site):
+    word, path = "ambulansetjenesten", "/innlandet/artikler/akuttmedisinsk-kjede/"
+    shown = next(p for p in indexed_pages(built_site / "innlandet") if "/innlandet/" + p["location"] == path)
+    assert word not in (shown["title"] + shown["text"] + str(shown["sections"])).lower(), (
+        "not a body-only word"
+    )
+    assert word in indexed_words(built_site / "innlandet")
+    results = search_for(page, base_url, word)
+    assert path in results, results
+
+
+def test_a_word_of_a_heading_finds_the_section(page, base_url, built_site):
+    path = "/innlandet/artikler/avtalen-mellom-regjeringen-og-ks/"
+    shown = next(p for p in indexed_pages(built_site / "innlandet") if "/innlandet/" + p["location"] == path)
+    anchor = next(anchor for anchor, title in shown["sections"] if "hovedpunkter" in title.lower())
+    results = search_for(page, base_url, "hovedpunktene")  # an inflected form: the stem finds «hovedpunkter»
+    assert f"{path}#{anchor}" in results, results
+    assert page.locator("a.md-search-result__link mark").count() > 0, "the found words should be marked"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -11,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from kompetansebroen.mail import HTML_FILE
+
+from tests.support.search_parts import index_settings, indexed_pages
 
 REGIONS = ["ahus", "innlandet", "ostfold", "vestfold"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -75,9 +76,9 @@ def test_each_region_is_a_complete_site(built_site: Path, region: str) -> None:
 
 
 def _search_locations(built_site: Path, region: str) -> set[str]:
-    data = json.loads((built_site / region / "search/search_index.json").read_text(encoding="utf-8"))
+    data = index_settings(built_site / region)
     assert data["config"]["lang"] == ["no"], "Norwegian stemming must be on (theme.language: nb)"
-    return {doc["location"].split("#", 1)[0] for doc in data["docs"]}
+    return {page["location"] for page in indexed_pages(built_site / region)}
 
 
 def test_search_index_holds_only_the_regions_pages(built_site: Path) -> None:

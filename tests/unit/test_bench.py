@@ -340,7 +340,23 @@ def _reader(median_kb: float, first_view_kb: int = 80) -> dict:
     return {"setup": "L4", "regions": [region]}
 
 
-def _results(setups: list[dict], reader: dict | None) -> dict:
+def _scale(first_search_kb: int) -> dict:
+    return {
+        "pages": 10000,
+        "index_gzip": 2_400_000,
+        "files": 1414,
+        "write_cpu_s": 0.9,
+        "queries": 12,
+        "median_fetched_gzip": 76_000,
+        "largest_fetched_gzip": first_search_kb * 1000 - 19_000,
+        "largest_files": 68,
+        "largest_query": "fagdager innen",
+        "scripts_gzip": 19_000,
+        "first_search_gzip": first_search_kb * 1000,
+    }
+
+
+def _results(setups: list[dict], reader: dict | None, scale: dict | None = None) -> dict:
     results = {
         "machine": {
             "cpus_usable": 2,
@@ -357,6 +373,7 @@ def _results(setups: list[dict], reader: dict | None) -> dict:
         "settings": {"runs": 1, "seed": 1},
         "setups": {figures["label"]: figures for figures in setups},
         "reader": reader,
+        "search_at_scale": scale,
     }
     results["added_region"] = added_region_costs(results["setups"])
     results["targets"] = [target.as_dict() for target in evaluate(results)]
@@ -372,11 +389,12 @@ def test_targets_held_when_every_figure_is_within_its_limit() -> None:
             _figures("L19", floor=20.0, cold=50.0, pages=26000, peak_mib=1000),
         ],
         _reader(23.0),
+        _scale(133),
     )
 
     verdicts = [target["verdict"] for target in results["targets"]]
 
-    assert verdicts == ["held"] * 9
+    assert verdicts == ["held"] * 10
     report = render(results)
     assert "held  L4 cold build ≤ 2.0× Markdown floor" in report
     assert "not held" not in report
@@ -392,11 +410,15 @@ def test_targets_not_held_when_figures_are_over_their_limits() -> None:
             _figures("L19", floor=20.0, cold=50.0, pages=26000, peak_mib=1425),
         ],
         _reader(41.0, first_view_kb=111),
+        _scale(301),
     )
 
     by_name = {target["name"]: target for target in results["targets"]}
 
-    assert [target["verdict"] for target in results["targets"]] == ["not held"] * 7 + ["held"] * 2
+    assert [target["verdict"] for target in results["targets"]] == ["not held"] * 7 + ["held"] * 2 + [
+        "not held"
+    ]
+    assert "Search at 10,000 pages in one region" in render(results)
     assert by_name["L4 cold build ≤ 2.0× Markdown floor"]["value"].startswith("2.12×")
     assert by_name["S19 cold build ≤ 2.5× Markdown floor"]["value"].startswith("2.62×")
     assert by_name["L19 peak memory (process tree) ≤ 1 GiB"]["value"] == (
@@ -524,3 +546,14 @@ def test_report_says_where_the_cpu_of_a_cold_build_goes() -> None:
     assert "Where the CPU of a cold build goes" in report
     line = next(row for row in report.splitlines() if row.strip().startswith("Markdown") and "%" in row)
     assert "3.24 s (20 %)" in line  # a fifth of the 16.2 s of CPU the made-up build used
+
+
+def test_search_at_scale_measures_an_index_made_from_generated_pages() -> None:
+    from bench.search_scale import search_at_scale
+
+    scale = search_at_scale(scripts_gzip=19_000, pages=300)
+
+    assert scale["pages"] == 300 and scale["files"] > 300 // 8
+    assert 0 < scale["median_fetched_gzip"] <= scale["largest_fetched_gzip"] < scale["index_gzip"]
+    assert scale["first_search_gzip"] == scale["largest_fetched_gzip"] + 19_000
+    assert scale["largest_query"]

@@ -306,6 +306,7 @@ class RegionBuild:
             self.problems += page_html_checks.shown_problems(doc, html)
         switch(OTHER)
         blocks, record.blocks = record.blocks, {}
+        body = html  # what the page itself says; its listing blocks are other pages
         html = html_blocks.put_in_place(html, blocks)
         if doc is not None and content_type(doc.kind).feed is Feed.NEWSLETTER:  # its feed carries the text
             record.newsletter_html = html
@@ -313,7 +314,7 @@ class RegionBuild:
         description = doc.description if doc is not None else ""
         tags = doc.tags if doc is not None else ()
         with stage(SEARCH_INDEX):
-            record.search_entries = search_index.entries_for(page, title, description, tags)
+            record.search_entries = search_index.entries_for(page, title, description, tags, body)
         return html
 
     def page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:

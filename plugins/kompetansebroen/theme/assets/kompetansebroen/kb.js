@@ -142,14 +142,14 @@
     place.hidden = false;
   }
 
-  /* Every page of the region, from its search index: a favourite whose page is gone drops out. */
+  /* Every page of the region, from its search index's page list: a favourite whose page is gone drops out. */
   function regionPages(root) {
-    return window.fetch(root + "search/search_index.json")
+    return window.fetch(root + "search/kb/sider.json")
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (index) {
-        if (!index || !Array.isArray(index.docs)) { return null; }
+      .then(function (locations) {
+        if (!Array.isArray(locations)) { return null; }
         var pages = {};
-        index.docs.forEach(function (doc) { pages[String(doc.location).split("#")[0]] = true; });
+        locations.forEach(function (location) { pages[String(location)] = true; });
         return pages;
       })
       .catch(function () { return null; });
