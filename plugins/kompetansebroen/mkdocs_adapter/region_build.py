@@ -46,6 +46,7 @@ from ..output.render_plan import RenderPlan
 from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
+from ..project.carry_over import CarryOver
 from ..project.loader import Project
 from ..stage_times import (
     FEEDS,
@@ -72,6 +73,11 @@ from .template_bytecode import COMPILED_TEMPLATES
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
 SECTION_NAV = section_nav()  # from the content types' declarations
+
+_PREVIEW_CONTEXTS: CarryOver[tuple[str, str, str, str], dict[str, Any]] = CarryOver()
+"""Region contexts of the last preview rebuild (``make serve``), by everything a context is made from:
+the build's settings and region (base), every page's path and front matter (content), the page's path
+and its own source. A save that keeps every front matter reuses them all."""
 
 
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -231,10 +237,16 @@ class RegionBuild:
         project = self.setup.project
         base = incremental.base_fingerprint(self.setup.settings, project, self.region_id, config)
         content = incremental.content_fingerprint(project)
+        if increment.serving:
+            _PREVIEW_CONTEXTS.next_build()
         for path, record in self.pages.items():
             file = record.file
             if not isinstance(file, RegionFile):
                 continue
+            doc = self.view.documents.get(path)
+            if increment.serving and doc is not None:
+                key = (base, content, path, doc.fingerprint)
+                record.context = _PREVIEW_CONTEXTS.get(key, partial(self.context_for, path))
             fingerprint = incremental.fingerprint(
                 base, content, path, self.view, self.generated, partial(self.context_of, record)
             )
