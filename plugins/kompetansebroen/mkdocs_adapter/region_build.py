@@ -78,6 +78,9 @@ _PREVIEW_CONTEXTS: CarryOver[tuple[str, str, str, str], dict[str, Any]] = CarryO
 """Region contexts of the last preview rebuild (``make serve``), by everything a context is made from:
 the build's settings and region (base), every page's path and front matter (content), the page's path
 and its own source. A save that keeps every front matter reuses them all."""
+_PREVIEW_PAGES: CarryOver[tuple[str, str], dict[str, GeneratedPage]] = CarryOver()
+"""The generated pages of the last preview rebuild, by the same base and content: what a listing's
+fingerprint is made of (incremental.listing_fingerprint)."""
 
 
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +174,8 @@ class RegionBuild:
         self.problems: list[str] = []
         """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
         self.result: RegionResult | None = None
+        self.fingerprints: tuple[str, str] | None = None
+        """The base and content fingerprints (incremental.py), worked out once."""
 
     @property
     def region_id(self) -> str:
@@ -190,7 +195,16 @@ class RegionBuild:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         project, topics = self.setup.project, self.setup.topics
-        self.generated = region_pages(self.view, topics, config.site_name, config.site_url)
+        if self.increment is not None and self.increment.serving:
+            with stage(FINGERPRINTS):
+                self.fingerprints = self._fingerprints(config)
+            _PREVIEW_PAGES.next_build()
+            self.generated = _PREVIEW_PAGES.get(
+                self.fingerprints,
+                partial(region_pages, self.view, topics, config.site_name, config.site_url),
+            )
+        else:
+            self.generated = region_pages(self.view, topics, config.site_name, config.site_url)
         self.context_for = partial(
             page_context.region_context,
             project=project,
@@ -232,11 +246,17 @@ class RegionBuild:
                 page.update_date = doc.modified_day.isoformat()
         return files
 
+    def _fingerprints(self, config: MkDocsConfig) -> tuple[str, str]:
+        """What every page of the region is made with (base), and every page's path and front matter."""
+        project = self.setup.project
+        return (
+            incremental.base_fingerprint(self.setup.settings, project, self.region_id, config),
+            incremental.content_fingerprint(project),
+        )
+
     def _plan(self, config: MkDocsConfig, increment: incremental.RegionIncrement) -> None:
         """Decide which pages this build must write (see incremental.py)."""
-        project = self.setup.project
-        base = incremental.base_fingerprint(self.setup.settings, project, self.region_id, config)
-        content = incremental.content_fingerprint(project)
+        base, content = self.fingerprints or self._fingerprints(config)
         if increment.serving:
             _PREVIEW_CONTEXTS.next_build()
         for path, record in self.pages.items():
