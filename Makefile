@@ -40,7 +40,7 @@ site: $(VENV)/.installed node_modules/.kb-installed
 ## serve: live preview of one region, e.g. `make serve REGION=innlandet`
 serve: $(VENV)/.installed
 	@test -n "$(REGION)" || { echo "Velg område: make serve REGION=<id> (id-ene er mappene i regions/)"; exit 2; }
-	KOMPETANSEBROEN_REGION=$(REGION) $(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:$(PORT)
+	$(BIN)/kompetansebroen-serve --region "$(REGION)" --port $(PORT)
 
 ## edit: the browser editor on this machine (decap-server and the live preview), e.g. `make edit REGION=innlandet`
 edit: $(VENV)/.installed node_modules/.kb-installed

@@ -4,8 +4,8 @@ Two kinds of edit: a line added to the text (rebuilds the page and those linking
 to it) and a changed title (also the listings and the pages whose «Les også»
 shows the article).
 
-The server is started as ``make serve`` starts it (``mkdocs serve --livereload --dirty``
-for one region). The time runs from the moment the file is saved until the page,
+The server is started as ``make serve`` starts it (``kompetansebroen-serve --region <id>``:
+watchfiles, and an incremental rebuild in the same process). The time runs from the moment the file is saved until the page,
 fetched over HTTP, carries the new line: the watcher, the rebuild and the write,
 everything an editor waits for before the browser reloads.
 """
@@ -59,7 +59,7 @@ def _wait_for(url: str, marker: str | None, timeout: float, server: subprocess.P
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         if server.poll() is not None:
-            raise BuildFailed(f"mkdocs serve stopped with exit code {server.returncode}")
+            raise BuildFailed(f"kompetansebroen-serve stopped with exit code {server.returncode}")
         body = _fetch(url)
         if body is not None and (marker is None or marker in body):
             return time.perf_counter() - started
@@ -86,7 +86,7 @@ def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
     env["KOMPETANSEBROEN_REGION"] = region_id
     original = article.read_text(encoding="utf-8")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "kompetansebroen.preview", "--region", region_id, "--port", str(port)],
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -112,3 +112,24 @@ def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
             server.kill()
         article.write_text(original, encoding="utf-8")
     return ServeResult(region_id, url_path, first_build, times["body"], times["title"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.serve CORPUS REGION [EDITS]``: only this measurement, on a corpus written by
+    ``python -m bench --keep DIR`` (``DIR/L4``) or by ``bench.corpus.generate``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a generated corpus (its mkdocs.yml, content/, regions/)")
+    parser.add_argument("region", help="the region to serve")
+    parser.add_argument("edits", type=int, nargs="?", default=3, help="text edits and as many title edits")
+    args = parser.parse_args(argv)
+    result = edit_to_page(args.corpus.resolve(), args.region, args.edits)
+    print(f"first build {result.first_build:.2f} s")
+    print("text edit → page shown, s: " + ", ".join(f"{t:.2f}" for t in result.edits))
+    print("title edit → page shown, s: " + ", ".join(f"{t:.2f}" for t in result.title_edits))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,7 +3,7 @@
 Starts two processes, both on 127.0.0.1 only: ``decap-server`` in git mode
 (it commits the editor's saves to this repository; drafts are branches, as
 merge requests are in production) and the live preview of one region
-(``mkdocs serve``, as ``make serve``). The preview's ``/admin/`` is the
+(``kompetansebroen-serve``, as ``make serve``). The preview's ``/admin/`` is the
 editor: the region's own pages, or with no region given every region's shared
 pages in ``content/``. Ctrl-C stops both.
 """
@@ -69,7 +69,7 @@ def edit(root: Path, region: str | None, port: int, python: str) -> int:
     children = [
         subprocess.Popen([str(server)], cwd=root, env=decap_env, start_new_session=True),
         subprocess.Popen(
-            [python, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
+            [python, "-m", "kompetansebroen.preview", "--region", preview_region, "--port", str(port)],
             cwd=root,
             env=preview_env,
             start_new_session=True,

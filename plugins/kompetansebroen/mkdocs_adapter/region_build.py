@@ -46,6 +46,7 @@ from ..output.render_plan import RenderPlan
 from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
+from ..project.carry_over import CarryOver
 from ..project.loader import Project
 from ..stage_times import (
     FEEDS,
@@ -72,6 +73,14 @@ from .template_bytecode import COMPILED_TEMPLATES
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
 SECTION_NAV = section_nav()  # from the content types' declarations
+
+_PREVIEW_CONTEXTS: CarryOver[tuple[str, str, str, str], dict[str, Any]] = CarryOver()
+"""Region contexts of the last preview rebuild (``make serve``), by everything a context is made from:
+the build's settings and region (base), every page's path and front matter (content), the page's path
+and its own source. A save that keeps every front matter reuses them all."""
+_PREVIEW_PAGES: CarryOver[tuple[str, str], dict[str, GeneratedPage]] = CarryOver()
+"""The generated pages of the last preview rebuild, by the same base and content: what a listing's
+fingerprint is made of (incremental.listing_fingerprint)."""
 
 
 def template_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -167,6 +176,8 @@ class RegionBuild:
         self.problems: list[str] = []
         """What the rendered pages may not hold (project/page_html_checks.py), in the check's words."""
         self.result: RegionResult | None = None
+        self.fingerprints: tuple[str, str] | None = None
+        """The base and content fingerprints (incremental.py), worked out once."""
 
     @property
     def region_id(self) -> str:
@@ -186,7 +197,16 @@ class RegionBuild:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         project, topics = self.setup.project, self.setup.topics
-        self.generated = region_pages(self.view, topics, config.site_name, config.site_url)
+        if self.increment is not None and self.increment.serving:
+            with stage(FINGERPRINTS):
+                self.fingerprints = self._fingerprints(config)
+            _PREVIEW_PAGES.next_build()
+            self.generated = _PREVIEW_PAGES.get(
+                self.fingerprints,
+                partial(region_pages, self.view, topics, config.site_name, config.site_url),
+            )
+        else:
+            self.generated = region_pages(self.view, topics, config.site_name, config.site_url)
         self.context_for = partial(
             page_context.region_context,
             project=project,
@@ -228,15 +248,27 @@ class RegionBuild:
                 page.update_date = doc.modified_day.isoformat()
         return files
 
+    def _fingerprints(self, config: MkDocsConfig) -> tuple[str, str]:
+        """What every page of the region is made with (base), and every page's path and front matter."""
+        project = self.setup.project
+        return (
+            incremental.base_fingerprint(self.setup.settings, project, self.region_id, config),
+            incremental.content_fingerprint(project),
+        )
+
     def _plan(self, config: MkDocsConfig, increment: incremental.RegionIncrement) -> None:
         """Decide which pages this build must write (see incremental.py)."""
-        project = self.setup.project
-        base = incremental.base_fingerprint(self.setup.settings, project, self.region_id, config)
-        content = incremental.content_fingerprint(project)
+        base, content = self.fingerprints or self._fingerprints(config)
+        if increment.serving:
+            _PREVIEW_CONTEXTS.next_build()
         for path, record in self.pages.items():
             file = record.file
             if not isinstance(file, RegionFile):
                 continue
+            doc = self.view.documents.get(path)
+            if increment.serving and doc is not None:
+                key = (base, content, path, doc.fingerprint)
+                record.context = _PREVIEW_CONTEXTS.get(key, partial(self.context_for, path))
             fingerprint = incremental.fingerprint(
                 base, content, path, self.view, self.generated, partial(self.context_of, record)
             )

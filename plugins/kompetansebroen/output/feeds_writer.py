@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import html
 import posixpath
 from collections.abc import Mapping
@@ -199,7 +200,7 @@ def write_feeds(
         dataclasses.replace(entry, content_html=html_by_path.get(entry.entry_id, ""))
         for entry in feeds.entries
     ]
-    rss, atom = build_feeds(feeds.info, entries)
+    rss, atom = _built_feeds(feeds.info, entries)
     rss_path, atom_path = paths.feed_files(_newsletter_type())
     out = (site_dir / rss_path).parent
     out.mkdir(parents=True, exist_ok=True)
@@ -215,6 +216,22 @@ def write_feeds(
         write_calendars(site_dir, calendars)
     for podcast in feeds.podcasts:
         write_podcast(site_dir, podcast)
+
+
+_BUILT: dict[str, tuple[bytes, bytes]] = {}
+"""RSS and Atom by a hash of everything they are made of: the preview (``make serve``) rebuilds in one
+process on every save, and most saves leave every issue as it was."""
+
+
+def _built_feeds(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
+    # Frozen dataclasses of text and dates: their repr holds every value, in a fixed order.
+    key = hashlib.sha256(repr((info, entries)).encode("utf-8", "surrogatepass")).hexdigest()
+    built = _BUILT.get(key)
+    if built is None:
+        if len(_BUILT) >= 32:
+            _BUILT.clear()
+        built = _BUILT[key] = build_feeds(info, entries)
+    return built
 
 
 def _write_sitemap(target: Path, urls: list[str]) -> None:
