@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support import parallel
-from tests.support.builds import ColdBuilds
+from tests.support.builds import ColdBuilds, holding
 from tests.support.repos import REPO
 
 # Counted through Python's audit hook for subprocess.Popen: no helper of ours can bypass it.
@@ -72,23 +73,20 @@ SLOW_FOLDERS = ("integration", "browser")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if config.getoption("numprocesses", None) and config.getoption("dist", "no") != "loadgroup":
+    if config.getoption("numprocesses", None) and config.getoption("dist", "no") != "loadfile":
         raise pytest.UsageError(
-            "Run the suite on several workers with --dist loadgroup (pyproject.toml sets it): each test file "
-            "is a group, so that a module's site is built once and files that share a port do not overlap"
+            "Run the suite on several workers with --dist loadfile (pyproject.toml sets it): a test file's "
+            "tests run on one worker, so that a module's site is built once"
         )
 
 
-# tryfirst: pytest-xdist's worker reads the groups in this same hook, after this one.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the tests of the slow folders ``slow`` (elsewhere a test that starts a build says so itself),
-    give every test its file's xdist group, and put the longest files first."""
+    and put the longest files first (pytest-xdist hands out the files in this order)."""
     for item in items:
         path = Path(item.fspath).relative_to(REPO)
         if path.parts[1] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(parallel.group_of(path.as_posix())))
     items.sort(key=lambda item: parallel.rank_of(Path(item.fspath).relative_to(REPO).as_posix()))
 
 
@@ -97,16 +95,28 @@ def repo_root() -> Path:
     return REPO
 
 
-@pytest.fixture(scope="session")
-def cold_builds(tmp_path_factory: pytest.TempPathFactory) -> ColdBuilds:
-    """Builds from nothing, one per content (and region, and tool), shared by the whole run.
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of this test run that every pytest-xdist worker shares (alone: the session's own).
 
-    Under pytest-xdist every worker has a folder of its own below the run's folder; the builds go
-    in the run's folder, so that the workers share them (``ColdBuilds`` locks each build). Alone,
-    the session's own folder: the folder above it is shared by every earlier run.
+    Under pytest-xdist every worker has a folder of its own below the run's folder. Alone, the
+    folder above the session's is shared by every earlier run, so it is not used.
     """
     own = tmp_path_factory.getbasetemp()
-    folder = (own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own) / "cold-builds"
+    return own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+
+
+@pytest.fixture
+def decap_port_held(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Hold the run's lock on make edit's fixed decap-server port: the other worker's user waits."""
+    with holding(run_folder(tmp_path_factory) / parallel.DECAP_PORT_LOCK):
+        yield
+
+
+@pytest.fixture(scope="session")
+def cold_builds(tmp_path_factory: pytest.TempPathFactory) -> ColdBuilds:
+    """Builds from nothing, one per content (and region, and tool), shared by the whole run and its
+    workers (``ColdBuilds`` locks each build)."""
+    folder = run_folder(tmp_path_factory) / "cold-builds"
     folder.mkdir(exist_ok=True)
     return ColdBuilds(folder)
 

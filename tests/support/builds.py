@@ -117,7 +117,7 @@ class ColdBuild:
 
 
 @contextmanager
-def _holding(lock: Path) -> Iterator[None]:
+def holding(lock: Path) -> Iterator[None]:
     """Hold an exclusive lock on the file ``lock`` (waiting for another process that holds it).
 
     The kernel lets go of the lock when its holder exits, so a test process that dies mid-build
@@ -159,7 +159,7 @@ class ColdBuilds:
         digest, region, tool, nth = key
         name = f"{digest[:20]}-{tool}-{region or 'alle'}-{nth}"
         copy, log = self.folder / name, self.folder / f"{name}.log"
-        with _holding(self.folder / f"{name}.lock"):
+        with holding(self.folder / f"{name}.lock"):
             if not log.is_file():
                 if copy.exists():
                     shutil.rmtree(copy)

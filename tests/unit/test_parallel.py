@@ -1,4 +1,4 @@
-"""The files the parallel schedule names exist, and a file's group keeps its tests together."""
+"""The files the parallel schedule names exist, and they go first in their order."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ from tests.support.repos import REPO
 
 
 def test_every_file_the_schedule_names_exists() -> None:
-    named = [*parallel.LONGEST_FIRST, *parallel.SHARED_GROUPS]
+    named = parallel.LONGEST_FIRST
     assert [path for path in named if not (REPO / path).is_file()] == []
     assert len(set(parallel.LONGEST_FIRST)) == len(parallel.LONGEST_FIRST)
-
-
-def test_a_file_is_its_own_group_unless_it_shares_a_port() -> None:
-    assert parallel.group_of("tests/unit/test_slugs.py") == "tests/unit/test_slugs.py"
-    shared = {parallel.group_of(path) for path in parallel.SHARED_GROUPS}
-    assert shared == {parallel.DECAP_SERVER_PORT}
 
 
 def test_the_longest_files_go_first_in_their_order_and_the_rest_keep_theirs() -> None:
