@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 REGION ?=
 PORT   ?= 8000
+# pytest-xdist workers for the test targets: one per core of a two-core machine (WORKERS=0: one process).
+WORKERS ?= 2
 
 # Material prints an end-of-life banner on every run; our README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
@@ -105,19 +107,19 @@ tools:
 test: $(VENV)/.test-installed tools node_modules/.kb-installed
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 ## test-fast: every test not marked slow (no site built as a subprocess, no browser, nginx or Java), for the
 ## edit-test loop; `make test` runs them all
 test-fast: $(VENV)/.test-installed tools
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -n $(WORKERS) -m "not slow"
 
 test-unit: $(VENV)/.test-installed tools
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n $(WORKERS) tests/unit
 
 ## test-browser: only the browser tests (screenshots land in test-artifacts/)
 test-browser: $(VENV)/.test-installed tools node_modules/.kb-installed
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest -n $(WORKERS) tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
 bench: $(VENV)/.test-installed

@@ -140,7 +140,8 @@ def test_the_recorder_reports_an_inline_script_the_policy_does_not_list(page, ng
 
 @pytest.fixture(scope="module")
 def local_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """decap-server where the built admin pages expect it (make edit's port), over a git copy of the sample."""
+    """decap-server where the built admin pages expect it (make edit's port), over a git copy of the sample;
+    the port's lock is held meanwhile (test_edit_session.py starts make edit on the same port)."""
     import shutil
     import subprocess
 
@@ -154,7 +155,11 @@ def local_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True, timeout=60)
     subprocess.run([*git, "add", "-A"], check=True, timeout=60)
     subprocess.run([*git, "commit", "-q", "-m", "Eksempelinnhold"], check=True, timeout=60)
-    with decap_server(repo, LOCAL_PORT) as port:
+    from tests.conftest import run_folder
+    from tests.support.builds import holding
+    from tests.support.parallel import DECAP_PORT_LOCK
+
+    with holding(run_folder(tmp_path_factory) / DECAP_PORT_LOCK), decap_server(repo, LOCAL_PORT) as port:
         yield port
 
 

@@ -40,6 +40,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 @pytest.mark.parametrize(("region", "tree"), [("innlandet", "regions/innlandet"), ("", "content")])
+@pytest.mark.usefixtures("decap_port_held")  # test_nginx_policy.py's decap-server uses the same port
 def test_make_edit_serves_the_editor_and_stops_both_on_ctrl_c(tmp_path: Path, region: str, tree: str) -> None:
     if not (REPO / "node_modules" / ".bin" / "decap-server").is_file():
         pytest.fail("decap-server mangler: kjør make site (npm ci) før testene")

@@ -2,7 +2,8 @@
 
 * ``repos``: the sample project copied to change in a test, and one edit in one file;
 * ``builds``: ``mkdocs build`` / ``properdocs build`` / the check as subprocesses, and the
-  session's cold builds, one per content (``ColdBuilds``);
+  run's cold builds, one per content, shared by pytest-xdist's workers (``ColdBuilds``);
+* ``parallel``: the xdist group of each test file, and the files that go first;
 * ``trees``: a folder's files with the SHA-256 of their bytes, and the differences of two;
 * ``problems``: the one problem a check found; ``yaml_nodes``: a YAML value as the reader's node.
 """

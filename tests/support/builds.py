@@ -1,18 +1,22 @@
 """Builds and checks run as an editor runs them (subprocesses), and the session's cold builds by content.
 
 A cold build of the sample takes seconds on a quiet machine and many more on a loaded one; most
-tests that need one need the same one. :class:`ColdBuilds` builds each content once per session,
-keyed by a hash of what the build reads (``content/``, ``regions/``, ``mkdocs.yml``), and hands
-out its site and log, to read only. (A copy of a built repository is no warm start: the regions'
+tests that need one need the same one. :class:`ColdBuilds` builds each content once per test run
+(shared by pytest-xdist's workers), keyed by a hash of what the build reads (``content/``,
+``regions/``, ``mkdocs.yml``), and hands out its site and log, to read only. (A copy of a built repository is no warm start: the regions'
 saved state is kept per published folder, so incremental tests build their own first site.)
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,22 +116,60 @@ class ColdBuild:
         return self.repo / "site"
 
 
+@contextmanager
+def holding(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``lock`` (waiting for another process that holds it).
+
+    The kernel lets go of the lock when its holder exits, so a test process that dies mid-build
+    never leaves the others waiting.
+    """
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class ColdBuilds:
-    """Every content's build from nothing, made once per session and shared by the tests that need it."""
+    """Every content's build from nothing, made once per test run and shared by the tests that need it.
+
+    ``folder`` may be shared by several test processes (pytest-xdist's workers): each build is made
+    under a file lock by the first process that asks for it, and the others wait for it and reuse
+    it. A build is finished when its log is there (written last, by a rename); a copy left half
+    built by a process that died is built again.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.builds: dict[tuple[str, str, str], ColdBuild] = {}
+        self.builds: dict[tuple[str, str, str, int], ColdBuild] = {}
 
-    def of(self, repo: Path, region: str = "", tool: str = "mkdocs") -> ColdBuild:
-        """The build from nothing of ``repo``'s content (in a copy of its own, so ``repo`` keeps its cache)."""
-        key = (content_hash(repo), region, tool)
+    def of(self, repo: Path, region: str = "", tool: str = "mkdocs", nth: int = 1) -> ColdBuild:
+        """The build from nothing of ``repo``'s content (in a copy of its own, so ``repo`` keeps its cache).
+
+        ``nth=2`` is a second build from nothing of the same content, in another folder: what a test
+        compares with the first to show that nothing changes between builds.
+        """
+        key = (content_hash(repo), region, tool, nth)
         if key not in self.builds:
-            copy = copy_repo(self.folder / f"{len(self.builds)}-{tool}-{region or 'alle'}", source=repo)
-            result = run_build(copy, copy / "site", region=region, tool=tool)
-            assert result.returncode == 0, result.stdout + result.stderr
-            self.builds[key] = ColdBuild(copy, result.stderr)
+            self.builds[key] = self._shared(repo, key)
         return self.builds[key]
+
+    def _shared(self, repo: Path, key: tuple[str, str, str, int]) -> ColdBuild:
+        digest, region, tool, nth = key
+        name = f"{digest[:20]}-{tool}-{region or 'alle'}-{nth}"
+        copy, log = self.folder / name, self.folder / f"{name}.log"
+        with holding(self.folder / f"{name}.lock"):
+            if not log.is_file():
+                if copy.exists():
+                    shutil.rmtree(copy)
+                copy_repo(copy, source=repo)
+                result = run_build(copy, copy / "site", region=region, tool=tool)
+                assert result.returncode == 0, result.stdout + result.stderr
+                staged = log.with_suffix(".log-part")
+                staged.write_text(result.stderr, encoding="utf-8")
+                staged.replace(log)
+        return ColdBuild(copy, log.read_text(encoding="utf-8"))
 
     def tree(self, repo: Path, region: str = "", tool: str = "mkdocs") -> dict[str, str]:
         """The files of the site a build from nothing makes of ``repo``, with their hashes."""
