@@ -1779,3 +1779,31 @@ def form_duration(example: str) -> str:
 
 def form_file_wrong_kind(what: str, extensions: tuple[str, ...]) -> str:
     return f"Filen er ikke {what}; velg en fil som slutter på {' eller '.join(extensions)}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The preview: make serve (preview.py)
+# ---------------------------------------------------------------------------------------------------------
+
+PREVIEW_DESCRIPTION = "Forhåndsvisning av ett område, oppdatert ved hver lagring"
+PREVIEW_REGION_HELP = "området som vises (en mappe i regions/)"
+PREVIEW_PORT_HELP = "porten på 127.0.0.1"
+PREVIEW_CANNOT_BUILD = "Forhåndsvisningen kan ikke bygges"
+PREVIEW_FIX_AND_SAVE = "Rett dette og lagre, så lastes siden inn på nytt:"
+PREVIEW_STOPPED = "Forhåndsvisningen er stoppet."
+PREVIEW_UPDATED = "oppdatert"
+PREVIEW_CONTENT_PROBLEMS = "feil i innholdet (se over)"
+
+
+def preview_unknown_region(region: str, regions: list[str]) -> str:
+    return f"Ukjent område «{region}»; kjente områder: {', '.join(regions)}"
+
+
+def preview_ready(region: str, url: str, seconds: float) -> str:
+    return f"Forhåndsvisning av {region}: {url} (bygd på {seconds:.1f} s). Stopp med Ctrl-C."
+
+
+def preview_rebuilt(names: list[str], outcome: str, seconds: float) -> str:
+    """``names``: the files saved, at most three shown; ``outcome``: updated or problems found."""
+    more = " …" if len(names) > 3 else ""
+    return f"Endret: {', '.join(names[:3])}{more}; {outcome} på {seconds:.2f} s"

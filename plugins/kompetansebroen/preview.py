@@ -39,6 +39,8 @@ import watchfiles
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from kompetansebroen import messages
+
 HOST = "127.0.0.1"
 REQUEST_WAIT = 120.0
 """How long a request waits for a rebuild before it is answered with 503."""
@@ -145,9 +147,9 @@ def problems_page(problems: Iterable[str], version: int) -> bytes:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
     return (
         '<!doctype html><html lang="nb"><head><meta charset="utf-8">'
-        "<title>Forhåndsvisningen kan ikke bygges</title></head><body><main>"
-        "<h1>Forhåndsvisningen kan ikke bygges</h1>"
-        f"<p>Rett dette og lagre, så lastes siden inn på nytt:</p><ul>{items}</ul>"
+        f"<title>{messages.PREVIEW_CANNOT_BUILD}</title></head><body><main>"
+        f"<h1>{messages.PREVIEW_CANNOT_BUILD}</h1>"
+        f"<p>{messages.PREVIEW_FIX_AND_SAVE}</p><ul>{items}</ul>"
         "</main></body></html>"
     ).encode() + reload_script(version)
 
@@ -228,7 +230,7 @@ def watched(root: Path) -> list[Path]:
 def serve(root: Path, region: str, port: int) -> int:
     regions = sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
     if region not in regions:
-        print(f"Ukjent område «{region}»; kjente områder: {', '.join(regions)}", flush=True)
+        print(messages.preview_unknown_region(region, regions), flush=True)
         return 2
     stop = threading.Event()
 
@@ -245,7 +247,7 @@ def serve(root: Path, region: str, port: int) -> int:
     try:
         seconds = preview.rebuild()
         print(
-            f"Forhåndsvisning av {region}: {preview.serve_url} (bygd på {seconds:.1f} s). Stopp med Ctrl-C.",
+            messages.preview_ready(region, preview.serve_url, seconds),
             flush=True,
         )
         changes = watchfiles.watch(
@@ -255,23 +257,20 @@ def serve(root: Path, region: str, port: int) -> int:
             preview.changed()
             names = sorted({Path(path).name for _, path in found})
             seconds = preview.rebuild()
-            verdict = "feil i innholdet (se over)" if preview.problems else "oppdatert"
-            print(
-                f"Endret: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}; {verdict} på {seconds:.2f} s",
-                flush=True,
-            )
+            outcome = messages.PREVIEW_CONTENT_PROBLEMS if preview.problems else messages.PREVIEW_UPDATED
+            print(messages.preview_rebuilt(names, outcome, seconds), flush=True)
     finally:
         server.shutdown()
         server.server_close()
         shutil.rmtree(site_dir, ignore_errors=True)
-    print("Forhåndsvisningen er stoppet.", flush=True)
+    print(messages.PREVIEW_STOPPED, flush=True)
     return 0
 
 
 def serve_main() -> None:
-    parser = argparse.ArgumentParser(description="Forhåndsvisning av ett område, oppdatert ved hver lagring")
-    parser.add_argument("--region", required=True, help="området som vises (en mappe i regions/)")
-    parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1")
+    parser = argparse.ArgumentParser(description=messages.PREVIEW_DESCRIPTION)
+    parser.add_argument("--region", required=True, help=messages.PREVIEW_REGION_HELP)
+    parser.add_argument("--port", type=int, default=8000, help=messages.PREVIEW_PORT_HELP)
     arguments = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
