@@ -44,8 +44,8 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     supports_multiple_instances = False
 
-    # On the class: `mkdocs serve` makes a new plugin for every rebuild but calls
-    # on_startup only once, and its incremental state must outlive each plugin.
+    # On the class: `mkdocs serve` calls on_startup once, and its incremental state
+    # must outlive any one plugin object (ProperDocs need not keep the object).
     command: Literal["build", "gh-deploy", "serve"] = "build"
     dirty = False
     serve_states = incremental.ServeStates()
@@ -91,6 +91,10 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         base_url = config.site_url or "/"
         config.extra["kb_site_url"] = base_url
         if self.region_order is not None:
+            # MkDocs keeps one plugin object per process, so a forked region worker gets the main
+            # build's, publisher included: the worker must never publish or discard the site.
+            self.publisher = None
+            self.record = None
             order, setup = self.region_order
             self.site_build = RegionBuild(setup, order)
         else:
