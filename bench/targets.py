@@ -22,7 +22,8 @@ ALL_AT_L = f"L{MAX_REGIONS}"
 COLD_OVER_FLOOR_MAX = {BASE: 2.0, ALL_AT_S: 2.5}
 PEAK_MEMORY_MAX = 1024 * MIB
 REBUILD_OVER_COLD_MAX = 0.15
-SERVE_EDIT_MAX = 1.0
+SERVE_TEXT_EDIT_MAX = 1.0
+SERVE_TITLE_EDIT_MAX = 1.5
 HTML_MEDIAN_MAX = 40 * KB
 FIRST_VIEW_MAX = 110 * KB
 FIRST_SEARCH_MAX = 300 * KB
@@ -94,19 +95,28 @@ def _rebuild(setups: dict) -> Target:
     )
 
 
-def _serve(setups: dict) -> Target:
-    name = f"{BASE} make serve: edit shown ≤ {SERVE_EDIT_MAX:.1f} s (median of text and title edits)"
-    preview = (setups.get(BASE) or {}).get("serve")
-    if not preview:
-        return _not_measured(name, BASE)
-    seconds = preview["any_edit_to_page_s"]
-    count = len(preview["edits_s"]) + len(preview["title_edits_s"])
-    return Target(
-        name,
-        f"{seconds:.2f} s over {count} edits (text {preview['edit_to_page_s']:.2f} s, "
-        f"title {preview['title_edit_to_page_s']:.2f} s; {preview['region']})",
-        seconds <= SERVE_EDIT_MAX,
+def _serve(setups: dict) -> list[Target]:
+    """The issue's two preview targets: a text edit, and a title edit that changes listings and «Les også»."""
+    edits = (
+        ("text", "edit_to_page_s", "edits_s", SERVE_TEXT_EDIT_MAX),
+        ("title", "title_edit_to_page_s", "title_edits_s", SERVE_TITLE_EDIT_MAX),
     )
+    preview = (setups.get(BASE) or {}).get("serve")
+    targets = []
+    for what, median_key, edits_key, limit in edits:
+        name = f"{BASE} make serve: {what} edit shown ≤ {limit:.1f} s (median)"
+        if not preview:
+            targets.append(_not_measured(name, BASE))
+            continue
+        seconds = preview[median_key]
+        targets.append(
+            Target(
+                name,
+                f"{seconds:.2f} s over {len(preview[edits_key])} edits ({preview['region']})",
+                seconds <= limit,
+            )
+        )
+    return targets
 
 
 def _reader(reader: dict | None) -> list[Target]:
@@ -153,7 +163,7 @@ def evaluate(results: dict) -> list[Target]:
         _cold_over_floor(setups, ALL_AT_S, COLD_OVER_FLOOR_MAX[ALL_AT_S]),
         _peak_memory(setups),
         _rebuild(setups),
-        _serve(setups),
+        *_serve(setups),
         *_reader(results.get("reader")),
         _search_at_scale(results.get("search_at_scale")),
     ]
