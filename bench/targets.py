@@ -19,7 +19,7 @@ BASE = f"L{BASE_REGIONS}"
 ALL_AT_S = f"S{MAX_REGIONS}"
 ALL_AT_L = f"L{MAX_REGIONS}"
 
-COLD_OVER_FLOOR_MAX = {BASE: 2.0, ALL_AT_S: 2.5}
+COLD_OVER_FLOOR_MAX = {BASE: 2.0, ALL_AT_S: 2.5, ALL_AT_L: 2.5}
 PEAK_MEMORY_MAX = 1024 * MIB
 REBUILD_OVER_COLD_MAX = 0.15
 SERVE_TEXT_EDIT_MAX = 1.0
@@ -161,6 +161,7 @@ def evaluate(results: dict) -> list[Target]:
     return [
         _cold_over_floor(setups, BASE, COLD_OVER_FLOOR_MAX[BASE]),
         _cold_over_floor(setups, ALL_AT_S, COLD_OVER_FLOOR_MAX[ALL_AT_S]),
+        _cold_over_floor(setups, ALL_AT_L, COLD_OVER_FLOOR_MAX[ALL_AT_L]),
         _peak_memory(setups),
         _rebuild(setups),
         *_serve(setups),
