@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import messages
 from .mail import HTML_FILE, MESSAGE_FILE, TEXT_FILE
+from .project.loader import region_folders
 from .settings import SettingsError, load_content, load_settings, topics_from_config
 
 __all__ = ["check", "check_main", "newsletter", "newsletter_main", "topics_from_config"]
@@ -68,7 +69,7 @@ def newsletter(root: Path, site: Path, region: str, issue: str) -> int:
     if not region or not issue:
         print(messages.NEWSLETTER_ARGUMENTS_MISSING, file=sys.stderr)
         return 2
-    regions = sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
+    regions = region_folders(root)
     if region not in regions:
         print(messages.newsletter_region_unknown(region, regions), file=sys.stderr)
         return 2

@@ -21,12 +21,9 @@ from pathlib import Path
 
 from . import messages
 from .editor.backend import LOCAL_PORT
+from .project.loader import region_folders
 
 DECAP_SERVER = Path("node_modules") / ".bin" / "decap-server"
-
-
-def _regions(root: Path) -> list[str]:
-    return sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -47,7 +44,7 @@ def edit(root: Path, region: str | None, port: int, python: str) -> int:
     if not server.is_file():
         print(messages.EDIT_WITHOUT_DECAP_SERVER)
         return 2
-    regions = _regions(root)
+    regions = region_folders(root)
     if region is not None and region not in regions:
         print(messages.edit_region_unknown(region, regions))
         return 2

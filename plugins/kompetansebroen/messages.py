@@ -1791,6 +1791,7 @@ PREVIEW_PORT_HELP = "porten på 127.0.0.1"
 PREVIEW_CANNOT_BUILD = "Forhåndsvisningen kan ikke bygges"
 PREVIEW_FIX_AND_SAVE = "Rett dette og lagre, så lastes siden inn på nytt:"
 PREVIEW_STOPPED = "Forhåndsvisningen er stoppet."
+PREVIEW_STILL_BUILDING = "Forhåndsvisningen bygger fortsatt; last siden inn på nytt om litt."
 PREVIEW_UPDATED = "oppdatert"
 PREVIEW_CONTENT_PROBLEMS = "feil i innholdet (se over)"
 

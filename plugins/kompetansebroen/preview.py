@@ -22,7 +22,6 @@ import logging
 import mimetypes
 import os
 import posixpath
-import re
 import shutil
 import signal
 import sys
@@ -40,6 +39,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from kompetansebroen import messages
+from kompetansebroen.project.loader import region_folders
 
 HOST = "127.0.0.1"
 REQUEST_WAIT = 120.0
@@ -50,8 +50,6 @@ WATCH_STEP_MS = 30
 """Quiet time after the last file event before a rebuild starts (an editor's save is several events)."""
 RELOAD_PATH = "/.kb-livereload/"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-
-log = logging.getLogger("kompetansebroen.preview")
 
 _RELOAD_SCRIPT = (
     "<script>(function(){{var v={version};function poll(){{var r=new XMLHttpRequest();"
@@ -64,11 +62,6 @@ _RELOAD_SCRIPT = (
 def reload_script(version: int) -> bytes:
     """The script put before ``</body>`` of every served HTML page: it reloads the page after a rebuild."""
     return _RELOAD_SCRIPT.format(version=version, path=RELOAD_PATH).encode()
-
-
-def without_reload_script(page: bytes) -> bytes:
-    """A served page as the build wrote it (for tests)."""
-    return re.sub(rb"<script>\(function\(\)\{var v=\d+;.*?</script>", b"", page, count=1, flags=re.S)
 
 
 class _Problems(logging.Handler):
@@ -169,7 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, str(version).encode(), "text/plain")
             return
         if not preview.wait_fresh(REQUEST_WAIT):
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"Bygger fortsatt", "text/plain; charset=utf-8")
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, messages.PREVIEW_STILL_BUILDING.encode(), "text/plain")
             return
         if preview.problems:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, problems_page(preview.problems, preview.version))
@@ -228,7 +221,7 @@ def watched(root: Path) -> list[Path]:
 
 
 def serve(root: Path, region: str, port: int) -> int:
-    regions = sorted(path.parent.name for path in (root / "regions").glob("*/region.yml"))
+    regions = region_folders(root)
     if region not in regions:
         print(messages.preview_unknown_region(region, regions), flush=True)
         return 2
@@ -246,10 +239,7 @@ def serve(root: Path, region: str, port: int) -> int:
     thread.start()
     try:
         seconds = preview.rebuild()
-        print(
-            messages.preview_ready(region, preview.serve_url, seconds),
-            flush=True,
-        )
+        print(messages.preview_ready(region, preview.serve_url, seconds), flush=True)
         changes = watchfiles.watch(
             *watched(root), step=WATCH_STEP_MS, stop_event=stop, rust_timeout=500, raise_interrupt=False
         )

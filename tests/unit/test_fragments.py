@@ -42,7 +42,13 @@ def kb(address: str, depth: int, related: tuple[str, ...] = ()) -> dict[str, Any
 
 
 def alone(env: jinja2.Environment, canonical: str | None, context: dict[str, Any]) -> dict[str, str]:
-    return fragments.render(env, SimpleNamespace(), canonical, context)  # type: ignore[arg-type]
+    """Every part rendered for this page alone, straight from its template."""
+    page_context = {
+        "config": SimpleNamespace(),
+        "page": SimpleNamespace(canonical_url=canonical),
+        "kb": context,
+    }
+    return {name: env.get_template(template).render(page_context) for name, template in PARTS.items()}
 
 
 def renderer(env: jinja2.Environment) -> PartRenderer:

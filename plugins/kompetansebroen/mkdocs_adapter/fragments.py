@@ -47,12 +47,6 @@ a region page never takes (the footer's for pages outside a region), and would f
 _NAMES = frozenset({"kb", "page", "config"})
 
 
-def render(env: Any, config: MkDocsConfig, canonical: str | None, kb: dict[str, Any]) -> dict[str, str]:
-    """Every part for one page of one region, each rendered anew."""
-    context = {"config": config, "page": SimpleNamespace(canonical_url=canonical), "kb": kb}
-    return {name: env.get_template(template).render(context) for name, template in PARTS.items()}
-
-
 @dataclass(frozen=True)
 class PartReads:
     """What a part's template reads, from its syntax tree."""

@@ -199,6 +199,14 @@ def _outside(root: Path, path: Path) -> bool:
 # -- regions -----------------------------------------------------------------------
 
 
+def region_folders(root: Path) -> list[str]:
+    """The regions a command may be asked for: the folders under ``regions/`` with a ``region.yml``.
+
+    Only a name to look for; whether the region is valid is the loader's to say.
+    """
+    return sorted(path.parent.name for path in (root / REGIONS_DIR).glob(f"*/{REGION_FILE}"))
+
+
 def _region_id_refusal(name: str) -> str:
     """Why a region folder's name is not an id; with the name to give it when only blanks or breaks are wrong."""
     trimmed = "".join(name.split())
