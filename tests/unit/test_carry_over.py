@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kompetansebroen.project.carry_over import CarryOver
+from kompetansebroen.carry_over import CarryOver
 
 
 def test_a_result_is_worked_out_once_and_reused_by_the_next_build() -> None:

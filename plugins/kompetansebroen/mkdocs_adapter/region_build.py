@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..carry_over import CarryOver
 from ..content_types.registry import content_type
 from ..content_types.spec import Feed
 from ..listings import html_blocks, paths
@@ -46,7 +47,6 @@ from ..output.render_plan import RenderPlan
 from ..output.shells import Shell
 from ..output.slots import CANONICAL, fill, tokens, without_tokens
 from ..project import page_html_checks
-from ..project.carry_over import CarryOver
 from ..project.loader import Project
 from ..stage_times import (
     FEEDS,

@@ -26,10 +26,12 @@ import os
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from .. import messages
+from ..carry_over import CarryOver
 
 WEBVTT_SIGNATURE = "WEBVTT"
 TRUNCATED_AUDIO_FACTOR = 1.25
@@ -82,10 +84,10 @@ class ImageFacts:
 
 Facts = TypeVar("Facts")
 
-_READ: dict[tuple[object, ...], object] = {}
+READINGS: CarryOver[tuple[object, ...], object] = CarryOver()
 """What a reader found in a file, by the file's status: the preview rebuilds in one process on every
-save, and decoding every image again cost it a third of a second at 2,000 pages."""
-_READ_LIMIT = 10_000
+save, and decoding every image again cost it a third of a second at 2,000 pages. The loader starts
+each build's round (``READINGS.next_build()``), as it does for its own readings."""
 
 
 def _by_file_status(reader: Callable[[Path], Facts]) -> Callable[[Path], Facts]:
@@ -109,20 +111,20 @@ def _by_file_status(reader: Callable[[Path], Facts]) -> Callable[[Path], Facts]:
             status.st_ctime_ns,
             status.st_ino,
         )
-        found = _READ.get(key)
-        if found is None:
-            try:
-                found = reader(path)
-            except MediaError as error:
-                found = error
-            if len(_READ) >= _READ_LIMIT:
-                _READ.clear()
-            _READ[key] = found
+        found = READINGS.get(key, partial(_reading, reader, path))
         if isinstance(found, MediaError):
             raise MediaError(found.reason)
         return found  # type: ignore[return-value]
 
     return read
+
+
+def _reading(reader: Callable[[Path], Facts], path: Path) -> Facts | MediaError:
+    """What ``reader`` finds, or why it cannot read the file (kept too: it says the same next time)."""
+    try:
+        return reader(path)
+    except MediaError as error:
+        return error
 
 
 def _whole_seconds(length: float) -> int:

@@ -13,9 +13,11 @@ import html
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..carry_over import CarryOver
 from ..content_types.facts import CALENDAR_FILE
 from ..content_types.registry import with_feed
 from ..content_types.spec import ContentType, Feed
@@ -218,20 +220,16 @@ def write_feeds(
         write_podcast(site_dir, podcast)
 
 
-_BUILT: dict[str, tuple[bytes, bytes]] = {}
+_BUILT: CarryOver[str, tuple[bytes, bytes]] = CarryOver()
 """RSS and Atom by a hash of everything they are made of: the preview (``make serve``) rebuilds in one
 process on every save, and most saves leave every issue as it was."""
 
 
 def _built_feeds(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
+    _BUILT.next_build()  # a region's feeds are made once a build
     # Frozen dataclasses of text and dates: their repr holds every value, in a fixed order.
     key = hashlib.sha256(repr((info, entries)).encode("utf-8", "surrogatepass")).hexdigest()
-    built = _BUILT.get(key)
-    if built is None:
-        if len(_BUILT) >= 32:
-            _BUILT.clear()
-        built = _BUILT[key] = build_feeds(info, entries)
-    return built
+    return _BUILT.get(key, partial(build_feeds, info, entries))
 
 
 def _write_sitemap(target: Path, urls: list[str]) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import messages
+from ..carry_over import CarryOver
 from ..frontmatter.fields import close_match
 from ..model.documents import Document, Kind
 from ..problems import Problems
@@ -13,7 +14,6 @@ from ..text.markdown import markdown_text
 from ..text.urls import page_url, source_link
 from . import links
 from .aliases import aliases_by_path, source_of
-from .carry_over import CarryOver
 from .trees import Tree
 
 # A page's links, by its body: parsed once for all regions, and again only when it changes.

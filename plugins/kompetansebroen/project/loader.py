@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .. import messages
+from ..carry_over import CarryOver
 from ..content_types.registry import content_type, content_types, kind_of, with_details
 from ..content_types.spec import Vocabulary
 from ..frontmatter.event_fields import DEFAULT_PROFESSIONS
@@ -28,6 +29,7 @@ from ..frontmatter.media_checks import beside, series_media_problems
 from ..frontmatter.schemas import region_schema
 from ..frontmatter.splitter import split
 from ..frontmatter.yaml_source import compose
+from ..model import media
 from ..model.documents import Document, Kind
 from ..model.learning import PodcastSeries, is_series_file, series_slug_of
 from ..model.regions import REGION_ID, Contact, Region
@@ -36,7 +38,6 @@ from ..problems import Problems
 from . import links, publishable, security
 from .aliases import Alias, aliases_by_path
 from .build_date import build_today, date_the_build
-from .carry_over import CarryOver
 from .cross_checks import Checker, check_governing_files
 from .email_checks import check_email_bodies
 from .event_history import EventHistory
@@ -138,6 +139,7 @@ def load_project(
     """
     root = Path(root).resolve()
     _READINGS.next_build()
+    media.READINGS.next_build()
     problems = Problems()
     project = Project(root, topics, professions=tuple(professions))
     folder_ids = _load_regions(project, problems)

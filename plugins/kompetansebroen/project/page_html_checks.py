@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..carry_over import CarryOver
 from ..model.documents import Document
 from ..problems import Problems
 from . import rendered_html
-from .carry_over import CarryOver
 from .cross_checks import added_heading
 from .links import AnchorFinder
 from .trees import Tree

@@ -2,8 +2,9 @@
 
 ``mkdocs serve`` rebuilds the whole region after every save. Reading and checking
 2,000 unchanged files again cost most of a second each time. Every key here holds
-all the inputs of its result (a file's bytes by SHA-256, the schema, the path),
-so a reused result is exactly what working it out again would give.
+all the inputs of its result (a file's bytes by SHA-256, or a media file's status;
+the schema, the path), so a reused result is exactly what working it out again
+would give.
 """
 
 from __future__ import annotations
