@@ -12,11 +12,11 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
+from kompetansebroen.output.search_index import FOLDER, HEADING, TITLE, pages_holding
 from kompetansebroen.output.search_words import words_of
 
 MOST_RESULTS = 20  # as kb-search.js
 MOST_RUNS = 4
-TITLE, HEADING = 1, 2
 
 
 def _weight(where: int) -> int:
@@ -34,15 +34,13 @@ def fetched_parts(search_dir: Path, query: str) -> list[Path]:
         last = max(bisect_right(firsts, term + "\uffff") - 1, 0)
         pages: dict[int, int] = {}
         for run in range(first, min(last, first + MOST_RUNS - 1) + 1):
-            path = search_dir / "kb" / f"w{run}.json"
+            path = search_dir / FOLDER / f"w{run}.json"
             if path not in fetched:
                 fetched.append(path)
             for word, numbers in json.loads(path.read_text(encoding="utf-8")).items():
                 if word.startswith(term) if last - first < MOST_RUNS else word == term:
-                    page = 0
-                    for number in numbers:
-                        page += number >> 2
-                        pages[page] = pages.get(page, 0) | (number & 3) | 4
+                    for page, where in pages_holding(numbers):
+                        pages[page] = pages.get(page, 0) | where | 4
         found.append(pages)
     hits: dict[int, list[int]] = {}
     for pages in found:
@@ -55,7 +53,7 @@ def fetched_parts(search_dir: Path, query: str) -> list[Path]:
         (page for page, (matched, _) in hits.items() if matched == most), key=lambda p: (-hits[p][1], p)
     )
     for page in best[:MOST_RESULTS]:
-        path = search_dir / "kb" / f"p{page // group}.json"
+        path = search_dir / FOLDER / f"p{page // group}.json"
         if path not in fetched:
             fetched.append(path)
     return fetched

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kompetansebroen.output.search_index import pages_holding
+
 
 def index_settings(region_site: Path) -> dict[str, Any]:
     return json.loads((region_site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -28,9 +30,5 @@ def indexed_words(region_site: Path) -> dict[str, list[int]]:
     words: dict[str, list[int]] = {}
     for path in sorted((region_site / "search" / "kb").glob("w*.json")):
         for word, numbers in json.loads(path.read_text("utf-8")).items():
-            page, pages = 0, []
-            for number in numbers:
-                page += number >> 2
-                pages.append(page)
-            words[word] = pages
+            words[word] = [page for page, _where in pages_holding(numbers)]
     return words

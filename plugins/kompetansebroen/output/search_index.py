@@ -72,6 +72,16 @@ def _postings(entries: list[dict[str, Any]]) -> dict[str, list[int]]:
     return encoded
 
 
+def pages_holding(numbers: list[int]) -> list[tuple[int, int]]:
+    """A word's numbers in a run read back: ``(page number, where)`` for each page that holds it."""
+    page, found = 0, []
+    for number in numbers:
+        step, where = divmod(number, 4)
+        page += step
+        found.append((page, where))
+    return found
+
+
 def _word_runs(postings: dict[str, list[int]]) -> list[dict[str, list[int]]]:
     runs: list[dict[str, list[int]]] = []
     current: dict[str, list[int]] = {}
