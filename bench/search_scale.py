@@ -11,7 +11,6 @@ figures measure them.
 
 from __future__ import annotations
 
-import gzip
 import html
 import random
 import tempfile
@@ -23,16 +22,12 @@ from kompetansebroen.output.search_words import words_of
 
 from . import search_parts
 from .corpus import _Writer
-from .reader import GZIP_LEVEL
+from .reader import gz_size
 
 PAGES = 10_000
 QUERIES = 12
 SETTINGS = {"config": {"lang": ["no"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}, "docs": []}
 TOPICS = ["Helsefellesskap", "Samhandling", "Eldre", "Psykisk helse og rus", "Barn og unge", "Akuttmedisin"]
-
-
-def _gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def _entries(rng: random.Random, pages: int) -> list[dict]:
@@ -67,7 +62,7 @@ def search_at_scale(scripts_gzip: int, pages: int = PAGES, seed: int = 1) -> dic
         (search_dir / search_index.FOLDER).mkdir()
         for name, text in files.items():
             (search_dir / name).write_text(text, encoding="utf-8")
-        sizes = {path: _gz(path.read_bytes()) for path in search_dir.rglob("*.json")}
+        sizes = {path: gz_size(path.read_bytes()) for path in search_dir.rglob("*.json")}
         settings = sizes[search_dir / "search_index.json"]
         queries = []
         for entry in rng.sample(entries, QUERIES):
