@@ -11,6 +11,7 @@ from ical.calendar_stream import IcsCalendarStream
 from kb_browser import (
     SCHEMES,
     axe_violations,
+    color_scheme,
     describe_violations,
     no_sideways_scroll,
     open_page,
@@ -38,21 +39,23 @@ def visible_titles(page) -> list[str]:
     return page.locator(".kb-event:visible h3").all_inner_texts()
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", [EVENTS, EVENT, EVENTS + "tidligere/"])
-def test_events_pages_are_accessible_and_fit(new_context, base_url, path, width, scheme):
+def test_events_pages_are_accessible_and_fit(new_context, base_url, path, width):
+    """Each colour scheme in turn on one loaded page: axe, no sideways scroll, a screenshot."""
     page = at(new_context, BUILT, width)
     open_page(page, base_url, path)
-    switch_color_scheme(page, scheme)
     name = "events" if path == EVENTS else "event" if path == EVENT else "past-events"
-    page.screenshot(path=screenshot_path(f"{name}-{width}-{scheme}"), full_page=True)
+    for scheme in SCHEMES:
+        switch_color_scheme(page, scheme)
+        assert color_scheme(page) == scheme
+        page.screenshot(path=screenshot_path(f"{name}-{width}-{scheme}"), full_page=True)
 
-    violations = axe_violations(page)
-    scroll_width, inner_width = no_sideways_scroll(page)
+        violations = axe_violations(page)
+        scroll_width, inner_width = no_sideways_scroll(page)
 
-    assert not violations, f"{path} at {width}px, {scheme}:\n" + describe_violations(violations)
-    assert scroll_width <= inner_width, f"{path} scrolls sideways at {width}px"
+        assert not violations, f"{path} at {width}px, {scheme}:\n" + describe_violations(violations)
+        assert scroll_width <= inner_width, f"{path} scrolls sideways at {width}px, {scheme}"
 
 
 def test_the_add_to_calendar_link_gives_a_calendar_file(new_context, base_url):
