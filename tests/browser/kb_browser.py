@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, Request
 
 REPO = Path(__file__).resolve().parents[2]
@@ -117,7 +117,6 @@ def serve(directory: Path) -> Iterator[str]:
 
 # -- axe ----------------------------------------------------------------------------------------
 
-_AXE = Axe()
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
@@ -128,7 +127,7 @@ def axe_violations(page: Page) -> list[dict]:
     (the other colour scheme, a menu opened) reuses it, as axe's own API allows.
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(_AXE.axe_script)
+        page.evaluate(AXE_SCRIPT)
     return page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)["violations"]
 
 
@@ -225,6 +224,20 @@ def focus_is_visible(ring: dict) -> bool:
 def screenshot_path(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def accessible_and_fitting_in_each_scheme(page: Page, where: str, screenshot: str) -> None:
+    """On the loaded page, each colour scheme in turn: a full-page screenshot, no axe violation, no
+    sideways scroll (one page load serves both schemes; axe-core is put in once)."""
+    for scheme in SCHEMES:
+        switch_color_scheme(page, scheme)
+        page.screenshot(path=screenshot_path(f"{screenshot}-{scheme}"), full_page=True)
+
+        violations = axe_violations(page)
+        scroll_width, inner_width = no_sideways_scroll(page)
+
+        assert not violations, f"{where}, {scheme}:\n" + describe_violations(violations)
+        assert scroll_width <= inner_width, f"{where} scrolls sideways, {scheme}"
 
 
 def active(page: Page, expression: str):  # noqa: ANN201 - whatever the expression gives

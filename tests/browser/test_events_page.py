@@ -9,14 +9,8 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 from kb_browser import (
-    SCHEMES,
-    axe_violations,
-    color_scheme,
-    describe_violations,
-    no_sideways_scroll,
+    accessible_and_fitting_in_each_scheme,
     open_page,
-    screenshot_path,
-    switch_color_scheme,
 )
 
 pytestmark = pytest.mark.browser
@@ -42,20 +36,10 @@ def visible_titles(page) -> list[str]:
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", [EVENTS, EVENT, EVENTS + "tidligere/"])
 def test_events_pages_are_accessible_and_fit(new_context, base_url, path, width):
-    """Each colour scheme in turn on one loaded page: axe, no sideways scroll, a screenshot."""
     page = at(new_context, BUILT, width)
     open_page(page, base_url, path)
     name = "events" if path == EVENTS else "event" if path == EVENT else "past-events"
-    for scheme in SCHEMES:
-        switch_color_scheme(page, scheme)
-        assert color_scheme(page) == scheme
-        page.screenshot(path=screenshot_path(f"{name}-{width}-{scheme}"), full_page=True)
-
-        violations = axe_violations(page)
-        scroll_width, inner_width = no_sideways_scroll(page)
-
-        assert not violations, f"{path} at {width}px, {scheme}:\n" + describe_violations(violations)
-        assert scroll_width <= inner_width, f"{path} scrolls sideways at {width}px, {scheme}"
+    accessible_and_fitting_in_each_scheme(page, f"{path} at {width}px", f"{name}-{width}")
 
 
 def test_the_add_to_calendar_link_gives_a_calendar_file(new_context, base_url):

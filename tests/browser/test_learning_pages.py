@@ -8,18 +8,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from kb_browser import (
-    SCHEMES,
     RequestRecorder,
+    accessible_and_fitting_in_each_scheme,
     active,
-    axe_violations,
-    color_scheme,
-    describe_violations,
     focus_is_visible,
     focus_ring,
     no_sideways_scroll,
     open_page,
     screenshot_path,
-    switch_color_scheme,
     tab_until,
 )
 from playwright.sync_api import Page
@@ -100,19 +96,9 @@ def media_requests(recorder: RequestRecorder) -> list[str]:
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_learning_pages_are_accessible_and_fit(new_context, base_url, name, width):
-    """Each colour scheme in turn on one loaded page: axe, no sideways scroll, a screenshot."""
     page = page_at(new_context, width)
     open_page(page, base_url, PAGES[name])
-    for scheme in SCHEMES:
-        switch_color_scheme(page, scheme)
-        assert color_scheme(page) == scheme
-        page.screenshot(path=screenshot_path(f"{name}-{width}-{scheme}"), full_page=True)
-
-        violations = axe_violations(page)
-        scroll_width, inner_width = no_sideways_scroll(page)
-
-        assert not violations, f"{PAGES[name]} at {width}px, {scheme}:\n" + describe_violations(violations)
-        assert scroll_width <= inner_width, f"{PAGES[name]} scrolls sideways at {width}px, {scheme}"
+    accessible_and_fitting_in_each_scheme(page, f"{PAGES[name]} at {width}px", f"{name}-{width}")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

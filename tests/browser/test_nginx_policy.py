@@ -2,9 +2,9 @@
 
 Every page type loads with no Content-Security-Policy violation reported by
 Chromium (the ``securitypolicyviolation`` event and the console), and with no
-axe violation (WCAG 2.0/2.1 A and AA) in either colour scheme: the suite's one
-sweep of axe over every page type, made on the site as it is published; search (a worker) and the region
-selector and chooser still work under the policy. A last test shows that the
+axe violation (WCAG 2.0/2.1 A and AA) in either colour scheme (the suite's one
+axe sweep of every page type, made on the site as it is published); search (a
+worker) and the region selector and chooser still work under the policy. A last test shows that the
 listener does report a script the policy does not allow, so zero means zero.
 """
 
@@ -21,7 +21,6 @@ from kb_browser import (
     PAGE_TYPES,
     SCHEMES,
     axe_violations,
-    color_scheme,
     describe_violations,
     open_page,
     switch_color_scheme,
@@ -81,7 +80,6 @@ def test_page_type_has_no_csp_or_axe_violations_under_nginx(page, nginx_url, pag
 
     for scheme in SCHEMES:
         switch_color_scheme(page, scheme)
-        assert color_scheme(page) == scheme
         violations = axe_violations(page)
         assert not violations, f"{page_type} ({scheme}) under nginx:\n" + describe_violations(violations)
 
