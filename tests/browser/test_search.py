@@ -175,7 +175,9 @@ def test_first_search_answers_soon_after_the_index_arrives(context, base_url):
         assert waits[-1] >= 0, "an answer before the index arrived"
         if waits[-1] <= 300:
             break
-    print("first search answered " + ", ".join(f"{wait:.0f}" for wait in waits) + " ms after the index arrived")
+    print(
+        "first search answered " + ", ".join(f"{wait:.0f}" for wait in waits) + " ms after the index arrived"
+    )
     assert min(waits) <= 300, f"{len(waits)} tries, each over 300 ms: {waits}"
 
 

@@ -25,16 +25,23 @@ from ..output import cache_store
 from ..output.mail_writer import MAIL_TABLE
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
+from ..output.slots import PARTS
 from ..stage_times import save as save_stage_times
 from . import admin_files, page_context, root_site
 from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
-from .template_bytecode import COMPILED_TEMPLATES
+from .template_bytecode import COMPILED_TEMPLATES, compile_ahead
 from .workers import RegionWorkers
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
 CACHE_TABLES = ("rendered_markdown", "finished_pages", "region_state", "page_shells", MAIL_TABLE)
+
+
+def region_templates(config: MkDocsConfig) -> list[str]:
+    """The templates a region renders: the page template, the theme's static templates (404, sitemap)
+    and the region parts."""
+    return ["main.html", *sorted(config.theme.static_templates), *PARTS.values()]
 
 
 class RootBuild:
@@ -73,6 +80,8 @@ class RootBuild:
             )
             for region_id in sorted(project.regions)
         }
+        # Compiled here once, the workers inherit the templates a region renders instead of each compiling them.
+        compile_ahead(config.theme.get_env(), region_templates(config))
         self.regions = RegionWorkers(
             self.config_file,
             setup,
