@@ -93,6 +93,13 @@ def gzip_matches(gz_path: Path, data: bytes) -> bool:
 
 def _replace(target: Path, data: bytes | None = None, link_from: Path | None = None) -> None:
     """Write or link ``target`` through a new file, never through an existing (perhaps linked) one."""
+    if data is not None:
+        try:  # most often there is none: a new file, without the temporary file and the rename
+            with target.open("xb") as created:
+                created.write(data)
+            return
+        except FileExistsError:
+            pass
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.unlink(missing_ok=True)
     if link_from is not None:
