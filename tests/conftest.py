@@ -17,16 +17,19 @@ from tests.support import parallel
 from tests.support.builds import ColdBuilds, holding
 from tests.support.repos import REPO
 
-# Counted through Python's audit hook for subprocess.Popen: no helper of ours can bypass it.
+# Counted through Python's audit hooks, for subprocess.Popen and for a build forked from the build server.
 _SITE_TOOLS = {"mkdocs", "properdocs"}
 _builds_by_test: dict[str, int] = {}
 _current_test = ["(collection)"]
 
 
 def _count_builds(event: str, args: tuple) -> None:
-    if event != "subprocess.Popen":
+    if event == "kompetansebroen.tests.forked_build":  # forked from a server (tests/support/forked_builds.py)
+        argv = [str(a) for a in args[0]]
+    elif event == "subprocess.Popen":
+        argv = [str(a) for a in (args[1] or ())]
+    else:
         return
-    argv = [str(a) for a in (args[1] or ())]
     if "build" in argv and any(Path(a).name in _SITE_TOOLS for a in argv):
         _builds_by_test[_current_test[0]] = _builds_by_test.get(_current_test[0], 0) + 1
 

@@ -1,4 +1,9 @@
-"""Builds and checks run as an editor runs them (subprocesses), and the session's cold builds by content.
+"""Builds and checks run as an editor runs them (processes of their own), and the session's cold builds
+by content.
+
+A build or check that runs to its end is forked from a server that has imported MkDocs and the plugin
+once (forked_builds.py); one the test watches or interrupts while it runs (:func:`start`) is a plain
+subprocess.
 
 A cold build of the sample takes seconds on a quiet machine and many more on a loaded one; most
 tests that need one need the same one. :class:`ColdBuilds` builds each content once per test run
@@ -9,6 +14,7 @@ saved state is kept per published folder, so incremental tests build their own f
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import hashlib
 import os
@@ -20,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .forked_builds import BuildForker
 from .repos import PROJECT_PARTS, copy_repo
 from .trees import tree_of
 
@@ -27,6 +34,8 @@ BUILD = [sys.executable, "-m", "mkdocs", "build"]
 CHECK = [sys.executable, "-m", "kompetansebroen.cli"]
 TIMEOUT = 600
 """Seconds a build may take before the test fails; generous for a loaded machine."""
+_FORKER = BuildForker()
+atexit.register(_FORKER.close)
 
 
 def environment(extra: dict[str, str] | None = None, region: str = "") -> dict[str, str]:
@@ -60,7 +69,11 @@ def finish(process: subprocess.Popen[str], timeout: float = TIMEOUT) -> Run:
 
 
 def run(command: list[str], repo: Path, extra_env: dict[str, str] | None = None) -> Run:
-    return finish(start(command, repo, extra_env))
+    """``command`` (``python -m <module> …``) to its end, forked as :func:`run_build` is."""
+    if command[:2] != [sys.executable, "-m"]:
+        return finish(start(command, repo, extra_env))
+    ran = _FORKER.run(command[2], command[3:], repo, environment(extra_env), TIMEOUT, interleaved=True)
+    return Run(ran.returncode, ran.stdout)
 
 
 def build_and_check(repo: Path) -> tuple[Run, Run]:
@@ -77,14 +90,10 @@ def run_build(
     tool: str = "mkdocs",
     options: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """``<tool> build [options] -d site_dir`` in ``repo`` as a user runs it (stdout and stderr apart)."""
-    return subprocess.run(
-        [sys.executable, "-m", tool, "build", *options, "-d", str(site_dir)],
-        cwd=repo,
-        env=environment(extra_env, region),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
+    """``<tool> build [options] -d site_dir`` in ``repo`` as a user runs it (stdout and stderr apart),
+    in a process forked from one that has imported the build's modules already (forked_builds.py)."""
+    return _FORKER.run(
+        tool, ["build", *options, "-d", str(site_dir)], repo, environment(extra_env, region), TIMEOUT
     )
 
 
