@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, finish, run, start
+from tests.support.processes import region_workers, running
 from tests.support.repos import REPO, edit
 from tests.support.trees import differences, tree_of
 
@@ -200,27 +201,6 @@ def test_a_damaged_cache_only_costs_time(repo: Path, damage: object, cold_builds
 # -- Ctrl-C -------------------------------------------------------------------------------
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            if parent == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
-    except OSError:
-        return False
-
-
 def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
@@ -234,7 +214,7 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     workers: list[int] = []
     deadline = time.monotonic() + 120
     while not workers and build.poll() is None and time.monotonic() < deadline:
-        workers = _children(build.pid)
+        workers = region_workers(build.pid)
         if not workers:
             time.sleep(0.05)
     assert workers, "the build finished before its workers could be seen"
@@ -243,7 +223,7 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     os.kill(build.pid, signal.SIGSTOP)
     try:
         assert build.poll() is None, "the build finished before it could be interrupted"
-        assert any(_running(pid) for pid in workers), "the workers finished before the build was interrupted"
+        assert any(running(pid) for pid in workers), "the workers finished before the build was interrupted"
         build.send_signal(signal.SIGINT)
     finally:
         if build.returncode is None:
@@ -256,8 +236,8 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     assert "Traceback" not in result.output, result.output
     assert "Nettstedet er publisert" not in result.output
     deadline = time.monotonic() + 20
-    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert [pid for pid in workers if _running(pid)] == []
+    assert [pid for pid in workers if running(pid)] == []
     assert not differences(published, tree_of(repo / "site"))
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from tests.support.builds import BUILD, ColdBuilds, run_build, start
+from tests.support.processes import region_workers, running
 from tests.support.repos import REPO, copy_repo
 from tests.support.trees import tree_of
 
@@ -58,21 +59,6 @@ class _Output:
     def text(self, timeout: float) -> str:
         self.reader.join(timeout)
         return "".join(self.lines)
-
-
-def _children(pid: int) -> list[int]:
-    """Every process whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(entry.name))
-    return found
 
 
 def _set_title(article: Path, title: str) -> None:
@@ -131,27 +117,20 @@ def test_a_killed_build_takes_its_workers_with_it_and_leaves_the_site(
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while not workers and time.monotonic() < deadline and build.poll() is None:
-        workers = _children(build.pid)
+        workers = region_workers(build.pid)
         if not workers:
             time.sleep(0.05)
     assert workers, "the build finished before its workers could be seen"
     os.kill(build.pid, signal.SIGSTOP)  # held still: the kill must land while the workers are at work
     assert build.poll() is None, "the build finished before it could be killed"
-    assert any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in workers), workers
+    assert any(running(pid) for pid in workers), workers
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
 
     deadline = time.monotonic() + 20
     alive = workers
     while alive and time.monotonic() < deadline:
-        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+        alive = [pid for pid in workers if running(pid)]
         time.sleep(0.1)
     assert alive == [], f"workers still running after the build was killed: {alive}"
     assert tree_of(repo / "site") == published
-
-
-def _state(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return "Z"
