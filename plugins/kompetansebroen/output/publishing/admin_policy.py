@@ -39,7 +39,8 @@ def backend_origins(site_dir: Path) -> list[str]:
     ):
         if config_file.parent.name != ADMIN_FOLDER:
             continue
-        backend = (yaml.load(config_file.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}).get("backend") or {}
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        backend = config.get("backend") or {}
         urls = [backend.get(key) for key in ("api_root", "base_url", "proxy_url")]
         if not backend.get("api_root") and backend.get("name") in DEFAULT_API:
             urls.append(DEFAULT_API[backend["name"]])
