@@ -58,7 +58,10 @@ def startup_differs(wanted: Mapping[str, str], server: Mapping[str, str]) -> boo
 
 
 class BuildForker:
-    """The servers of one test process, started when the first build asks for one."""
+    """The servers of one test process, started when the first build asks for one.
+
+    One build at a time: a test process asks from one thread (a build a test runs beside another
+    is a plain subprocess, ``builds.start``)."""
 
     def __init__(self) -> None:
         self.servers: list[subprocess.Popen[bytes]] = []
