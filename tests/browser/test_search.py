@@ -122,6 +122,8 @@ def test_slash_fetches_the_index_and_search_answers(page, base_url):
     page.wait_for_function(
         "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
+    # The first answer may come before the index's last parts: the list is final once they are in.
+    page.wait_for_load_state("networkidle")
     hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     assert any(urlsplit(href).path == EXPECTED for href in hrefs), hrefs
 
