@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from kompetansebroen.editor.backend import LOCAL_PORT
 
+from tests.support.processes import as_in_a_terminal
 from tests.support.repos import REPO, copy_repo
 
 WAIT = 180.0
@@ -57,6 +58,7 @@ def test_make_edit_serves_the_editor_and_stops_both_on_ctrl_c(tmp_path: Path, re
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=as_in_a_terminal,  # noqa: PLW1509 - resets one signal's action, nothing more
     )
     try:
         deadline = time.monotonic() + WAIT

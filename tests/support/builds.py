@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .forked_builds import BuildForker
+from .processes import as_in_a_terminal
 from .repos import PROJECT_PARTS, copy_repo
 from .trees import tree_of
 
@@ -60,6 +61,7 @@ def start(command: list[str], repo: Path, extra_env: dict[str, str] | None = Non
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=as_in_a_terminal,  # noqa: PLW1509 - resets one signal's action, nothing more
     )
 
 

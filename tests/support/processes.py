@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 
@@ -41,3 +42,13 @@ def running(pid: int) -> bool:
         return _stat_fields(pid)[0] != "Z"
     except (OSError, IndexError):
         return False
+
+
+def as_in_a_terminal() -> None:
+    """Give a command Ctrl-C's default action, as a shell gives the command it runs in the foreground.
+
+    A test runner started in the background (``… &`` in a script, as CI may run it) ignores SIGINT,
+    and an ignored signal stays ignored in every program it starts; Python then never raises
+    KeyboardInterrupt. For :class:`subprocess.Popen`'s ``preexec_fn``.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
