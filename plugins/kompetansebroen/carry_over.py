@@ -9,6 +9,7 @@ would give.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -26,6 +27,7 @@ class CarryOver(Generic[Key, Value]):
     def __init__(self) -> None:
         self._previous: dict[Key, Value] = {}
         self._current: dict[Key, Value] = {}
+        _EVERY.add(self)
 
     def next_build(self) -> None:
         if self._current:
@@ -40,3 +42,16 @@ class CarryOver(Generic[Key, Value]):
 
     def __len__(self) -> int:
         return len(self._current)
+
+    def forget(self) -> None:
+        self._previous, self._current = {}, {}
+
+
+_EVERY: weakref.WeakSet[CarryOver] = weakref.WeakSet()
+
+
+def forget_everything() -> None:
+    """Drop every result kept: the next build works everything out again, as a new process would
+    (how a test compares a rebuild that reused results with one that did not)."""
+    for kept in _EVERY:
+        kept.forget()

@@ -13,6 +13,7 @@ from tests.support.repos import copy_repo
 SESSION = Path(__file__).with_name("preview_session.py")
 ARTICLE = "content/artikler/tilskudd-til-sekretariat.md"
 NEWSLETTER = "content/nyhetsbrev/2024-02-nyhetsbrev.md"
+EVENT = "content/arrangementer/fagdag-skropelige-eldre.md"
 REGION = "regions/ahus/region.yml"
 NEW_ARTICLE = (
     '---\ntitle: "Et nytt samarbeidsforum"\ndate: 2024-11-01\n'
@@ -49,12 +50,15 @@ def test_every_incremental_rebuild_equals_a_clean_build_and_writes_only_what_cha
     tags_edit = title_edit.replace("  - Samhandling\n", "  - Samhandling\n  - Kompetanse\n", 1)
     broken = tags_edit.replace("date: 2020-06-30", "date: 30.06.2020")
     issue = _read(repo, NEWSLETTER).replace("– februar 2024", "– februar 2024 (rettet)")
+    moved = _read(repo, EVENT).replace("start: 2024-11-14 09:00", "start: 2024-11-14 10:00")
+    assert moved != _read(repo, EVENT)
     region = _read(repo, REGION).replace("hospital: Akershus universitetssykehus", "hospital: Ahus HF")
     steps = [
         {"write": {ARTICLE: body_edit}},
         {"write": {ARTICLE: title_edit}},
         {"write": {ARTICLE: tags_edit}},
         {"write": {NEWSLETTER: issue}},
+        {"write": {EVENT: moved}},  # the calendars, kept from the build before for other saves, change
         {"write": {"content/artikler/nytt-forum.md": NEW_ARTICLE}},
         {"delete": ["content/artikler/nytt-forum.md"]},
         {"write": {ARTICLE: broken}},
@@ -63,7 +67,7 @@ def test_every_incremental_rebuild_equals_a_clean_build_and_writes_only_what_cha
         {},
     ]
     results = _session(repo, steps)
-    body, title, tags, _issue, _added, _deleted, failed, _mended, region_step, unchanged = results
+    body, title, tags, _issue, event, _added, _deleted, failed, _mended, region_step, unchanged = results
 
     for step in results:
         if step is not failed:
@@ -79,5 +83,6 @@ def test_every_incremental_rebuild_equals_a_clean_build_and_writes_only_what_cha
     # The footer of every page names the hospital.
     assert "artikler/det-utadvendte-sykehuset/index.html" in region_step["written"]
     assert tags["written"]
+    assert "arrangementer/fagdag-skropelige-eldre/index.html" in event["written"]  # its calendar: "differing"
     # Nothing changed: nothing but the theme's own templates is written.
     assert all(not path.startswith("artikler/") for path in unchanged["written"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kompetansebroen.carry_over import CarryOver
+from kompetansebroen.carry_over import CarryOver, forget_everything
 
 
 def test_a_result_is_worked_out_once_and_reused_by_the_next_build() -> None:
@@ -28,3 +28,14 @@ def test_results_not_used_by_a_build_are_dropped_after_it() -> None:
     memo.next_build()  # "old" was not used by the last build
     assert memo.get("old", lambda: 10) == 10
     assert memo.get("new", lambda: 20) == 2
+
+
+def test_forgetting_everything_makes_the_next_build_work_every_result_out_again() -> None:
+    memo: CarryOver[str, int] = CarryOver()
+    memo.get("kept", lambda: 1)
+    memo.next_build()
+    memo.get("kept", lambda: 2)
+    forget_everything()
+    assert memo.get("kept", lambda: 3) == 3
+    memo.next_build()
+    assert memo.get("kept", lambda: 4) == 3

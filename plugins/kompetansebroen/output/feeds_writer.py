@@ -180,14 +180,22 @@ def write_calendars(site_dir: Path, calendars: RegionCalendars) -> None:
     (calendar_path,) = paths.feed_files(declared)
     target = site_dir / calendar_path
     target.parent.mkdir(parents=True, exist_ok=True)
+    _CALENDARS.next_build()  # a region's calendars are made once a build
+    site, today, revisions = calendars.site, calendars.today, calendars.revisions
     target.write_bytes(
-        region_calendar(calendars.events, calendars.site, calendars.today, calendars.revisions)
+        _CALENDARS.get(
+            _key("region", calendars.events, site, today, revisions),
+            partial(region_calendar, calendars.events, site, today, revisions),
+        )
     )
     for event in calendars.events:
         folder = site_dir / event.url
         folder.mkdir(parents=True, exist_ok=True)
-        revision = calendars.revisions.get(revision_key(event))
-        (folder / CALENDAR_FILE).write_bytes(event_calendar(event, calendars.site, calendars.today, revision))
+        revision = revisions.get(revision_key(event))
+        made = _CALENDARS.get(
+            _key("event", event, site, today, revision), partial(event_calendar, event, site, today, revision)
+        )
+        (folder / CALENDAR_FILE).write_bytes(made)
     # Material fetches a sitemap.xml beside every <link rel="alternate">, the calendar's too (see below).
     urls = [calendars.list_url] + [calendars.site.region_url + event.url for event in calendars.events]
     _write_sitemap(target.parent / "sitemap.xml", urls)
@@ -220,6 +228,16 @@ def write_feeds(
         write_podcast(site_dir, podcast)
 
 
+_CALENDARS: CarryOver[str, bytes] = CarryOver()
+"""Calendar files by a hash of everything they are made of; for the preview, as ``_BUILT`` below: a
+save that leaves every event as it was (most saves) makes no calendar again."""
+
+
+def _key(*values: object) -> str:
+    """A hash of ``values``: frozen dataclasses of text, dates and enums, whose repr holds every value."""
+    return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 _BUILT: CarryOver[str, tuple[bytes, bytes]] = CarryOver()
 """RSS and Atom by a hash of everything they are made of: the preview (``make serve``) rebuilds in one
 process on every save, and most saves leave every issue as it was."""
@@ -227,9 +245,7 @@ process on every save, and most saves leave every issue as it was."""
 
 def _built_feeds(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
     _BUILT.next_build()  # a region's feeds are made once a build
-    # Frozen dataclasses of text and dates: their repr holds every value, in a fixed order.
-    key = hashlib.sha256(repr((info, entries)).encode("utf-8", "surrogatepass")).hexdigest()
-    return _BUILT.get(key, partial(build_feeds, info, entries))
+    return _BUILT.get(_key(info, entries), partial(build_feeds, info, entries))
 
 
 def _write_sitemap(target: Path, urls: list[str]) -> None:

@@ -18,10 +18,12 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..carry_over import CarryOver
 from ..feeds.newsletter_feeds import FeedEntry, FeedInfo, absolutize_html
 from ..mail import EDITION_FILES, MailIssue, edition_fingerprint, email_edition
 from ..model.media import MediaError, read_image
@@ -29,6 +31,9 @@ from ..model.regions import Region
 from .cache_store import CacheStore
 
 MAIL_TABLE = "mail_editions"
+_BODIES: CarryOver[tuple[str, str], tuple[str, tuple[str, ...]]] = CarryOver()
+"""Each issue's absolute HTML and its images, by the rendered HTML and the issue's address: the
+preview (``make serve``) rebuilds in one process on every save, and most saves leave every issue as it was."""
 _IMG_SRC = "src"
 
 
@@ -62,10 +67,13 @@ def write_mail_editions(
     store: CacheStore | None = None,
 ) -> None:
     """The three files of every issue, in the issue's folder; ``store``: editions made before."""
+    _BODIES.next_build()  # a region's editions are made once a build
     for entry in entries:
         if not entry.url.startswith(mail.region_url):
             continue
-        body = absolutize_html(entry.content_html, entry.url)
+        body, images = _BODIES.get(
+            (entry.content_html, entry.url), partial(_body, entry.content_html, entry.url)
+        )
         issue = MailIssue(
             site_name=mail.site_name,
             region_name=mail.region.name,
@@ -81,7 +89,7 @@ def write_mail_editions(
             sender=mail.region.contact.email,
             signup_url=mail.region.newsletter_signup_url,
             unsubscribe=mail.region.newsletter_unsubscribe,
-            image_sizes=_image_sizes(site_dir, mail.region_url, body),
+            image_sizes=_image_sizes(site_dir, mail.region_url, images),
         )
         folder = site_dir / entry.url[len(mail.region_url) :]
         folder.mkdir(parents=True, exist_ok=True)
@@ -94,6 +102,12 @@ def edition_key(issue: MailIssue) -> str:
     values = dataclasses.asdict(issue) | {"image_sizes": sorted(issue.image_sizes.items())}
     text = repr(sorted(values.items()))
     return hashlib.sha256(f"{edition_fingerprint()}\n{text}".encode()).hexdigest()
+
+
+def _body(html: str, url: str) -> tuple[str, tuple[str, ...]]:
+    """An issue's HTML with absolute addresses, and the addresses of its images."""
+    body = absolutize_html(html, url)
+    return body, tuple(_image_sources(body))
 
 
 def _edition_files(issue: MailIssue, store: CacheStore | None) -> dict[str, bytes]:
@@ -117,10 +131,10 @@ def _read(entry: str | None) -> dict[str, bytes] | None:
         return None
 
 
-def _image_sizes(site_dir: Path, region_url: str, body: str) -> dict[str, tuple[int, int]]:
-    """Each image of the body that is a file of this region's site, by its address: its width and height."""
+def _image_sizes(site_dir: Path, region_url: str, sources: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Each image (``sources``) that is a file of this region's site, by its address: its width and height."""
     sizes: dict[str, tuple[int, int]] = {}
-    for src in _image_sources(body):
+    for src in sources:
         if not src.startswith(region_url):
             continue
         path = site_dir / urlsplit(src[len(region_url) :]).path

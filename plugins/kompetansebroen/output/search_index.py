@@ -26,6 +26,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from ..carry_over import CarryOver
 from .search_words import SHORTEST, STOP_WORDS, words_of
 
 FOLDER = "kb"
@@ -37,6 +38,13 @@ TITLE = 1
 HEADING = 2
 PAGE_LIST = f"{FOLDER}/sider.json"
 """Every page's address, for «Mine favoritter» (kb.js), which drops a favourite whose page is gone."""
+
+
+_WORDS: CarryOver[tuple[str, tuple[str, ...], str, tuple[str, ...]], tuple[tuple[str, int], ...]] = (
+    CarryOver()
+)
+"""Each page's words with where they are: the preview (``make serve``) rebuilds in one process on every
+save, and a save changes the words of one page or a few."""
 
 
 def _json(value: Any) -> str:
@@ -57,10 +65,22 @@ def _where_words(entry: dict[str, Any]) -> dict[str, int]:
     return found
 
 
+def _carried_words(entry: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    """:func:`_where_words`, kept for the next build by everything it reads from the entry."""
+    key = (
+        entry.get("words", ""),
+        tuple(title for _anchor, title in entry.get("sections", ())),
+        entry["title"],
+        tuple(entry.get("tags", ())),
+    )
+    return _WORDS.get(key, lambda: tuple(_where_words(entry).items()))
+
+
 def _postings(entries: list[dict[str, Any]]) -> dict[str, list[int]]:
+    _WORDS.next_build()  # a region's index is made once a build
     pages_of: dict[str, list[tuple[int, int]]] = {}
     for number, entry in enumerate(entries):
-        for word, where in _where_words(entry).items():
+        for word, where in _carried_words(entry):
             pages_of.setdefault(word, []).append((number, where))
     encoded = {}
     for word in sorted(pages_of):
