@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -70,7 +71,9 @@ class Document:
     """The type's own fields as one typed value (an ``Event``, a ``Governing`` …), built once when the page
     is loaded, by its type's ``details`` in the registry; None for types without one."""
 
-    @property
+    # title, date, modified_day, tags and url are worked out once, when first asked: the listings and
+    # «Les også» ask them of every page many times, and the front matter does not change after loading.
+    @functools.cached_property
     def title(self) -> str:
         title = self.meta.get("title")
         if title:
@@ -81,7 +84,7 @@ class Document:
         stem = self.path.rsplit("/", 1)[-1].removesuffix(".md")
         return stem.replace("-", " ").capitalize()
 
-    @property
+    @functools.cached_property
     def date(self) -> dt.date | None:
         """The day it was published (in Norwegian time): what lists sort and show, also when ``date`` has a time."""
         published = self.published
@@ -97,7 +100,7 @@ class Document:
         """``updated``: when the page was last revised (a day or a datetime, never before ``published``)."""
         return self.meta.get("updated")
 
-    @property
+    @functools.cached_property
     def modified_day(self) -> dt.date | None:
         """The day the page last changed: ``updated`` if given, else the day it was published (sitemaps)."""
         updated = self.updated
@@ -107,7 +110,7 @@ class Document:
     def description(self) -> str:
         return str(self.meta.get("description", ""))
 
-    @property
+    @functools.cached_property
     def tags(self) -> tuple[str, ...]:
         return tuple(self.meta.get("tags", ()))
 
@@ -175,7 +178,7 @@ class Document:
             return self.origin == region_id
         return self.regions is None or region_id in self.regions
 
-    @property
+    @functools.cached_property
     def url(self) -> str:
         """URL relative to the region root, with directory URLs (``artikler/x/``)."""
         return page_url(self.path)

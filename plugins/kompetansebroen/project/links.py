@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,12 +29,12 @@ class Link:
     line: int
     target: str
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
         """The part before ``#`` and ``?``, percent-decoded (empty for ``#anchor``)."""
         return unquote(self.target.split("#", 1)[0].split("?", 1)[0])
 
-    @property
+    @functools.cached_property
     def anchor(self) -> str | None:
         return unquote(self.target.split("#", 1)[1]) if "#" in self.target else None
 
@@ -114,8 +115,13 @@ def has_scheme(target: str) -> bool:
     return bool(_SCHEME.match(target))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def resolve(page_path: str, target: str) -> str:
-    """The tree-relative path a link from ``page_path`` points at (without anchor or query)."""
+    """The tree-relative path a link from ``page_path`` points at (without anchor or query).
+
+    Kept by its arguments: the link check asks it for every region (the same page and link each time),
+    and the preview for every save.
+    """
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))

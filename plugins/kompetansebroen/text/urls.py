@@ -6,6 +6,7 @@ thousands of links a build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -32,8 +33,13 @@ def relative_path(to_path: str, start: str) -> str:
     return "/".join(parts) or "."
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(from_url: str, to_url: str) -> str:
-    """The link from the page at ``from_url`` to ``to_url``, both given from the region root."""
+    """The link from the page at ``from_url`` to ``to_url``, both given from the region root.
+
+    Kept by its arguments: a listing, a topic page and «Les også» ask for the same links, and the
+    preview asks for them again on every save.
+    """
     start = posixpath.dirname(from_url.rstrip("/")) if from_url else ""
     start = from_url.rstrip("/") if from_url.endswith("/") else start
     relative = relative_path(to_url or ".", start or ".")
