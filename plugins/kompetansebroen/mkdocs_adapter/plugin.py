@@ -31,6 +31,7 @@ from .admin_files import EditorSetup
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
+from .theme_files import list_visible_theme_files
 
 log = get_plugin_logger(__name__)
 
@@ -87,6 +88,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.succeeded = False
         if THEME_DIR.as_posix() not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        list_visible_theme_files(config.theme)
         config.theme.static_templates.add("favoritter/index.html")  # «Mine favoritter», in every region
         base_url = config.site_url or "/"
         config.extra["kb_site_url"] = base_url
