@@ -189,8 +189,9 @@ def region_pages(site: Path, region_ids: list[str]) -> int:
 def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages: bool = False) -> BuildResult:
     """``mkdocs build -q`` of every region plus the root.
 
-    ``clean`` (a cold build) first removes ``site/`` and the build caches in ``.cache/``;
-    otherwise both are left as the previous build wrote them (a warm rebuild).
+    ``clean`` (a cold build) first removes ``site/`` and the build caches in ``.cache/``, and gives
+    the build an empty user cache folder (no compiled templates: a first build on a new machine);
+    otherwise all are left as the previous build wrote them (a warm rebuild).
     ``stages``: also the CPU seconds of each stage of the build, as its processes count them.
     """
     site = root / "site"
@@ -198,6 +199,10 @@ def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages:
         for leftover in (site, root / ".cache"):
             shutil.rmtree(leftover, ignore_errors=True)
     env = build_env()
+    user_cache = root.parent / f".{root.name}-user-cache"
+    shutil.rmtree(user_cache, ignore_errors=True)
+    if clean:
+        env["XDG_CACHE_HOME"] = str(user_cache)
     folder = root.parent / f".{root.name}-stage-times"
     if stages:
         shutil.rmtree(folder, ignore_errors=True)
@@ -207,6 +212,7 @@ def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages:
     if stages:
         result.stages = stage_shares(folder, cpu)
         shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(user_cache, ignore_errors=True)
     return result
 
 
