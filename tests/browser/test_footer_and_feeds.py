@@ -16,7 +16,10 @@ FEEDS = {
 
 
 @pytest.mark.parametrize("name", list(REGION_PAGES))
-def test_feeds_are_advertised_and_resolve(page, base_url, name):
+def test_feeds_are_advertised_and_resolve_and_the_footer_leads_to_the_accessibility_statement(
+    page, base_url, name
+):
+    """One load of each page for both: the feed links in <head>, then the footer's link, followed last."""
     path = REGION_PAGES[name]
     region = region_of(path)
     open_page(page, base_url, path)
@@ -32,13 +35,6 @@ def test_feeds_are_advertised_and_resolve(page, base_url, name):
 
         assert response.status == 200, f"{path}: {href} answered {response.status}"
         assert ET.fromstring(response.body()).tag == root_tag, f"{href} is not a {feed_type} document"
-
-
-@pytest.mark.parametrize("name", list(REGION_PAGES))
-def test_footer_links_the_accessibility_statement(page, base_url, name):
-    path = REGION_PAGES[name]
-    region = region_of(path)
-    open_page(page, base_url, path)
 
     link = page.locator("footer a", has_text="Tilgjengelighetserklæring")
     assert link.count() == 1, f"{path}: the footer has {link.count()} accessibility statement links"
