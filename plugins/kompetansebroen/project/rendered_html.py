@@ -4,9 +4,16 @@ The line scanner (security.py) reads Markdown, and Markdown is not what the
 browser gets: attr_list turns ``{: onclick="…" }`` into an attribute, a code
 span inside an HTML block is no code span, and an attribute value may hold
 ``>``. So the HTML that Markdown made is parsed here with an HTML5 parser
-(justhtml, which builds the tree a browser builds) and every element,
-attribute and address in it must be on the lists below. Everything else is
-refused, with one message per kind of breach and page.
+(Lexbor, through selectolax: the tree a browser builds, by the HTML standard's
+algorithm, in C) and every element, attribute and address in it must be on
+the lists below. Everything else is refused, with one message per kind of
+breach and page.
+
+It is parsed as a document of its own, not as a fragment: in the page, the
+body sits inside a ``<body>`` that is already open, where a ``<body …>`` or
+``<html …>`` tag in the text puts its attributes on the page's own element (a
+fragment parser drops them). The document parser does the same to the
+document's own ``<html>`` and ``<body>``, so attributes there are a breach.
 
 The site requests nothing from another host: images, audio and video must be
 files in the repository; links to other sites stay allowed.
@@ -18,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from justhtml import JustHTML
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .. import messages
 
@@ -132,6 +139,10 @@ class Breach:
     """Text the source line probably holds (``onclick``, ``<form``), to name the line."""
 
 
+DOCUMENT_ELEMENTS = frozenset({"html", "head", "body"})
+"""The elements the parser makes for every document: allowed, and walked, but only without attributes."""
+
+
 def breaches(rendered: str) -> list[Breach]:
     """Every kind of breach in ``rendered`` (a page body as Markdown made it), once each, in order.
 
@@ -139,18 +150,32 @@ def breaches(rendered: str) -> list[Breach]:
     Linear in the size of the HTML: one parse, one walk.
     """
     found: dict[str, Breach] = {}
-    root = JustHTML(rendered, fragment=True, sanitize=False).root
-    stack = list(reversed(root.children or []))
+    stack: list[LexborNode] = [LexborHTMLParser(rendered).root]
     while stack:
         node = stack.pop()
-        name = node.name
-        if name.startswith("#"):  # text, comments
+        name = node.tag or ""
+        if name.startswith(("-", "_", "!")):  # text, comments
             continue
-        for breach in _element_breaches(name, node.attrs or {}):
+        if name in DOCUMENT_ELEMENTS:
+            if node.attributes:  # a <body …> or <html …> in the text: on the page's own element
+                breach = Breach(messages.html_element_not_allowed(name), f"<{name}")
+                found.setdefault(breach.message, breach)
+            stack.extend(reversed(_children(node)))
+            continue
+        for breach in _element_breaches(name, node.attributes):
             found.setdefault(breach.message, breach)
         if name in ELEMENTS:
-            stack.extend(reversed(node.children or []))
+            stack.extend(reversed(_children(node)))
     return list(found.values())
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    children = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
 
 
 def _element_breaches(name: str, attrs: dict[str, str | None]) -> Iterator[Breach]:
