@@ -39,6 +39,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from kompetansebroen import messages
+from kompetansebroen.carry_over import PREVIEWING
 from kompetansebroen.project.loader import region_folders
 
 HOST = "127.0.0.1"
@@ -79,6 +80,7 @@ class Preview:
     """The output folder, whether it is fresh, and what the last rebuild found."""
 
     def __init__(self, root: Path, region: str, port: int, site_dir: Path) -> None:
+        PREVIEWING.on = True  # results kept for the next save, also those a whole-site build does without
         self.root = root
         self.region = region
         self.site_dir = site_dir

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kompetansebroen.carry_over import CarryOver, forget_everything
+import pytest
+from kompetansebroen.carry_over import PREVIEWING, CarryOver, forget_everything
 
 
 def test_a_result_is_worked_out_once_and_reused_by_the_next_build() -> None:
@@ -39,3 +40,25 @@ def test_forgetting_everything_makes_the_next_build_work_every_result_out_again(
     assert memo.get("kept", lambda: 3) == 3
     memo.next_build()
     assert memo.get("kept", lambda: 4) == 3
+
+
+def test_a_preview_only_memo_keeps_nothing_in_a_whole_site_build_and_keeps_in_the_preview(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    memo: CarryOver[str, int] = CarryOver(only_when_previewing=True)
+    calls: list[str] = []
+
+    def compute() -> int:
+        calls.append("x")
+        return 1
+
+    monkeypatch.setattr(PREVIEWING, "on", False)
+    memo.get("k", compute)
+    memo.get("k", compute)
+    assert (calls, len(memo)) == (["x", "x"], 0)
+
+    monkeypatch.setattr(PREVIEWING, "on", True)
+    memo.get("k", compute)
+    memo.next_build()
+    memo.get("k", compute)
+    assert (calls, len(memo)) == (["x", "x", "x"], 1)

@@ -228,7 +228,7 @@ def write_feeds(
         write_podcast(site_dir, podcast)
 
 
-_CALENDARS: CarryOver[str, bytes] = CarryOver()
+_CALENDARS: CarryOver[str, bytes] = CarryOver(only_when_previewing=True)
 """Calendar files by a hash of everything they are made of; for the preview, as ``_BUILT`` below: a
 save that leaves every event as it was (most saves) makes no calendar again."""
 

@@ -31,7 +31,7 @@ from ..model.regions import Region
 from .cache_store import CacheStore
 
 MAIL_TABLE = "mail_editions"
-_BODIES: CarryOver[tuple[str, str], tuple[str, tuple[str, ...]]] = CarryOver()
+_BODIES: CarryOver[tuple[str, str], tuple[str, tuple[str, ...]]] = CarryOver(only_when_previewing=True)
 """Each issue's absolute HTML and its images, by the rendered HTML and the issue's address: the
 preview (``make serve``) rebuilds in one process on every save, and most saves leave every issue as it was."""
 _IMG_SRC = "src"

@@ -40,8 +40,8 @@ PAGE_LIST = f"{FOLDER}/sider.json"
 """Every page's address, for «Mine favoritter» (kb.js), which drops a favourite whose page is gone."""
 
 
-_WORDS: CarryOver[tuple[str, tuple[str, ...], str, tuple[str, ...]], tuple[tuple[str, int], ...]] = (
-    CarryOver()
+_WORDS: CarryOver[tuple[str, tuple[str, ...], str, tuple[str, ...]], tuple[tuple[str, int], ...]] = CarryOver(
+    only_when_previewing=True
 )
 """Each page's words with where they are: the preview (``make serve``) rebuilds in one process on every
 save, and a save changes the words of one page or a few."""
