@@ -153,8 +153,8 @@ def split_counts(total: int) -> tuple[int, int, int]:
     return total - newsletters - governing, newsletters, governing
 
 
-class _Writer:
-    """Seeded text generator."""
+class TextWriter:
+    """Seeded Norwegian text: titles, paragraphs and tags (the corpus and the search-at-scale index use it)."""
 
     def __init__(self, rng: random.Random, topics: list[str]) -> None:
         self.rng = rng
@@ -324,7 +324,7 @@ class _Generator:
         # order: a corpus with more regions is the one with fewer plus the added regions, so
         # their difference in build time is the cost of those regions alone.
         self.rng = random.Random(f"{seed}:{size.name}:{size.shared}:{size.regional}")
-        self.writer = _Writer(self.rng, topics)
+        self.writer = TextWriter(self.rng, topics)
         self.topics = topics
         self.corpus = Corpus(root, size, seed)
         # Generated pages every region has; shared pages may link to them.

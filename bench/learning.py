@@ -50,7 +50,7 @@ SPEAKERS = ("Programleder", "Fastlege", "Sykepleier", "Kommuneoverlege", "Koordi
 
 
 class TextSource(Protocol):
-    """What the corpus's text generator offers (``corpus._Writer``)."""
+    """What the corpus's text generator offers (``corpus.TextWriter``)."""
 
     def sentence(self) -> str: ...
     def paragraph(self, low: int = 3, high: int = 6, link: str | None = None) -> str: ...

@@ -21,7 +21,7 @@ from kompetansebroen.output import search_index
 from kompetansebroen.output.search_words import words_of
 
 from . import search_parts
-from .corpus import _Writer
+from .corpus import TextWriter
 from .reader import gz_size
 
 PAGES = 10_000
@@ -31,7 +31,7 @@ TOPICS = ["Helsefellesskap", "Samhandling", "Eldre", "Psykisk helse og rus", "Ba
 
 
 def _entries(rng: random.Random, pages: int) -> list[dict]:
-    writer = _Writer(rng, TOPICS)
+    writer = TextWriter(rng, TOPICS)
     entries = []
     for number in range(pages):
         title = writer.title()
