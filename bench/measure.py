@@ -200,8 +200,8 @@ def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages:
             shutil.rmtree(leftover, ignore_errors=True)
     env = build_env()
     user_cache = root.parent / f".{root.name}-user-cache"
-    shutil.rmtree(user_cache, ignore_errors=True)
     if clean:
+        shutil.rmtree(user_cache, ignore_errors=True)
         env["XDG_CACHE_HOME"] = str(user_cache)
     folder = root.parent / f".{root.name}-stage-times"
     if stages:
@@ -212,7 +212,8 @@ def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages:
     if stages:
         result.stages = stage_shares(folder, cpu)
         shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(user_cache, ignore_errors=True)
+    if clean:
+        shutil.rmtree(user_cache, ignore_errors=True)
     return result
 
 

@@ -79,7 +79,7 @@ def test_a_later_process_loads_the_compiled_templates_from_the_folder(tmp_path: 
     env = _refusing_to_compile(Environment(loader=DictLoader(TEMPLATES), bytecode_cache=later))
 
     assert env.get_template("main.html").render(cached="", lang="en") == "<body>sidehei</body>"
-    (settings,) = [folder for folder in tmp_path.iterdir()]
+    (settings,) = tmp_path.iterdir()
     assert settings.stat().st_mode & 0o777 == 0o700
     assert len(list(settings.iterdir())) == 6
 

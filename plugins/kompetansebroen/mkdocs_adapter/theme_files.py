@@ -5,7 +5,7 @@ file of the theme folders to find the CSS, scripts and images it copies into the
 folder holds 14,500 files, 14,000 of them SVG icons under ``.icons/``, and MkDocs then drops every
 hidden path with ``fnmatch``: 45 ms of processor time a listing, a tenth of a worker's set-up for the
 sample. The theme's loader here lists the same folders without going into hidden ones, so MkDocs
-gets the same theme files and walks and filters 500 names instead of 14,500.
+gets the same theme files and walks 161 of Material's names instead of 14,500.
 """
 
 from __future__ import annotations

@@ -154,28 +154,19 @@ def breaches(rendered: str) -> list[Breach]:
     while stack:
         node = stack.pop()
         name = node.tag or ""
-        if name.startswith(("-", "_", "!")):  # text, comments
+        if name.startswith("-"):  # text, comments
             continue
         if name in DOCUMENT_ELEMENTS:
             if node.attributes:  # a <body …> or <html …> in the text: on the page's own element
                 breach = Breach(messages.html_element_not_allowed(name), f"<{name}")
                 found.setdefault(breach.message, breach)
-            stack.extend(reversed(_children(node)))
+            stack.extend(reversed(list(node.iter(include_text=False))))
             continue
         for breach in _element_breaches(name, node.attributes):
             found.setdefault(breach.message, breach)
         if name in ELEMENTS:
-            stack.extend(reversed(_children(node)))
+            stack.extend(reversed(list(node.iter(include_text=False))))
     return list(found.values())
-
-
-def _children(node: LexborNode) -> list[LexborNode]:
-    children = []
-    child = node.child
-    while child is not None:
-        children.append(child)
-        child = child.next
-    return children
 
 
 def _element_breaches(name: str, attrs: dict[str, str | None]) -> Iterator[Breach]:
