@@ -42,8 +42,8 @@ SLIPPED_PAST_THE_LINE_SCANNER = {
     "style-attribute": ('<p style="background:url(https://x.example/)">x</p>', "style="),
     "svg": ('<svg><a href="javascript:alert(1)">x</a></svg>', "<svg>"),
     # In the page these land on its own <body> and <html> (a fragment parser drops them).
-    "body-attributes": ('Tekst.\n\n<body onload="alert(1)">', "<body>"),
-    "html-attributes": ('Tekst <html onclick="alert(1)"> her.', "<html>"),
+    "body-attributes": ('Tekst.\n\n<body title=">" onload="alert(1)">', "<body>"),
+    "html-attributes": ("<div>`<html onclick=alert(1)>`</div>", "<html>"),
 }
 
 
