@@ -31,6 +31,7 @@ from ..text.dates import norwegian_date
 from ..text.markdown import markdown_text as text
 from ..text.markdown import with_class
 from ..text.urls import page_url, relative_path, relative_url
+from .site_navigation import SiteNavigation
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
 PAGE_URL_TOKEN = "kb:page-url"
@@ -296,8 +297,8 @@ def favourite(page: Any) -> dict[str, str] | None:
 
 
 def theme_globals() -> dict[str, Any]:
-    """The functions our templates call, the same in every environment that renders a page."""
-    return {"kb_favourite": favourite}
+    """The functions our templates call, for one environment (one build) that renders pages."""
+    return {"kb_favourite": favourite, "kb_site_navigation": SiteNavigation()}
 
 
 def root_context(project: Project | None) -> dict[str, Any]:

@@ -6,14 +6,25 @@ folder holds 14,500 files, 14,000 of them SVG icons under ``.icons/``, and MkDoc
 hidden path with ``fnmatch``: 45 ms of processor time a listing, a tenth of a worker's set-up for the
 sample. The theme's loader here lists the same folders without going into hidden ones, so MkDocs
 gets the same theme files and walks 161 of Material's names instead of 14,500.
+
+The same loader gives a template of ours that wraps one of Material's (``partials/nav.html``,
+see site_navigation.py) Material's own file under the name ``material/<its name>``, which no
+listing shows (MkDocs copies nothing of it).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader
+import material
+from jinja2 import BaseLoader, Environment, FileSystemLoader
+
+MATERIAL_PREFIX = "material/"
+"""``material/partials/nav.html``: Material's own template, where ours of that name would be found first."""
+_MATERIAL_TEMPLATES = str(Path(material.__file__).parent / "templates")
 
 
 class VisibleFilesLoader(FileSystemLoader):
@@ -32,6 +43,16 @@ class VisibleFilesLoader(FileSystemLoader):
                 prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
                 found.update(prefix + name for name in files if not name.startswith("."))
         return sorted(found)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template.startswith(MATERIAL_PREFIX):
+            return _material.get_source(environment, template.removeprefix(MATERIAL_PREFIX))
+        return super().get_source(environment, template)
+
+
+_material: BaseLoader = FileSystemLoader(_MATERIAL_TEMPLATES)
 
 
 def list_visible_theme_files(theme: Any) -> None:
