@@ -143,6 +143,19 @@ def test_only_executable_inline_scripts_are_hashed():
     assert content_policy.inline_scripts(html) == ["var a = 1;", "import x from './x.js';", "var b = 2;"]
 
 
+def test_a_script_is_found_by_the_browsers_rules_for_its_tag_name_and_hashed_as_text():
+    html = (
+        "<scripts>not a script</scripts>"
+        "<script\n>var å = 1;</script\t>"
+        "<script/>var b = 2;</script>"
+        "<scriptø>no script either</scriptø>"
+        "<script>var c = '</script\u00a0'; var d;</script>"
+    )
+    # A tag name ends at ASCII white space, «/» or «>» (a no-break space is part of the text).
+    assert content_policy.inline_scripts(html) == ["var å = 1;", "var b = 2;", "var c = '</script\u00a0'; var d;"]
+    assert content_policy.script_hash("var å = 1;") == expected_hash("var å = 1;")
+
+
 def test_script_hash_is_base64_sha256_of_the_text_with_browser_line_ends():
     assert content_policy.script_hash("var a = 1;") == expected_hash("var a = 1;")
     assert content_policy.script_hash("a();\r\nb();") == expected_hash("a();\nb();")
