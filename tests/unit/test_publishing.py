@@ -152,7 +152,11 @@ def test_a_script_is_found_by_the_browsers_rules_for_its_tag_name_and_hashed_as_
         "<script>var c = '</script\u00a0'; var d;</script>"
     )
     # A tag name ends at ASCII white space, «/» or «>» (a no-break space is part of the text).
-    assert content_policy.inline_scripts(html) == ["var å = 1;", "var b = 2;", "var c = '</script\u00a0'; var d;"]
+    assert content_policy.inline_scripts(html) == [
+        "var å = 1;",
+        "var b = 2;",
+        "var c = '</script\u00a0'; var d;",
+    ]
     assert content_policy.script_hash("var å = 1;") == expected_hash("var å = 1;")
 
 
