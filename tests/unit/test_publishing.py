@@ -178,6 +178,22 @@ def test_site_script_hashes_collects_each_distinct_script_once(tmp_path):
     )
 
 
+def test_folders_scanned_already_are_not_read_again_and_their_hashes_are_kept(tmp_path):
+    write(tmp_path / "index.html", "<script>root()</script>")
+    write(tmp_path / "innlandet" / "index.html", "<script>region()</script>")
+    write(tmp_path / "innlandet" / "eldre" / "index.html", "<script>nested()</script>")
+    scanned = content_policy.ScannedFolders(
+        frozenset({"innlandet"}), frozenset({expected_hash("from-worker()")})
+    )
+    # What the worker read stands for the folder: the folder's own files are not read again.
+    assert content_policy.site_script_hashes(tmp_path, scanned) == sorted(
+        {expected_hash("root()"), expected_hash("from-worker()")}
+    )
+    assert content_policy.site_script_hashes(tmp_path) == sorted(
+        {expected_hash("root()"), expected_hash("region()"), expected_hash("nested()")}
+    )
+
+
 def test_policy_allows_no_inline_script_and_no_framing():
     policy = content_policy.policy(["'sha256-abc='"])
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
@@ -388,3 +404,21 @@ def test_finish_root_writes_redirect_pages_root_gz_and_the_configuration_beside_
     )
     assert not (staging / "innlandet" / "big.html.gz").exists(), "the regions compress their own folders"
     assert old_addresses.load(tmp_path / "deploy" / nginx_config.OLD_ADDRESSES_NAME) == [LOCAL]
+
+
+def test_finish_root_with_the_regions_scanned_gives_the_policy_a_full_scan_gives(tmp_path):
+    configs = []
+    for name in ("full", "scanned"):
+        staging = small_site(tmp_path / name / ".site.building")
+        write(staging / "innlandet" / "side" / "index.html", "<script>region()</script>")
+        regions = frozenset(read_site(staging).region_ids)
+        hashes = set()
+        for region in regions:  # as each region's worker reads its own folder
+            hashes |= content_policy.file_script_hashes(content_policy.html_files(staging / region))
+        scanned = content_policy.ScannedFolders(regions, frozenset(hashes)) if name == "scanned" else None
+        config = site_finish.finish_root(
+            staging, tmp_path / name / "site", [LOCAL], {"innlandet": "Innlandet"}, scanned
+        )
+        configs.append(config.read_text(encoding="utf-8").replace(str(tmp_path / name), "ROOT"))
+    assert expected_hash("region()") in configs[0]
+    assert configs[0] == configs[1]

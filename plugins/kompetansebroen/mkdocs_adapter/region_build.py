@@ -467,6 +467,7 @@ class RegionBuild:
             # Published sites get .gz copies of their text files; previews do not need them.
             precompress=self.setup.command == "build",
             published_dir=str(self.order.published_dir) if self.order.published_dir is not None else None,
+            scan_scripts=self.setup.command == "build" and self.order.worker,
         )
         if not self.order.worker:
             finish_region(self.result)

@@ -23,6 +23,7 @@ from .. import messages
 from ..listings.pages import generated_paths
 from ..output import cache_store
 from ..output.mail_writer import MAIL_TABLE
+from ..output.publishing.content_policy import ScannedFolders
 from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
 from ..output.slots import PARTS
@@ -133,7 +134,9 @@ class RootBuild:
         if self.published_dir is not None:  # the root's .gz files and the web server's configuration
             names = {region.id: region.name for region in self.setup.project.regions.values()}
             old = old_addresses_of(self.setup.project)
-            finish_root(Path(config.site_dir), self.published_dir, old, names)
+            # Every region's worker has read its own pages' inline scripts (region_output.py).
+            scanned = ScannedFolders(frozenset(region_ids), frozenset(self.regions.script_hashes))
+            finish_root(Path(config.site_dir), self.published_dir, old, names, scanned)
         cache = self.setup.cache
         if cache is not None and self.setup.command == "build":
             removed = cache_store.prune(cache, CACHE_TABLES)

@@ -76,19 +76,20 @@ def render_region(config_file: str, order: RegionOrder, site_dir: str) -> Region
         save_stage_times()
 
 
-def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | None:
-    """Stamp and finish one region; a missing rendering means building the region again, alone."""
+def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | frozenset[str]:
+    """Stamp and finish one region; a missing rendering means building the region again, alone.
+
+    Returns the hashes of the region's inline scripts, or an error's message.
+    """
     try:
         try:
-            finish_region(result)
-            return None
+            return finish_region(result)
         except MissingShell:
             shutil.rmtree(result.site_dir, ignore_errors=True)
             again = render_region(config_file, replace(order, stamping=False), result.site_dir)
             if not isinstance(again, RegionResult):  # an error, or (not expected) mistakes in the pages
                 return again if isinstance(again, str) else "\n".join(again)
-            finish_region(again)
-            return None
+            return finish_region(again)
     except Exception as error:  # noqa: BLE001 - reported back to the parent as text
         return f"{type(error).__name__}: {error}"
     finally:
@@ -116,6 +117,8 @@ class RegionWorkers:
         self.rendering: dict[str, AsyncResult[RegionResult | str | list[str]]] = {}
         self.page_problems: list[str] = []
         """Mistakes in the pages' HTML, from every region, as ``make check`` prints them."""
+        self.script_hashes: set[str] = set()
+        """The inline scripts of every finished region's pages (for the site's CSP)."""
 
     def start(self) -> None:
         """Start rendering every region (the main build goes on with the root meanwhile)."""
@@ -145,8 +148,11 @@ class RegionWorkers:
             for region_id, result in results.items()
         }
         for region_id, pending in finishing.items():
-            if message := pending.get():
-                failures[region_id] = message
+            finished = pending.get()
+            if isinstance(finished, str):
+                failures[region_id] = finished
+            else:
+                self.script_hashes |= finished
         self.pool.close()
         self.pool.join()
         return failures

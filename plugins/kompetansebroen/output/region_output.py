@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..stage_times import COMPRESSION, FEEDS, SEARCH_INDEX, STAMPING, WRITES, stage
+from ..stage_times import COMPRESSION, CSP_SCAN, FEEDS, SEARCH_INDEX, STAMPING, WRITES, stage
 from . import search_index, slots
 from .cache_store import CacheFile
 from .feeds_writer import RegionFeeds, write_feeds
 from .mail_writer import MAIL_TABLE
+from .publishing.content_policy import file_script_hashes, html_files
 from .publishing.precompress import precompress_tree
 from .region_state import RegionState, output_hash
 from .shells import ShellStore
@@ -66,6 +67,8 @@ class RegionResult:
     """Write ``.gz`` files for nginx's ``gzip_static`` (a build, not ``make serve``, where it would only cost)."""
     published_dir: str | None = None
     """The published region folder: an unchanged (hard-linked) page keeps its published ``.gz``."""
+    scan_scripts: bool = False
+    """Read the finished folder's inline scripts for the site's CSP (a worker of a whole-site build)."""
 
 
 def write_page(site_dir: Path, dest: str, html: str) -> None:
@@ -92,8 +95,12 @@ def stamp(result: RegionResult, shells: ShellStore | None) -> None:
             result.state.output_hashes[job.path] = output_hash(html)
 
 
-def finish_region(result: RegionResult) -> None:
-    """Stamp the region's copies, then write its search index and feeds, and save its state."""
+def finish_region(result: RegionResult) -> frozenset[str]:
+    """Stamp the region's copies, then write its search index and feeds, and save its state.
+
+    Returns the hashes of the folder's inline scripts when the result asks for them (``scan_scripts``):
+    the regions' workers read their own pages in parallel, not the main build after them all.
+    """
     shells = ShellStore(result.cache) if result.stamp_jobs and result.cache is not None else None
     try:
         with stage(STAMPING):
@@ -119,9 +126,13 @@ def finish_region(result: RegionResult) -> None:
         published = Path(result.published_dir) if result.published_dir else None
         with stage(COMPRESSION):
             precompress_tree(site_dir, reuse_from=published if published and published.is_dir() else None)
+    scripts: frozenset[str] = frozenset()
+    if result.scan_scripts:
+        with stage(CSP_SCAN):
+            scripts = frozenset(file_script_hashes(html_files(site_dir)))
     state = result.state
     if state is None:
-        return
+        return scripts
     state.search_entries = {path: result.search_entries.get(path, []) for path in pages}
     state.newsletter_html = newsletters
     if result.state_key is not None and result.cache is not None:
@@ -130,3 +141,4 @@ def finish_region(result: RegionResult) -> None:
             store.put(result.state_key, state.to_json())
         finally:
             store.close()
+    return scripts

@@ -23,7 +23,8 @@ import base64
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 _SCRIPT = re.compile(rb"<script(?=[\s/>])([^>]*)>(.*?)</script[\s/>]", re.IGNORECASE | re.DOTALL)
@@ -76,16 +77,37 @@ def script_hash(body: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def html_files(site_dir: Path) -> Iterable[Path]:
-    for folder, _, files in os.walk(site_dir):
+def html_files(site_dir: Path, skip: Collection[str] = ()) -> Iterable[Path]:
+    """The HTML files under ``site_dir``, except in the top-level folders named in ``skip``."""
+    for folder, subfolders, files in os.walk(site_dir):
+        if folder == str(site_dir):
+            subfolders[:] = [name for name in subfolders if name not in skip]
         yield from (Path(folder, name) for name in files if name.endswith(".html"))
 
 
-def site_script_hashes(site_dir: Path) -> list[str]:
-    """Every distinct inline-script hash in the built site, sorted (the policy is the same every build)."""
+def file_script_hashes(paths: Iterable[Path]) -> set[str]:
+    """The hash of every executable inline script in these HTML files."""
     hashes: set[str] = set()
-    for path in html_files(site_dir):
+    for path in paths:
         hashes.update(script_hash(body) for body in _inline_scripts(path.read_bytes()))
+    return hashes
+
+
+@dataclass(frozen=True)
+class ScannedFolders:
+    """Inline-script hashes already collected from some top-level folders of a site (its regions,
+    each by its own worker as it finished), so the site's scan leaves those folders out."""
+
+    folders: frozenset[str]
+    hashes: frozenset[str]
+
+
+def site_script_hashes(site_dir: Path, scanned: ScannedFolders | None = None) -> list[str]:
+    """Every distinct inline-script hash in the built site, sorted (the policy is the same every build)."""
+    skip = scanned.folders if scanned is not None else frozenset()
+    hashes = file_script_hashes(html_files(site_dir, skip))
+    if scanned is not None:
+        hashes |= scanned.hashes
     return sorted(hashes)
 
 

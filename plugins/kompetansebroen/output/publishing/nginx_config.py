@@ -291,11 +291,20 @@ def https_example(server_name: str, body: str) -> str:
     )
 
 
-def render(site: BuiltSite, options: ServerOptions, old_addresses: Iterable[OldAddress] = ()) -> str:
-    """The whole configuration, the same text for the same site and options."""
+def render(
+    site: BuiltSite,
+    options: ServerOptions,
+    old_addresses: Iterable[OldAddress] = (),
+    scanned: content_policy.ScannedFolders | None = None,
+) -> str:
+    """The whole configuration, the same text for the same site and options.
+
+    ``scanned``: the inline scripts of folders read already (the build's regions); the rest of
+    the site is read here.
+    """
     old = checked(old_addresses)
     root = options.root or site.root
-    policy = content_policy.policy(content_policy.site_script_hashes(site.root))
+    policy = content_policy.policy(content_policy.site_script_hashes(site.root, scanned))
     regions = site.region_ids
     editor = (
         admin_policy.admin_policy(admin_policy.backend_origins(site.root))
@@ -336,10 +345,14 @@ def render(site: BuiltSite, options: ServerOptions, old_addresses: Iterable[OldA
 
 
 def write(
-    site: BuiltSite, target: Path, options: ServerOptions, old_addresses: Iterable[OldAddress] = ()
+    site: BuiltSite,
+    target: Path,
+    options: ServerOptions,
+    old_addresses: Iterable[OldAddress] = (),
+    scanned: content_policy.ScannedFolders | None = None,
 ) -> Path:
     """Write the configuration to ``target`` (replaced whole, so nginx never reads half a file)."""
-    text = render(site, options, old_addresses)
+    text = render(site, options, old_addresses, scanned)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_text(text, encoding="utf-8")
