@@ -106,9 +106,21 @@ def field(page: Page, label: str) -> Locator:
 
 
 def type_into(page: Page, label: str, text: str) -> None:
-    """Focus a field by its label and type, key by key."""
-    field(page, label).focus()
-    page.keyboard.type(text)
+    """Focus a field by its label and type, key by key, until a text field holds what was typed.
+
+    Decap makes a new entry's draft after its form shows, and keys typed before the draft arrives
+    go with the form it replaces: once in a few dozen runs, a film was saved with the title «n»,
+    the last key. A text field that does not hold the text is emptied and typed into again.
+    """
+    target = field(page, label)
+    for _ in range(3):
+        target.focus()
+        page.keyboard.type(text)
+        value = target.evaluate("element => 'value' in element ? element.value : null")
+        if value is None or value == text:  # not a plain text field (a Markdown editor): as typed
+            return
+        target.fill("")
+    raise AssertionError(f"{label}: the field holds {value!r} after typing {text!r} three times")
 
 
 def choose(page: Page, label: str, option: str) -> None:
