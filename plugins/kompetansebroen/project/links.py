@@ -32,7 +32,7 @@ class Link:
     @functools.cached_property
     def path(self) -> str:
         """The part before ``#`` and ``?``, percent-decoded (empty for ``#anchor``)."""
-        return unquote(self.target.split("#", 1)[0].split("?", 1)[0])
+        return target_path(self.target)
 
     @functools.cached_property
     def anchor(self) -> str | None:
@@ -41,6 +41,11 @@ class Link:
     @property
     def is_absolute(self) -> bool:
         return self.target.startswith("/") and not self.target.startswith("//")
+
+
+def target_path(target: str) -> str:
+    """A link target's path: the part before ``#`` and ``?``, percent-decoded (empty for ``#anchor``)."""
+    return unquote(target.split("#", 1)[0].split("?", 1)[0])
 
 
 def code_free_lines(markdown: str) -> Iterator[tuple[int, str]]:
@@ -122,7 +127,7 @@ def resolve(page_path: str, target: str) -> str:
     Kept by its arguments: the link check asks it for every region (the same page and link each time),
     and the preview for every save.
     """
-    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    path = target_path(target)
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
