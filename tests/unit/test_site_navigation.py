@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from jinja2 import Environment
 from kompetansebroen.mkdocs_adapter.site_navigation import VERIFIED_RENDERINGS, SiteNavigation, navigation_key
 from kompetansebroen.mkdocs_adapter.theme_files import MATERIAL_PREFIX, VisibleFilesLoader
@@ -81,12 +83,14 @@ def test_a_kept_navigation_is_checked_first_and_then_reused() -> None:
     assert navigation.reused == 3
 
 
-def test_a_rendering_that_differs_from_the_kept_one_ends_the_reuse() -> None:
+def test_a_rendering_that_differs_from_the_kept_one_ends_the_reuse(caplog: pytest.LogCaptureFixture) -> None:
     navigation = SiteNavigation()
     navigation(Entry("artikler/a/"), NAV, Config(), Rendering("<nav>a</nav>"))
     # A theme that prints something of the page the key leaves out: each page gets its own.
-    assert navigation(Entry("artikler/b/"), NAV, Config(), Rendering("<nav>b</nav>")) == "<nav>b</nav>"
+    with caplog.at_level(logging.DEBUG, logger="kompetansebroen.mkdocs_adapter.site_navigation"):
+        assert navigation(Entry("artikler/b/"), NAV, Config(), Rendering("<nav>b</nav>")) == "<nav>b</nav>"
     assert not navigation.reusing
+    assert "artikler/b/: the site navigation differs" in caplog.text
     later = Rendering("<nav>c</nav>")
     for name in "cde":
         assert navigation(Entry(f"artikler/{name}/"), NAV, Config(), later) == "<nav>c</nav>"

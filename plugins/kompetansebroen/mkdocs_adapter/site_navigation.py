@@ -20,12 +20,15 @@ a page never shows another page's navigation.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
+
+log = logging.getLogger(__name__)
 
 VERIFIED_RENDERINGS = 2
 """Renderings taken from the store that are checked against rendering for the page alone, per key."""
@@ -85,8 +88,9 @@ class SiteNavigation:
         if self.checks_left[key] > 0:
             self.checks_left[key] -= 1
             rendered = caller()
-            if rendered != kept:
-                self.reusing = False  # the key misses something this theme prints
+            if rendered != kept:  # the key misses something this theme prints
+                log.debug(f"{page.url}: the site navigation differs from a kept one; rendered for every page")
+                self.reusing = False
                 self.kept.clear()
             return Markup(rendered)
         self.reused += 1
