@@ -125,6 +125,8 @@ class RegionSetup:
     """Which region renders each shared page, for a build of every region."""
     editor: EditorSetup = EditorSetup(None)
     """The browser editor's settings (its admin pages are written after the pages)."""
+    content: str | None = None
+    """incremental.content_fingerprint of the project, worked out once for all regions (None: by each)."""
 
     def region_pages(self) -> Mapping[str, Collection[str]]:
         """Every region's page paths, documents and generated pages (the selector links to them)."""
@@ -253,7 +255,7 @@ class RegionBuild:
         project = self.setup.project
         return (
             incremental.base_fingerprint(self.setup.settings, project, self.region_id, config),
-            incremental.content_fingerprint(project),
+            self.setup.content or incremental.content_fingerprint(project),
         )
 
     def _plan(self, config: MkDocsConfig, increment: incremental.RegionIncrement) -> None:

@@ -28,7 +28,7 @@ from ..output.publishing.site_finish import finish_root, old_addresses_of
 from ..output.render_plan import RenderPlan, plan_renders
 from ..output.slots import PARTS
 from ..stage_times import save as save_stage_times
-from . import admin_files, page_context, root_site
+from . import admin_files, incremental, page_context, root_site
 from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
 from .template_bytecode import COMPILED_TEMPLATES, compile_ahead
@@ -69,9 +69,10 @@ class RootBuild:
         if self.setup.cache is not None:  # renderings are handed to the other regions through the cache file
             base = f"{self.setup.settings}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
             self.plan = plan_renders(views, generated, base)
-        # Worked out once here; the workers inherit it (and the plan) when they are forked.
+        # Worked out once here; the workers inherit them (and the plan) when they are forked.
         pages = {region_id: set(views[region_id].documents) | generated[region_id] for region_id in views}
-        setup = replace(self.setup, pages_by_region=pages, plan=self.plan)
+        content = incremental.content_fingerprint(project)
+        setup = replace(self.setup, pages_by_region=pages, plan=self.plan, content=content)
         site_dir = Path(config.site_dir)
         orders = {
             region_id: RegionOrder(
