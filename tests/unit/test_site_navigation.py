@@ -22,6 +22,7 @@ class Entry:
     active: bool = False
     children: list[Entry] = field(default_factory=list)
     toc: list[AnchorLink] = field(default_factory=list)
+    pages: list[Entry] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +60,12 @@ def test_the_page_itself_its_table_of_contents_and_the_active_entries_are_in_the
         assert navigation_key(outside, NAV, Config()) != plain
     finally:
         SECTIONS[1].active = False
+
+
+def test_an_entry_that_lists_the_page_is_in_the_key() -> None:
+    first, second = Entry("blogg/a/"), Entry("blogg/b/")
+    nav = Nav([Entry("blogg/", pages=[first])])
+    assert navigation_key(first, nav, Config()) != navigation_key(second, nav, Config())
 
 
 class Rendering:

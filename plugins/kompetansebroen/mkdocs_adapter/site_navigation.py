@@ -40,7 +40,7 @@ def _toc_key(anchors: Iterable[AnchorLink]) -> tuple[Any, ...]:
 
 def navigation_key(page: Any, nav: Any, config: Any) -> tuple[Any, ...]:
     """Everything of ``page`` that Material's navigation prints, in a form two pages can share."""
-    entries: list[tuple[str | None, bool, bool]] = []
+    entries: list[tuple[str | None, bool, bool, bool]] = []
     is_page = False
 
     def walk(items: Iterable[Any]) -> None:
@@ -49,7 +49,10 @@ def navigation_key(page: Any, nav: Any, config: Any) -> tuple[Any, ...]:
             url = getattr(item, "url", None)
             this = item == page
             is_page = is_page or this
-            entries.append((normalize_url(url, page) if url is not None else None, bool(item.active), this))
+            # An entry that lists pages (Material's blog views) shows the page in its place if it is one.
+            listed = getattr(item, "pages", None) or ()
+            address = normalize_url(url, page) if url is not None else None
+            entries.append((address, bool(item.active), this, page in listed))
             walk(getattr(item, "children", None) or ())
 
     walk(nav.items)
