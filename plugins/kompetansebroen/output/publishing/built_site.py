@@ -10,6 +10,8 @@ is a folder with an ``index.html``, addressed by its folder (``artikler/x/``).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +63,17 @@ def read_site(site_dir: Path) -> BuiltSite:
         raise FileNotFoundError(messages.site_not_built(site_dir))
     root = site_dir.resolve()
     return BuiltSite(root, {region_id: page_addresses(root / region_id) for region_id in region_ids(root)})
+
+
+def site_files(root: Path, suffixes: Collection[str], skip: Collection[str] = ()) -> Iterator[Path]:
+    """The files under ``root`` with one of ``suffixes``, in a stable order, leaving out hidden files
+    (a build's temporary ones) and the top-level folders named in ``skip`` (the regions, when the
+    root is read after them)."""
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        if here == root:
+            subfolders[:] = [name for name in subfolders if name not in skip]
+        subfolders.sort()
+        for name in sorted(files):
+            if Path(name).suffix in suffixes and not name.startswith("."):
+                yield here / name

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from .built_site import site_files
 
 _SCRIPT = re.compile(rb"<script(?=[\s/>])([^>]*)>(.*?)</script[\s/>]", re.IGNORECASE | re.DOTALL)
 """A script element: the tag name ends at white space, ``/`` or ``>``, its text at the first ``</script``."""
@@ -79,10 +80,7 @@ def script_hash(body: str) -> str:
 
 def html_files(site_dir: Path, skip: Collection[str] = ()) -> Iterable[Path]:
     """The HTML files under ``site_dir``, except in the top-level folders named in ``skip``."""
-    for folder, subfolders, files in os.walk(site_dir):
-        if folder == str(site_dir):
-            subfolders[:] = [name for name in subfolders if name not in skip]
-        yield from (Path(folder, name) for name in files if name.endswith(".html"))
+    return site_files(site_dir, (".html",), skip)
 
 
 def file_script_hashes(paths: Iterable[Path]) -> set[str]:

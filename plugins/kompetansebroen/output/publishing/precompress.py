@@ -24,11 +24,13 @@ import os
 import struct
 import time
 import zlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from zlib_ng import gzip_ng
+
+from .built_site import site_files
 
 SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".xml", ".ics", ".svg", ".txt", ".vtt", ".webmanifest"}
@@ -156,18 +158,6 @@ def precompress_file(path: Path, published: Path | None = None) -> PrecompressRe
     return report
 
 
-def candidates(root: Path, skip: Collection[str] = ()) -> Iterator[Path]:
-    """Files under ``root`` with a compressible suffix, in a stable order; ``skip``: top-level names."""
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        if here == root:
-            dirs[:] = [name for name in dirs if name not in skip]
-        dirs.sort()
-        for name in sorted(files):
-            if Path(name).suffix in SUFFIXES and not name.startswith("."):
-                yield here / name
-
-
 def precompress_tree(
     root: Path, skip: Collection[str] = (), reuse_from: Path | None = None
 ) -> PrecompressReport:
@@ -179,7 +169,7 @@ def precompress_tree(
     """
     started = time.perf_counter()
     report = PrecompressReport()
-    for path in candidates(root, skip):
+    for path in site_files(root, SUFFIXES, skip):
         published = reuse_from / path.relative_to(root) if reuse_from is not None else None
         report.add(precompress_file(path, published))
     report.seconds = time.perf_counter() - started
