@@ -203,6 +203,9 @@ def search_for(page, base_url: str, query: str) -> list[str]:
     page.wait_for_function(
         "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
+    # Material may show an answer to the query as it stood when the index arrived (the word less its
+    # last letter) before the answer to the whole word: the list is final once the parts are in.
+    page.wait_for_load_state("networkidle")
     hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     return [
         urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else "")
