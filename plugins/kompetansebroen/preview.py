@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -49,6 +49,8 @@ RELOAD_WAIT = 30.0
 """How long the browser's reload request is held open when nothing changes."""
 WATCH_STEP_MS = 30
 """Quiet time after the last file event before a rebuild starts (an editor's save is several events)."""
+WATCH_WAIT_MS = 100
+"""The longest wait for file events before the watcher looks at whether the preview is stopping."""
 RELOAD_PATH = "/.kb-livereload/"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 
@@ -222,6 +224,35 @@ def watched(root: Path) -> list[Path]:
     return [path for path in paths if path.exists()]
 
 
+def rebuild_on_save(
+    root: Path, preview: Preview, stop: threading.Event, report: Callable[[str], None]
+) -> None:
+    """Build the preview, then again after every save, until ``stop`` is set.
+
+    The watcher is armed before the first build: a save made while that build runs (seconds at
+    size L) or just after it is seen and rebuilt, never lost with the older page left on show.
+    """
+    changes = watchfiles.watch(
+        *watched(root),
+        step=WATCH_STEP_MS,
+        stop_event=stop,
+        rust_timeout=WATCH_WAIT_MS,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    )
+    next(changes, None)  # the watcher records every file event from here on; the build below sees these
+    seconds = preview.rebuild()
+    report(messages.preview_ready(preview.region, preview.serve_url, seconds))
+    for found in changes:
+        if not found:  # a wait with no save: look at stop, and wait again
+            continue
+        preview.changed()
+        names = sorted({Path(path).name for _, path in found})
+        seconds = preview.rebuild()
+        outcome = messages.PREVIEW_CONTENT_PROBLEMS if preview.problems else messages.PREVIEW_UPDATED
+        report(messages.preview_rebuilt(names, outcome, seconds))
+
+
 def serve(root: Path, region: str, port: int) -> int:
     regions = region_folders(root)
     if region not in regions:
@@ -240,17 +271,7 @@ def serve(root: Path, region: str, port: int) -> int:
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     thread.start()
     try:
-        seconds = preview.rebuild()
-        print(messages.preview_ready(region, preview.serve_url, seconds), flush=True)
-        changes = watchfiles.watch(
-            *watched(root), step=WATCH_STEP_MS, stop_event=stop, rust_timeout=500, raise_interrupt=False
-        )
-        for found in changes:
-            preview.changed()
-            names = sorted({Path(path).name for _, path in found})
-            seconds = preview.rebuild()
-            outcome = messages.PREVIEW_CONTENT_PROBLEMS if preview.problems else messages.PREVIEW_UPDATED
-            print(messages.preview_rebuilt(names, outcome, seconds), flush=True)
+        rebuild_on_save(root, preview, stop, lambda line: print(line, flush=True))
     finally:
         server.shutdown()
         server.server_close()
