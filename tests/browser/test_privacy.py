@@ -1,4 +1,5 @@
-"""Privacy: reading the site and searching it asks nothing of any other host and sets no cookie."""
+"""Privacy: reading the site and searching it asks nothing of any other host and sets no cookie, and
+nothing the site itself does not have."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ pytestmark = pytest.mark.browser
 def test_every_request_stays_on_our_host_and_no_cookies(context, base_url):
     page = context.new_page()
     recorder = RequestRecorder().attach(page)
+    missing: list[str] = []  # what a page asked for and our server did not have
+    page.on(
+        "response",
+        lambda response: (
+            missing.append(f"{response.status} {response.url}")
+            if response.status >= 400 and urlsplit(response.url).path != PAGE_TYPES["not-found"]
+            else None
+        ),
+    )
 
     for path in ALL_PAGES.values():
         open_page(page, base_url, path)
@@ -33,5 +43,7 @@ def test_every_request_stays_on_our_host_and_no_cookies(context, base_url):
     assert any("/assets/javascripts/lunr/" in p for p in paths), "the search worker's requests were not seen"
     foreign = recorder.foreign()
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
+    # Material asks for a sitemap.xml beside every <link rel="alternate"> (feeds_writer.py writes them).
+    assert not missing, "requests the site could not answer:\n" + "\n".join(missing)
     assert context.cookies() == [], f"cookies were set: {context.cookies()}"
     assert page.evaluate("() => document.cookie") == ""
