@@ -337,3 +337,34 @@ def test_pagination_counts_and_cuts_the_same_pages(count: int, pages: int, proje
     assert page_count(count, per_page) == len(chunks) == pages
     assert [len(chunk) for chunk in chunks[:-1]] == [per_page] * (pages - 1)
     assert sum(len(chunk) for chunk in chunks) == count
+
+
+def test_placeholders_named_by_place_make_the_same_markdown_in_every_region() -> None:
+    """Two regions list different items on the same page: their Markdown is the same once the
+    placeholders are named by place, so the page is converted once; each gets its own blocks back."""
+    pages = {}
+    for region in ("Ahus", "Innlandet og mer"):
+        blocks: dict[str, str] = {}
+        markdown = (
+            "# Alle\n\n"
+            + html_blocks.embed(f"<p>{region}</p>", blocks)
+            + html_blocks.embed("<p>Felles</p>", blocks)
+        )
+        pages[region] = (markdown, *html_blocks.named_by_place(markdown, blocks, "artikler/index.md"))
+    (ahus_before, ahus, ahus_blocks), (other_before, other, other_blocks) = pages.values()
+    assert ahus_before != other_before, "named by content, the two pages differ"
+    assert ahus == other
+    assert html_blocks.put_in_place(ahus, ahus_blocks) == "# Alle\n\n<p>Ahus</p>\n<p>Felles</p>\n"
+    assert (
+        html_blocks.put_in_place(other, other_blocks) == "# Alle\n\n<p>Innlandet og mer</p>\n<p>Felles</p>\n"
+    )
+
+
+def test_a_placeholder_of_no_block_is_left_as_the_editor_wrote_it() -> None:
+    written = "<!--kb:block:0123456789abcdef-->\n"
+    blocks: dict[str, str] = {}
+    markdown = written + html_blocks.embed("<p>Liste</p>", blocks)
+    renamed, named = html_blocks.named_by_place(markdown, blocks, "tema/index.md")
+    assert renamed.startswith(written)
+    assert list(named.values()) == ["<p>Liste</p>"]
+    assert html_blocks.put_in_place(renamed, named) == written + "<p>Liste</p>\n"

@@ -43,6 +43,28 @@ class Section(NamedTuple):
         return put_in_place(self.markdown, self.blocks)
 
 
+def named_by_place(markdown: str, blocks: Mapping[str, str], page_path: str) -> tuple[str, dict[str, str]]:
+    """``markdown`` with each placeholder of ``blocks`` named by the page and its place on the page, not by
+    the block's content; and the blocks by their new names.
+
+    A list page's blocks differ from region to region, the Markdown around them seldom does. Named by
+    place, that Markdown is the same in every region, so it is converted once for all of them (the
+    render cache), and each region puts its own blocks in. A placeholder of no block (an editor's text)
+    is left as it is.
+    """
+    named: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        block = blocks.get(match.group(1))
+        if block is None:
+            return match.group(0)
+        key = hashlib.sha256(f"{page_path}|{len(named)}".encode()).hexdigest()[:16]
+        named[key] = block
+        return f"<!--kb:block:{key}-->"
+
+    return _PLACEHOLDER.sub(rename, markdown), named
+
+
 def put_in_place(rendered: str, blocks: Mapping[str, str]) -> str:
     """The rendered page with every placeholder replaced by its block."""
     if not blocks:

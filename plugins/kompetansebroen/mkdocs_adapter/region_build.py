@@ -327,9 +327,11 @@ class RegionBuild:
         for section in sections:
             parts.append(section.markdown)
             blocks.update(section.blocks)
-        self.pages[path].blocks = blocks  # put in place after conversion (page_content)
+        text, self.pages[path].blocks = html_blocks.named_by_place(
+            "\n\n".join(part for part in parts if part), blocks, path
+        )  # the blocks are put in place after conversion (page_content)
         switch(MARKDOWN)  # MkDocs converts the page next (or takes it from the render cache)
-        return "\n\n".join(part for part in parts if part)
+        return text
 
     def page_content(self, html: str, page: Page) -> str:
         switch(HTML_CHECK)
