@@ -74,8 +74,8 @@ class SiteNavigation:
     """
 
     def __init__(self) -> None:
-        self.kept: dict[tuple[Any, ...], str] = {}
-        self.checks_left: dict[tuple[Any, ...], int] = {}
+        self.kept: dict[tuple[Any, ...], tuple[str, int]] = {}
+        """Each key's rendering, and how many of its reuses are still to be checked."""
         self.reusing = True
         self.reused = 0
 
@@ -83,18 +83,19 @@ class SiteNavigation:
         if page is None or nav is None or not self.reusing:
             return Markup(caller())
         key = navigation_key(page, nav, config)
-        kept = self.kept.get(key)
-        if kept is None:
-            rendered = self.kept[key] = caller()
-            self.checks_left[key] = VERIFIED_RENDERINGS
+        if key not in self.kept:
+            rendered = caller()
+            self.kept[key] = (rendered, VERIFIED_RENDERINGS)
             return Markup(rendered)
-        if self.checks_left[key] > 0:
-            self.checks_left[key] -= 1
+        kept, checks_left = self.kept[key]
+        if checks_left > 0:
             rendered = caller()
             if rendered != kept:  # the key misses something this theme prints
                 log.debug(f"{page.url}: the site navigation differs from a kept one; rendered for every page")
                 self.reusing = False
                 self.kept.clear()
+            else:
+                self.kept[key] = (kept, checks_left - 1)
             return Markup(rendered)
         self.reused += 1
         return Markup(kept)
