@@ -45,3 +45,57 @@ def test_a_region_worker_never_discards_the_main_builds_staging_folder(tmp_path:
         plugin.publisher = None
         main_publisher.discard()
     assert not main_publisher.staging.exists()
+
+
+class _WorkerStillWriting:
+    """A build whose region workers go on writing into the staging folder until they are stopped."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        self.stopped = False
+
+    def build_error(self) -> None:
+        self.stopped = True
+
+    def write_a_page(self) -> None:
+        if not self.stopped:
+            page = self.staging / "ahus" / "artikler" / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text("<p>skrevet etter at bygget ble avbrutt</p>", encoding="utf-8")
+
+
+def test_ctrl_c_stops_the_workers_before_the_staging_folder_is_removed(tmp_path: Path) -> None:
+    """MkDocs calls on_build_error for an Exception only: after Ctrl-C, on_shutdown alone must stop the workers.
+
+    Were they left running, a worker would write into the staging folder while
+    it is removed (or just after), and leave ``.site.building`` behind.
+    """
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["kompetansebroen"]
+    final = tmp_path / "site"
+    publisher = Publisher(final, final)
+    publisher.staging.mkdir()
+    build = _WorkerStillWriting(publisher.staging)
+    build.write_a_page()
+    original_discard = publisher.discard
+
+    def discard_while_workers_write() -> None:
+        build.write_a_page()  # what a running worker does while the folder is removed
+        original_discard()
+        build.write_a_page()  # and just after
+
+    publisher.discard = discard_while_workers_write  # type: ignore[method-assign]
+    try:
+        plugin.site_build = build
+        plugin.publisher = publisher
+        plugin.succeeded = False  # KeyboardInterrupt: no on_post_build, no on_build_error
+        plugin.on_shutdown()
+
+        assert build.stopped
+        assert not publisher.staging.exists()
+        assert publisher.lock is None
+        assert not final.exists()
+    finally:
+        plugin.site_build = None
+        plugin.publisher = None
+        original_discard()

@@ -222,6 +222,14 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False
+        self._abandon()
+
+    def _abandon(self) -> None:
+        """Stop what still runs for a failed build, then remove what it wrote; the published site stays.
+
+        The workers are stopped first: one still at work would go on writing
+        into the staging folder while it is removed, and leave part of it.
+        """
         if self.site_build is not None:
             self.site_build.build_error()
         if self.publisher is not None:
@@ -230,12 +238,13 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_shutdown(self) -> None:
         if self.publisher is None:
             return
-        if self.succeeded:
+        if not self.succeeded:
+            # Also after Ctrl-C: MkDocs calls on_build_error for an Exception only, not for KeyboardInterrupt.
+            self._abandon()
+        else:
             # The site as published now is recorded for the next build to compare (output/unchanged.py).
             try:
                 self.publisher.publish(then=self.record.save if self.record is not None else None)
             except PublishingError as error:
                 raise PluginError(str(error)) from None
             log.info(f"Nettstedet er publisert i {self.publisher.final}")
-        else:
-            self.publisher.discard()
