@@ -21,7 +21,7 @@ import os
 import shutil
 import signal
 from dataclasses import replace
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from ..output.region_output import MissingShell, RegionResult, finish_region
@@ -38,6 +38,8 @@ def _adopt(setup: RegionSetup) -> None:
     _worker_setup = setup
     # Ctrl-C goes to the main build, which stops the workers; a worker does not go on alone.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked while the parent held Ctrl-C back (fork_pool); the mask would pass on to every program run here.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
 
 
@@ -96,6 +98,22 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
         save_stage_times()
 
 
+def fork_pool(count: int, setup: RegionSetup | None) -> Pool:
+    """``count`` worker processes forked from this build, each given ``setup``.
+
+    A Ctrl-C that arrives while a worker is forked would be raised inside one of
+    Python's at-fork handlers, which ignore exceptions: the build went on and
+    published. It is held back until the workers are started, then raised here.
+    """
+    # fork keeps the parent's logging set-up, so workers print like the main build.
+    context = multiprocessing.get_context("fork")
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return context.Pool(processes=count, initializer=_adopt, initargs=(setup,))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 class RegionWorkers:
     """The region builds of one build of every region."""
 
@@ -111,9 +129,7 @@ class RegionWorkers:
         self.orders = orders
         self.site_dirs = site_dirs
         count = max(1, min(workers or os.cpu_count() or 1, len(orders)))
-        # fork keeps the parent's logging set-up, so workers print like the main build.
-        context = multiprocessing.get_context("fork")
-        self.pool = context.Pool(processes=count, initializer=_adopt, initargs=(setup,))
+        self.pool = fork_pool(count, setup)
         self.rendering: dict[str, AsyncResult[RegionResult | str | list[str]]] = {}
         self.page_problems: list[str] = []
         """Mistakes in the pages' HTML, from every region, as ``make check`` prints them."""
