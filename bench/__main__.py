@@ -18,6 +18,7 @@ from . import measure, reader, report, search_scale, targets
 from .plan import DEFAULT_REGIONS, DEFAULT_SIZES, Setup, make_plan
 from .report import progress
 from .runner import bench_setup
+from .set_aside import SetAside
 
 DEFAULT_RUNS = 3
 QUICK_RUNS = 1
@@ -128,20 +129,25 @@ def main(argv: list[str] | None = None) -> int:
     progress(f"Working in {work}" if args.keep else "Working in a temporary folder")
     progress("Corpora: " + ", ".join(s.label for s in setups) + f"; {args.runs} run(s) each")
     site_url = measure._read_config(config).get("site_url")
+    # Sites and corpora are done with are deleted only at the end, so that no cold build follows a
+    # deletion of thousands of files (set_aside.py).
+    set_aside = SetAside(work / ".set-aside")
     try:
         for setup in setups:
-            figures = bench_setup(setup, work, args.runs, args.seed, config)
+            figures = bench_setup(setup, work, args.runs, args.seed, config, set_aside)
             results["setups"][setup.label] = figures
             if setup is reader_at:
                 regions = reader.reader_figures(work / setup.label / "site", figures["region_ids"], site_url)
                 results["reader"] = {"setup": setup.label, "regions": [r.as_dict() for r in regions]}
             if not args.keep:  # an L19 corpus and its site take about a gigabyte
                 for folder in (work / setup.label, work / f"{setup.label}-naive"):
-                    shutil.rmtree(folder, ignore_errors=True)
+                    set_aside.remove(folder)
     except measure.BuildFailed as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
     finally:
+        progress("Deleting the sites set aside" if set_aside.count else "Done building")
+        set_aside.empty()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

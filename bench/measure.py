@@ -26,6 +26,7 @@ from kompetansebroen.frontmatter.splitter import split
 from kompetansebroen.mail import HTML_FILE as MAIL_HTML
 
 from .process_tree import TreeSampler, TreeUsage
+from .set_aside import SetAside
 
 BUILD_COMMAND = ("-m", "mkdocs", "build", "-q")
 
@@ -186,18 +187,33 @@ def region_pages(site: Path, region_ids: list[str]) -> int:
     return sum(count_html(site / region_id) for region_id in region_ids)
 
 
-def full_build(root: Path, region_ids: list[str], *, clean: bool = True, stages: bool = False) -> BuildResult:
+def _remove(path: Path, set_aside: SetAside | None) -> None:
+    if set_aside is not None:
+        set_aside.remove(path)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def full_build(
+    root: Path,
+    region_ids: list[str],
+    *,
+    clean: bool = True,
+    stages: bool = False,
+    set_aside: SetAside | None = None,
+) -> BuildResult:
     """``mkdocs build -q`` of every region plus the root.
 
     ``clean`` (a cold build) first removes ``site/`` and the build caches in ``.cache/``, and gives
     the build an empty user cache folder (no compiled templates: a first build on a new machine);
     otherwise all are left as the previous build wrote them (a warm rebuild).
     ``stages``: also the CPU seconds of each stage of the build, as its processes count them.
+    ``set_aside``: where the previous site and caches go instead of being deleted (set_aside.py).
     """
     site = root / "site"
     if clean:
         for leftover in (site, root / ".cache"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove(leftover, set_aside)
     env = build_env()
     user_cache = root.parent / f".{root.name}-user-cache"
     if clean:
@@ -229,14 +245,16 @@ def stage_shares(folder: Path, tree_cpu: float) -> dict[str, float]:
 # -- the naive baseline -------------------------------------------------------------
 
 
-def prepare_naive(root: Path, work: Path, region_ids: list[str]) -> dict[str, Path]:
+def prepare_naive(
+    root: Path, work: Path, region_ids: list[str], set_aside: SetAside | None = None
+) -> dict[str, Path]:
     """Per region: a merged docs folder (``content/`` with ``regions/<id>/`` on top) and a plain config."""
     config = _read_config(root / "mkdocs.yml")
     configs = {}
     for region_id in region_ids:
         folder = work / region_id
         docs = folder / "docs"
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder, set_aside)
         shutil.copytree(root / "content", docs)
         shutil.copytree(
             root / "regions" / region_id,
@@ -262,12 +280,12 @@ def prepare_naive(root: Path, work: Path, region_ids: list[str]) -> dict[str, Pa
     return configs
 
 
-def naive_build(configs: dict[str, Path]) -> BuildResult:
+def naive_build(configs: dict[str, Path], set_aside: SetAside | None = None) -> BuildResult:
     """One plain mkdocs-material build per region, one after the other (as a shell loop would)."""
     total = BuildResult(0.0, 0.0, 0, builds=0)
     for config_path in configs.values():
         site = config_path.parent / "site"
-        shutil.rmtree(site, ignore_errors=True)
+        _remove(site, set_aside)
         wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], config_path.parent)
         total.wall += wall
         total.cpu += cpu

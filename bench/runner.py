@@ -17,6 +17,7 @@ from . import corpus as corpus_mod
 from . import measure, serve
 from .plan import Setup
 from .report import progress
+from .set_aside import SetAside
 
 SERVE_EDITS = 3  # at least this many text edits and as many title edits
 
@@ -75,8 +76,10 @@ def _ratio(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator if numerator is not None and denominator else None
 
 
-def bench_setup(setup: Setup, work: Path, runs: int, seed: int, config: Path) -> dict:
-    """Every figure of ``setup``, its corpus written to ``work/<label>``."""
+def bench_setup(
+    setup: Setup, work: Path, runs: int, seed: int, config: Path, set_aside: SetAside | None = None
+) -> dict:
+    """Every figure of ``setup``, its corpus written to ``work/<label>``; old sites go to ``set_aside``."""
     label, size = setup.label, setup.size
     root = work / label
     started = time.perf_counter()
@@ -86,7 +89,9 @@ def bench_setup(setup: Setup, work: Path, runs: int, seed: int, config: Path) ->
         f"[{label}] corpus: {len(generated.sources)} sources, {size.regions} regions, "
         f"in {time.perf_counter() - started:.1f} s"
     )
-    naive_configs = measure.prepare_naive(root, work / f"{label}-naive", region_ids) if setup.naive else {}
+    naive_configs = (
+        measure.prepare_naive(root, work / f"{label}-naive", region_ids, set_aside) if setup.naive else {}
+    )
 
     floors: list[measure.FloorResult] = []
     cold: list[measure.BuildResult] = []
@@ -96,7 +101,7 @@ def bench_setup(setup: Setup, work: Path, runs: int, seed: int, config: Path) ->
         step = f"[{label}] run {number}/{runs}:"
         floors.append(measure.measure_floor(root, root / "mkdocs.yml"))
         progress(f"{step} floor {floors[-1].seconds:.2f} s")
-        cold.append(measure.full_build(root, region_ids, clean=True, stages=True))
+        cold.append(measure.full_build(root, region_ids, clean=True, stages=True, set_aside=set_aside))
         progress(
             f"{step} cold build {cold[-1].wall:.1f} s wall, {cold[-1].cpu:.1f} s CPU, {cold[-1].pages} pages"
         )
@@ -104,7 +109,7 @@ def bench_setup(setup: Setup, work: Path, runs: int, seed: int, config: Path) ->
             rebuilds.append(measure.full_build(root, region_ids, clean=False))
             progress(f"{step} rebuild, nothing changed {rebuilds[-1].wall:.1f} s")
         if naive_configs:
-            naive_runs.append(measure.naive_build(naive_configs))
+            naive_runs.append(measure.naive_build(naive_configs, set_aside))
             progress(f"{step} naive builds {naive_runs[-1].wall:.1f} s")
 
     preview = None

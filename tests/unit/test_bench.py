@@ -28,6 +28,7 @@ from kompetansebroen.model.topics import slugify
 from kompetansebroen.project.loader import load_project
 from kompetansebroen.settings import load_settings
 
+from bench import set_aside as set_aside_module
 from bench.__main__ import parse_args
 from bench.corpus import MAX_REGIONS, REGIONS, Size, generate
 from bench.learning import COVER_NAME, POSTER_NAME
@@ -37,6 +38,7 @@ from bench.reader import third_party_references
 from bench.report import render
 from bench.runner import setup_figures
 from bench.serve import ServeResult, edit_to_page
+from bench.set_aside import SetAside
 from bench.targets import added_region_costs, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -566,3 +568,36 @@ def test_search_at_scale_measures_an_index_made_from_generated_pages() -> None:
     assert 0 < scale["median_fetched_gzip"] <= scale["largest_fetched_gzip"] < scale["index_gzip"]
     assert scale["first_search_gzip"] == scale["largest_fetched_gzip"] + 19_000
     assert scale["largest_query"]
+
+
+def test_trees_set_aside_are_renamed_at_once_and_deleted_only_when_emptied(tmp_path: Path) -> None:
+    site = tmp_path / "corpus" / "site"
+    (site / "ahus").mkdir(parents=True)
+    page = site / "ahus" / "index.html"
+    page.write_text("<p>forrige bygg</p>", encoding="utf-8")
+    inode = page.stat().st_ino
+    set_aside = SetAside(tmp_path / ".set-aside")
+
+    set_aside.remove(site)
+    set_aside.remove(tmp_path / "corpus" / "not-there")
+
+    assert not site.exists()
+    kept = tmp_path / ".set-aside" / "1" / "ahus" / "index.html"
+    assert kept.stat().st_ino == inode  # renamed, not copied and deleted: no inode freed yet
+    assert (set_aside.count, set_aside.deleted_at_once) == (1, 0)
+    set_aside.empty()
+    assert not (tmp_path / ".set-aside").exists()
+
+
+def test_a_tree_is_deleted_at_once_when_disk_space_is_short(tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    monkeypatch.setattr(set_aside_module, "KEEP_FREE_BYTES", 2**62)  # more than any disk has free
+    set_aside = SetAside(tmp_path / ".set-aside")
+
+    set_aside.remove(site)
+
+    assert not site.exists()
+    assert (set_aside.count, set_aside.deleted_at_once) == (0, 1)
+    assert list((tmp_path / ".set-aside").iterdir()) == []
