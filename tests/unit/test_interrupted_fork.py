@@ -13,6 +13,8 @@ import subprocess
 import sys
 import textwrap
 
+from tests.support.processes import as_in_a_terminal
+
 # Ctrl-C sent by the first fork's own at-fork handler: it lands exactly while a worker is forked.
 START_WORKERS_WHILE_CTRL_C = textwrap.dedent(
     """
@@ -54,7 +56,13 @@ PRINT_WORKER_SIGNALS = textwrap.dedent(
 
 
 def _run(script: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=as_in_a_terminal,  # a test run started in the background ignores Ctrl-C, and passes that on
+    )
 
 
 def test_a_ctrl_c_while_the_workers_are_forked_stops_the_build() -> None:
