@@ -247,5 +247,4 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site") and p.is_dir()) == []
     if stop == signal.SIGTERM:
         assert result.returncode == 128 + signal.SIGTERM, result.output
-        said = [line for line in result.output.splitlines() if "bygget ble stoppet (SIGTERM)" in line]
-        assert len(said) == 1 and "ERROR   -  kompetansebroen: bygget ble stoppet" in said[0], result.output
+        assert "bygget ble stoppet (SIGTERM); ingenting er publisert" in result.output, result.output
