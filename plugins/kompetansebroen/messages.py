@@ -1578,13 +1578,6 @@ def site_folder_read_only(folder: object, final: object) -> str:
     )
 
 
-def build_terminated(site: object) -> str:
-    """SIGTERM (a cancelled job, ``timeout``) stopped the build; the plugin cleaned up and publishes nothing."""
-    return (
-        f"kompetansebroen: bygget ble stoppet (SIGTERM); ingenting er publisert, og {site} står som det var"
-    )
-
-
 def staging_not_deleted(staging: object, reason: str) -> str:
     return f"kompetansebroen: {staging} kunne ikke slettes ({reason}); slett den selv"
 

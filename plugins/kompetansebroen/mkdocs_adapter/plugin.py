@@ -31,7 +31,6 @@ from .admin_files import EditorSetup
 from .failures import content_failure
 from .region_build import PageProblems, RegionBuild, RegionOrder, RegionSetup
 from .root_build import RootBuild
-from .stop_signals import TerminateAsInterrupt
 from .theme_files import list_visible_theme_files
 
 log = get_plugin_logger(__name__)
@@ -60,7 +59,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         self.record: PendingRecord | None = None
         """What this build is made of, saved once it has published (output/unchanged.py)."""
         self.succeeded = False
-        self.terminate = TerminateAsInterrupt()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -125,7 +123,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             self.publisher = Publisher(final, Path(config.site_dir))
         except PublishingError as error:
             raise PluginError(str(error)) from None
-        self.terminate.install()
         config.site_dir = str(self.publisher.staging)
         if not self.config.cache:  # a build without the cache builds everything
             return
@@ -136,7 +133,6 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
         if self.record.unchanged():
             self.publisher.discard()
             self.publisher = None
-            self.terminate.remove()
             log.info(f"Ingenting er endret siden forrige bygg; {final} står som det var")
             raise SystemExit(0)
 
@@ -242,13 +238,9 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
     def on_shutdown(self) -> None:
         if self.publisher is None:
             return
-        self.terminate.remove()
         if not self.succeeded:
-            # Also after Ctrl-C or SIGTERM: MkDocs calls on_build_error for an Exception only.
-            final = self.publisher.final
+            # Also after Ctrl-C: MkDocs calls on_build_error for an Exception only, not for KeyboardInterrupt.
             self._abandon()
-            if self.terminate.received:
-                log.error(messages.build_terminated(final))
         else:
             # The site as published now is recorded for the next build to compare (output/unchanged.py).
             try:

@@ -27,7 +27,6 @@ from pathlib import Path
 from ..output.region_output import MissingShell, RegionResult, finish_region
 from ..stage_times import save as save_stage_times
 from .region_build import PageProblems, RegionOrder, RegionSetup
-from .stop_signals import STOP_SIGNALS
 
 # The build's set-up in a worker process, handed over by the pool's initializer.
 _worker_setup: RegionSetup | None = None
@@ -37,13 +36,10 @@ def _adopt(setup: RegionSetup) -> None:
     """Set up a worker: the build's set-up, and a life no longer than the main build's."""
     global _worker_setup
     _worker_setup = setup
-    # Ctrl-C goes to the main build, which stops the workers; a worker does not go on alone. SIGTERM
-    # (the pool's terminate, the parent's death) ends a worker at once, as it did before the main
-    # build handled it (stop_signals.py).
+    # Ctrl-C goes to the main build, which stops the workers; a worker does not go on alone.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # Forked while the parent held both back (fork_pool); the mask would pass on to every program run here.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    # Forked while the parent held Ctrl-C back (fork_pool); the mask would pass on to every program run here.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
 
 
@@ -105,14 +101,13 @@ def finish(config_file: str, result: RegionResult, order: RegionOrder) -> str | 
 def fork_pool(count: int, setup: RegionSetup | None) -> Pool:
     """``count`` worker processes forked from this build, each given ``setup``.
 
-    A Ctrl-C (or SIGTERM) that arrives while a worker is forked would be raised
-    inside one of Python's at-fork handlers, which ignore exceptions: the build
-    went on and published. It is held back until the workers are started, then
-    raised here.
+    A Ctrl-C that arrives while a worker is forked would be raised inside one of
+    Python's at-fork handlers, which ignore exceptions: the build went on and
+    published. It is held back until the workers are started, then raised here.
     """
     # fork keeps the parent's logging set-up, so workers print like the main build.
     context = multiprocessing.get_context("fork")
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         return context.Pool(processes=count, initializer=_adopt, initargs=(setup,))
     finally:
