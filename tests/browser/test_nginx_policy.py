@@ -195,8 +195,8 @@ def test_the_readers_policy_would_stop_the_editor(page, nginx_url, nginx_site):
             readers = page.request.get(nginx_url + "/innlandet/").headers["content-security-policy"]
         route.fulfill(response=response, headers={**response.headers, "content-security-policy": readers})
 
-    # Only the document: its response's policy is the one Chromium enforces. Routing Decap's scripts
-    # too sent its 5 MB through the test process and back, which under load took over 10 s.
+    # Only the document: its response's policy is the one Chromium enforces (Decap's 5 MB need not
+    # go through the test process).
     page.route(nginx_url + "/admin/", with_readers_policy)
     recorder = ViolationRecorder().attach(page)
     page.goto(nginx_url + "/admin/")

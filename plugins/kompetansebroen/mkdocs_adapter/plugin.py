@@ -234,6 +234,7 @@ class KompetansebroenPlugin(BasePlugin[KompetansebroenConfig]):
             self.site_build.build_error()
         if self.publisher is not None:
             self.publisher.discard()
+            self.publisher = None  # done: on_shutdown, after an error, has nothing left to do
 
     def on_shutdown(self) -> None:
         if self.publisher is None:
