@@ -10,6 +10,7 @@ import functools
 import http.server
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -163,6 +164,45 @@ class RequestRecorder:
     def foreign(self, allowed_host: str = LOCAL_HOST) -> list[str]:
         """Requests that leave the machine: any host other than ``allowed_host``, any odd scheme."""
         return [url for url in self.urls if not is_local(url, allowed_host)]
+
+
+@dataclass
+class NetworkWatch:
+    """The requests a page has open, to wait until it has asked for everything it will ask for.
+
+    Playwright's «network idle» comes from Chromium's own count, and on Decap's admin pages it at
+    times never came with no request open (one full test run in a few). This counts what the page
+    itself reports: a request is open from its ``request`` event until it finishes or fails.
+    """
+
+    open: dict[Request, str] = field(default_factory=dict)
+    seen: list[str] = field(default_factory=list)
+    last_change: float = field(default_factory=time.monotonic)
+
+    def attach(self, page: Page) -> NetworkWatch:
+        page.on("request", self._opened)
+        page.on("requestfinished", self._closed)
+        page.on("requestfailed", self._closed)
+        return self
+
+    def _opened(self, request: Request) -> None:
+        self.open[request] = request.url
+        self.seen.append(request.url)
+        self.last_change = time.monotonic()
+
+    def _closed(self, request: Request) -> None:
+        self.open.pop(request, None)
+        self.last_change = time.monotonic()
+
+    def wait_until_quiet(self, page: Page, quiet: float = 0.5, within: float = 15.0) -> None:
+        """Wait until no request has been open for ``quiet`` seconds; fail after ``within`` seconds,
+        naming what is still open."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(50)  # Playwright hands over the page's events while it waits
+            if not self.open and time.monotonic() - self.last_change >= quiet:
+                return
+        raise AssertionError(f"requests still open after {within} s: {sorted(self.open.values())}")
 
 
 def is_local(url: str, allowed_host: str = LOCAL_HOST) -> bool:

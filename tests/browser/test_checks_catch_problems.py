@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from kb_browser import RequestRecorder, axe_violations, describe_violations, no_sideways_scroll, serve
+from kb_browser import (
+    NetworkWatch,
+    RequestRecorder,
+    axe_violations,
+    describe_violations,
+    no_sideways_scroll,
+    serve,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +74,31 @@ def test_sideways_scroll_helper_reports_a_too_wide_page(new_context, broken_site
     scroll_width, inner_width = no_sideways_scroll(page)
 
     assert scroll_width > inner_width
+
+
+LATE_REQUEST = """<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><title>Sen forespørsel</title></head>
+<body><main><h1>Ber om en fil etter lastingen</h1></main>
+<script>setTimeout(() => fetch("late.txt"), 300);</script>
+</body>
+</html>
+"""
+
+
+def test_network_watch_waits_for_a_late_request_and_names_one_that_never_ends(page, tmp_path):
+    """The wait the policy tests use: a request made after the load is waited for, and one that
+    never gets an answer fails the wait with its address."""
+    (tmp_path / "late.html").write_text(LATE_REQUEST, encoding="utf-8")
+    (tmp_path / "late.txt").write_text("sen", encoding="utf-8")
+    with serve(tmp_path) as url:
+        answered = NetworkWatch().attach(page)
+        page.goto(url + "/late.html", wait_until="load")
+        answered.wait_until_quiet(page)
+        assert any(request.endswith("/late.txt") for request in answered.seen), answered.seen
+
+        page.route("**/late.txt", lambda route: None)  # never answered
+        unanswered = NetworkWatch().attach(page)
+        page.goto(url + "/late.html", wait_until="load")
+        with pytest.raises(AssertionError, match="late.txt"):
+            unanswered.wait_until_quiet(page, within=2.0)

@@ -21,6 +21,7 @@ from kb_browser import (
     ALL_PAGES,
     PAGE_TYPES,
     SCHEMES,
+    NetworkWatch,
     axe_violations,
     describe_violations,
     open_page,
@@ -75,9 +76,10 @@ def nginx_url(nginx_site: Path) -> Iterator[str]:
 @pytest.mark.parametrize("page_type", list(ALL_PAGES))
 def test_page_type_has_no_csp_or_axe_violations_under_nginx(page, nginx_url, page_type):
     recorder = ViolationRecorder().attach(page)
+    network = NetworkWatch().attach(page)
     response = page.goto(nginx_url + ALL_PAGES[page_type], wait_until="load")
     assert response is not None and "script-src" in response.headers.get("content-security-policy", "")
-    page.wait_for_load_state("networkidle")
+    network.wait_until_quiet(page)
 
     for scheme in SCHEMES:
         switch_color_scheme(page, scheme)
@@ -174,13 +176,14 @@ EDITOR_ROUTES = {
 @pytest.mark.parametrize("admin", list(EDITOR_ROUTES))
 def test_the_browser_editor_works_under_its_own_policy(page, nginx_url, local_backend, admin):
     recorder = ViolationRecorder().attach(page)
+    network = NetworkWatch().attach(page)
     response = page.goto(nginx_url + admin)
     assert response is not None and "'unsafe-eval'" in response.headers["content-security-policy"]
     page.get_by_role("button", name="Logg inn").click()
     page.get_by_text("Fagartikler").first.wait_for()
     page.goto(nginx_url + admin + EDITOR_ROUTES[admin])
     page.get_by_label("Tittel").wait_for()
-    page.wait_for_load_state("networkidle")
+    network.wait_until_quiet(page)
     assert recorder.all(page) == []
 
 
