@@ -467,6 +467,12 @@ def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
         caption.inner_text()
         == "Helsefellesskapet er broen mellom sykehuset og kommunene. Illustrasjon: Kompetansebroen"
     )
+    # The photo itself, not only its caption.
+    photo = preview.locator("figure.kb-figure img")
+    photo.wait_for()
+    editor.wait_for_function(
+        "(image) => image.complete && image.naturalWidth > 0", arg=photo.element_handle(), timeout=10_000
+    )
     editor.reload()
     editor.get_by_label("Tittel", exact=True).wait_for()
     site = urlsplit(admin_url).netloc
