@@ -23,8 +23,9 @@ WIDTHS = {375: 812, 1280: 800}
 
 
 def at(new_context, moment: dt.datetime, width: int = 1280):
-    """A page whose clock says ``moment`` (the page's script reads Date.now())."""
-    page = new_context(viewport={"width": width, "height": WIDTHS[width]}).new_page()
+    """A page whose clock says ``moment`` (the page's script reads Date.now()); the clock is its
+    context's, so the context is the test's own."""
+    page = new_context(own_context=True, viewport={"width": width, "height": WIDTHS[width]}).new_page()
     page.clock.set_fixed_time(moment)
     return page
 
