@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from kb_browser import DECAP_SERVER, REPO, decap_server, serve
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Locator, Page
 
 from tests.support.builds import run_build
 from tests.support.repos import copy_repo
@@ -86,19 +86,15 @@ def admin_url(editor_repo: Path, decap_port: int, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
-def editor(browser: Browser, admin_url: str) -> Iterator[Page]:
+def editor(new_context, admin_url: str) -> Page:
     """The national admin page, logged in to decap-server; dialogs («Er du sikker …?») are accepted."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="nb-NO", timezone_id="Europe/Oslo"
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
+    page = new_context(viewport={"width": 1280, "height": 900}, timezone_id="Europe/Oslo").new_page()
+    page.set_default_timeout(15_000)
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{admin_url}/admin/")
     page.get_by_role("button", name="Logg inn").click()
     page.get_by_text("Fagartikler").first.wait_for()
-    yield page
-    context.close()
+    return page
 
 
 def field(page: Page, label: str) -> Locator:
