@@ -63,12 +63,17 @@ class KeptContexts:
         self.free: dict[str, list[BrowserContext]] = {}
         self.kept: dict[BrowserContext, _Kept] = {}
 
+    def new(self, settings: dict) -> BrowserContext:
+        """A context of a test's own, made as every kept one is (closed by the test's fixture)."""
+        context = self.browser.new_context(**settings)
+        context.set_default_timeout(10_000)
+        return context
+
     def lend(self, settings: dict) -> BrowserContext:
         key = repr(sorted(settings.items()))
         if free := self.free.get(key):
             return free.pop()
-        context = self.browser.new_context(**settings)
-        context.set_default_timeout(10_000)
+        context = self.new(settings)
         keeper = context.new_page()
         kept = self.kept[context] = _Kept(key, keeper, context.new_cdp_session(keeper))
         context.on("request", lambda request: kept.origins.add(_origin(request.url)))
@@ -107,13 +112,10 @@ def new_context(kept_contexts: KeptContexts) -> Iterator:
     def make(own_context: bool = False, **options) -> BrowserContext:
         settings = {"viewport": DESKTOP, "color_scheme": "light", "locale": "nb-NO", **options}
         if own_context:
-            context = kept_contexts.browser.new_context(**settings)
-            context.set_default_timeout(10_000)
-            own.append(context)
-            return context
-        context = kept_contexts.lend(settings)
-        lent.append(context)
-        return context
+            own.append(kept_contexts.new(settings))
+            return own[-1]
+        lent.append(kept_contexts.lend(settings))
+        return lent[-1]
 
     yield make
     for context in lent:

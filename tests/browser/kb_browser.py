@@ -176,7 +176,6 @@ class NetworkWatch:
     """
 
     open: dict[Request, str] = field(default_factory=dict)
-    seen: list[str] = field(default_factory=list)
     last_change: float = field(default_factory=time.monotonic)
 
     def attach(self, page: Page) -> NetworkWatch:
@@ -187,7 +186,6 @@ class NetworkWatch:
 
     def _opened(self, request: Request) -> None:
         self.open[request] = request.url
-        self.seen.append(request.url)
         self.last_change = time.monotonic()
 
     def _closed(self, request: Request) -> None:

@@ -1,7 +1,8 @@
 """A context lent to a test starts as a new one would: what the test before it stored is gone.
 
 The two tests run in this order on one worker (``--dist loadfile``) and are lent the same context;
-the first leaves something in every store a page can reach, the second finds none of it.
+the first leaves something in each store the pool empties (local storage, a cookie, IndexedDB,
+Cache Storage, the HTTP cache), the second finds none of it.
 """
 
 from __future__ import annotations
