@@ -1004,14 +1004,14 @@ def same_address(url: str, described: str) -> str:
 def image_is_address(source: str, tree_name: str, example: str) -> str:
     return (
         f"«{source}» er en nettadresse, og sidene henter ingenting fra andre nettsteder; "
-        f"legg bildet i {tree_name}/ og skriv stien relativt til denne siden, f.eks. {example}"
+        f"legg bildet i {tree_name}/ ved siden av denne siden og skriv filnavnet, f.eks. {example}"
     )
 
 
 def image_file_missing(source: str, tree_name: str, example: str) -> str:
     return (
-        f"«{source}» finnes ikke; legg bildet i {tree_name}/ og skriv stien "
-        f"relativt til denne siden, f.eks. {example}"
+        f"«{source}» finnes ikke; legg bildet i {tree_name}/ ved siden av denne siden "
+        f"og skriv filnavnet, f.eks. {example}"
     )
 
 

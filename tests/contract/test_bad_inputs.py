@@ -291,7 +291,8 @@ BAD_INPUTS = [
         lambda r: with_photo(r, 'image_credit: "Privat"\n', image="bilder/borte.png"),
         A,
         "image",
-        "«bilder/borte.png» finnes ikke",
+        "«bilder/borte.png» finnes ikke; legg bildet i content/ ved siden av denne siden og skriv filnavnet, "
+        "f.eks. image: moete.jpg",
     ),
     BadInput(
         "updated-before-date",

@@ -17,7 +17,8 @@ from ..problems import Problems
 from . import links
 from .trees import Tree
 
-EXAMPLE = "image: bilder/moete.jpg"
+EXAMPLE = "image: moete.jpg"
+"""A file beside the page: where the web editor saves an upload and looks for a file it shows."""
 
 
 def check_image_files(shared: Tree, regional: Mapping[str, Tree], problems: Problems) -> None:
