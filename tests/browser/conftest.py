@@ -62,5 +62,16 @@ def context(new_context) -> BrowserContext:
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def new_page(new_context, kept_contexts: KeptContexts):  # noqa: ANN201 - a maker of pages
+    """Lend a page in a lent context with the given settings (``new_page(viewport=…)``), as new as a new
+    one: the context's kept tab (``LentTab``) when it can start as new, else a new page."""
+
+    def make(**options) -> Page:
+        return kept_contexts.tab(new_context(**options))
+
+    return make
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()

@@ -67,8 +67,8 @@ def test_request_recorder_reports_a_foreign_font_host(page, broken_site):
     assert all("127.0.0.1" not in url for url in foreign), foreign
 
 
-def test_sideways_scroll_helper_reports_a_too_wide_page(new_context, broken_site):
-    page = new_context(viewport={"width": 375, "height": 812}).new_page()
+def test_sideways_scroll_helper_reports_a_too_wide_page(new_page, broken_site):
+    page = new_page(viewport={"width": 375, "height": 812})
     page.goto(broken_site + "/foreign-font.html", wait_until="load")
 
     scroll_width, inner_width = no_sideways_scroll(page)

@@ -52,8 +52,7 @@ def favourites_page(page: Page, base_url: str, region: str) -> None:
     )
 
 
-def test_favourite_in_one_region_shows_in_another_and_is_removed_there_by_keyboard(context, base_url):
-    page = context.new_page()
+def test_favourite_in_one_region_shows_in_another_and_is_removed_there_by_keyboard(page, base_url):
     recorder = RequestRecorder().attach(page)
     open_page(page, base_url, f"/ahus/{SHARED_ARTICLE}")
     toggle = page.locator(TOGGLE)
@@ -109,7 +108,7 @@ def test_favourite_in_one_region_shows_in_another_and_is_removed_there_by_keyboa
 
     open_page(page, base_url, f"/ahus/{SHARED_ARTICLE}")
     assert page.locator(TOGGLE).get_attribute("aria-pressed") == "false"
-    assert context.cookies() == [], f"cookies were set: {context.cookies()}"
+    assert page.context.cookies() == [], f"cookies were set: {page.context.cookies()}"
     assert page.evaluate("() => document.cookie") == ""
     assert not recorder.foreign()
 
@@ -185,8 +184,8 @@ def test_a_page_that_no_longer_exists_drops_out_and_another_regions_page_waits(p
     )
 
 
-def test_without_scripts_there_is_no_dead_button_and_the_list_page_explains(new_context, base_url):
-    page = new_context(java_script_enabled=False).new_page()
+def test_without_scripts_there_is_no_dead_button_and_the_list_page_explains(new_page, base_url):
+    page = new_page(java_script_enabled=False)
     open_page(page, base_url, f"/innlandet/{SHARED_ARTICLE}")
     assert page.locator("button", has_text="Favoritt").count() == 0
     assert page.locator(".kb-favourite").is_hidden()

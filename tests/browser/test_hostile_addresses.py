@@ -63,10 +63,8 @@ def test_the_catalogue_filters_ignore_markup_in_the_address(page: Page, base_url
 
 @pytest.mark.parametrize("value", MARKUP + OTHER_HOSTS, ids=range(len(MARKUP + OTHER_HOSTS)))
 def test_the_root_chooser_never_follows_a_foreign_o_or_remembered_region(
-    new_context, base_url: str, value: str
+    page, base_url: str, value: str
 ) -> None:
-    context = new_context()
-    page = context.new_page()
     recorder = RequestRecorder().attach(page)
     address = f"{base_url}/?o={quote(value, safe='%')}"
     page.goto(address, wait_until="load")

@@ -64,3 +64,35 @@ def test_the_next_test_is_lent_the_same_context_with_nothing_left(context, base_
         "databases": [],
         "caches": [],
     }
+
+
+# The lent tab: the next test's ``page`` is the same tab, with a new document and none of the test's listeners;
+# a tab given something only closing undoes (an init script) is closed, and the next test has a new one.
+TABS: list[object] = []
+HEARD: list[str] = []
+
+
+def test_a_test_leaves_a_listener_a_pointer_and_a_document_in_its_tab(page, base_url):
+    page.on("request", lambda request: HEARD.append(request.url))
+    page.goto(base_url + PAGE, wait_until="load")
+    page.locator("header a").first.hover()
+    page.evaluate("() => { window.kbLeftBehind = 'igjen'; }")
+    assert HEARD, "the listener heard the page's requests"
+    TABS.append(page)
+
+
+def test_the_next_test_is_lent_the_same_tab_as_new(page, base_url):
+    assert [page] == TABS, "the tab was not lent again: this test would prove nothing"
+    assert page.url == "about:blank"
+    heard_before = len(HEARD)
+    page.goto(base_url + PAGE, wait_until="load")
+    assert len(HEARD) == heard_before, "the last test's listener still hears this test's requests"
+    assert page.evaluate("() => window.kbLeftBehind") is None
+    assert page.evaluate("() => document.querySelectorAll(':hover').length") == 0, "something is hovered"
+    page.add_init_script("window.kbFromAnInitScript = 'igjen';")
+
+
+def test_a_tab_given_an_init_script_is_not_lent_again(page, base_url):
+    assert page is not TABS[0], "a tab with the last test's init script was lent again"
+    page.goto(base_url + PAGE, wait_until="load")
+    assert page.evaluate("() => window.kbFromAnInitScript") is None

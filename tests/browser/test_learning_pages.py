@@ -44,8 +44,8 @@ WIDTHS = {375: 812, 1280: 800}
 MEDIA_SUFFIXES = (".mp4", ".mp3")
 
 
-def page_at(new_context, width: int, **options) -> Page:
-    return new_context(viewport={"width": width, "height": WIDTHS[width]}, **options).new_page()
+def page_at(new_page, width: int, **options) -> Page:
+    return new_page(viewport={"width": width, "height": WIDTHS[width]}, **options)
 
 
 def visible_cards(page: Page) -> list[dict]:
@@ -95,15 +95,15 @@ def media_requests(recorder: RequestRecorder) -> list[str]:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_learning_pages_are_accessible_and_fit(new_context, base_url, name, width):
-    page = page_at(new_context, width)
+def test_learning_pages_are_accessible_and_fit(new_page, base_url, name, width):
+    page = page_at(new_page, width)
     open_page(page, base_url, PAGES[name])
     accessible_and_fitting_in_each_scheme(page, f"{PAGES[name]} at {width}px", f"{name}-{width}")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_catalogue_is_filtered_by_keyboard_alone(new_context, base_url, width):
-    page = page_at(new_context, width)
+def test_the_catalogue_is_filtered_by_keyboard_alone(new_page, base_url, width):
+    page = page_at(new_page, width)
     open_page(page, base_url, CATALOGUE)
     cards = all_cards(page)
     total = len(cards)
@@ -157,8 +157,8 @@ def test_the_catalogue_is_filtered_by_keyboard_alone(new_context, base_url, widt
     assert scroll_width <= inner_width, f"the filtered catalogue scrolls sideways at {width}px"
 
 
-def test_no_card_matching_says_so_and_a_shared_address_keeps_the_choice(new_context, base_url):
-    page = page_at(new_context, 1280)
+def test_no_card_matching_says_so_and_a_shared_address_keeps_the_choice(new_page, base_url):
+    page = page_at(new_page, 1280)
     open_page(page, base_url, CATALOGUE + "?type=film&yrkesgruppe=Sykepleiere")
     total = len(all_cards(page))
     assert visible_cards(page) == []  # films name no profession
@@ -176,8 +176,8 @@ def test_no_card_matching_says_so_and_a_shared_address_keeps_the_choice(new_cont
     assert query(page) == {"type": ["film"]}
 
 
-def test_without_a_script_the_full_list_shows_and_no_dead_filters(new_context, base_url):
-    page = page_at(new_context, 375, java_script_enabled=False)
+def test_without_a_script_the_full_list_shows_and_no_dead_filters(new_page, base_url):
+    page = page_at(new_page, 375, java_script_enabled=False)
     open_page(page, base_url, CATALOGUE + "?type=film")
     assert page.locator(".kb-card").count() > 0
     assert page.locator(".kb-card:visible").count() == page.locator(".kb-card").count()
@@ -186,8 +186,8 @@ def test_without_a_script_the_full_list_shows_and_no_dead_filters(new_context, b
 
 
 @pytest.mark.parametrize("path", [CATALOGUE, FILM, HOSTED_FILM, EPISODE])
-def test_nothing_leaves_the_site_and_no_media_loads_before_play(new_context, base_url, path):
-    page = page_at(new_context, 1280)
+def test_nothing_leaves_the_site_and_no_media_loads_before_play(new_page, base_url, path):
+    page = page_at(new_page, 1280)
     recorder = RequestRecorder().attach(page)
     open_page(page, base_url, path)
     page.wait_for_load_state("networkidle")
@@ -198,8 +198,8 @@ def test_nothing_leaves_the_site_and_no_media_loads_before_play(new_context, bas
 
 
 @pytest.mark.parametrize(("path", "player", "suffix"), [(FILM, "video", ".mp4"), (EPISODE, "audio", ".mp3")])
-def test_pressing_play_fetches_the_media_from_the_site_itself(new_context, base_url, path, player, suffix):
-    page = page_at(new_context, 1280)
+def test_pressing_play_fetches_the_media_from_the_site_itself(new_page, base_url, path, player, suffix):
+    page = page_at(new_page, 1280)
     recorder = RequestRecorder().attach(page)
     open_page(page, base_url, path)
     page.wait_for_load_state("networkidle")

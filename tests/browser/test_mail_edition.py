@@ -79,10 +79,9 @@ def _card(page: Page) -> dict:
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_edition_passes_axe_in_one_column(
-    new_context, base_url: str, built_site: Path, width: int, scheme: str
+    new_page, base_url: str, built_site: Path, width: int, scheme: str
 ) -> None:
-    context = new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+    page = new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     recorder = _open(page, base_url, built_site)
     violations = axe_violations(page)
     assert violations == [], describe_violations(violations)
@@ -101,10 +100,10 @@ def test_the_edition_passes_axe_in_one_column(
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_edition_reads_well_without_its_style_elements(
-    new_context, base_url: str, built_site: Path, width: int
+    new_page, base_url: str, built_site: Path, width: int
 ) -> None:
     """Some mail apps drop ``<style>``: the inline styles alone keep one readable column."""
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page = new_page(viewport={"width": width, "height": 900})
     _open(page, base_url, built_site)
     removed = page.evaluate(
         "() => { const s = [...document.querySelectorAll('style')]; s.forEach(e => e.remove()); return s.length; }"
@@ -119,10 +118,10 @@ def test_the_edition_reads_well_without_its_style_elements(
     assert (card["background"], card["color"]) == CARD["light"]
 
 
-def test_the_dark_scheme_is_the_edition_s_own(new_context, base_url: str, built_site: Path) -> None:
+def test_the_dark_scheme_is_the_edition_s_own(new_page, base_url: str, built_site: Path) -> None:
     """The dark palette comes from the edition's media rule, not from the browser inverting colours."""
-    light = new_context(color_scheme="light").new_page()
-    dark = new_context(color_scheme="dark").new_page()
+    light = new_page(color_scheme="light")
+    dark = new_page(color_scheme="dark")
     for page in (light, dark):
         _open(page, base_url, built_site)
     assert _card(light)["background"] != _card(dark)["background"]

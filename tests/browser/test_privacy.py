@@ -11,8 +11,7 @@ from kb_browser import ALL_PAGES, PAGE_TYPES, RequestRecorder, open_page, switch
 pytestmark = pytest.mark.browser
 
 
-def test_every_request_stays_on_our_host_and_no_cookies(context, base_url):
-    page = context.new_page()
+def test_every_request_stays_on_our_host_and_no_cookies(page, base_url):
     recorder = RequestRecorder().attach(page)
     missing: list[str] = []  # what a page asked for and our server did not have
     page.on(
@@ -45,5 +44,5 @@ def test_every_request_stays_on_our_host_and_no_cookies(context, base_url):
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
     # Material asks for a sitemap.xml beside every <link rel="alternate"> (feeds_writer.py writes them).
     assert not missing, "requests the site could not answer:\n" + "\n".join(missing)
-    assert context.cookies() == [], f"cookies were set: {context.cookies()}"
+    assert page.context.cookies() == [], f"cookies were set: {page.context.cookies()}"
     assert page.evaluate("() => document.cookie") == ""

@@ -12,8 +12,8 @@ WIDTHS = {375: 812, 1280: 800}
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("page_type", list(ALL_PAGES))
-def test_no_sideways_scroll(new_context, base_url, page_type, width):
-    page = new_context(viewport={"width": width, "height": WIDTHS[width]}).new_page()
+def test_no_sideways_scroll(new_page, base_url, page_type, width):
+    page = new_page(viewport={"width": width, "height": WIDTHS[width]})
     open_page(page, base_url, ALL_PAGES[page_type])
 
     page.screenshot(path=screenshot_path(f"{page_type}-{width}"), full_page=True)
@@ -25,8 +25,8 @@ def test_no_sideways_scroll(new_context, base_url, page_type, width):
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_region_selector_fits_on_screen(new_context, base_url, width):
-    page = new_context(viewport={"width": width, "height": WIDTHS[width]}).new_page()
+def test_region_selector_fits_on_screen(new_page, base_url, width):
+    page = new_page(viewport={"width": width, "height": WIDTHS[width]})
     open_page(page, base_url, PAGE_TYPES["region-only-article"])
     summary = page.locator("summary.kb-region__summary")
     assert summary.is_visible(), f"the region selector is hidden at {width}px"
@@ -43,9 +43,9 @@ def test_region_selector_fits_on_screen(new_context, base_url, width):
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_chooser_cards_form_a_grid(new_context, base_url, width):
+def test_chooser_cards_form_a_grid(new_page, base_url, width):
     """Side by side where there is room, one column on a phone; never touching, never indented."""
-    page = new_context(viewport={"width": width, "height": WIDTHS[width]}).new_page()
+    page = new_page(viewport={"width": width, "height": WIDTHS[width]})
     open_page(page, base_url, "/?velg")
 
     layout = page.evaluate(

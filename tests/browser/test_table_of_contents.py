@@ -31,9 +31,9 @@ TOC = "nav.kb-toc[aria-label='Innhold på siden']"
 
 @pytest.mark.parametrize("key", ["Enter", " "])
 def test_a_section_of_a_long_article_is_reached_from_the_table_of_contents_by_keyboard(
-    new_context, base_url, key
+    new_page, base_url, key
 ):
-    page = new_context(viewport=PHONE).new_page()
+    page = new_page(viewport=PHONE)
     open_page(page, base_url, LONG_ARTICLE)
     assert page.locator(".md-sidebar--secondary").is_hidden(), "Material's sidebar is hidden on a phone"
     toc = page.locator(TOC)
@@ -64,8 +64,8 @@ def test_a_section_of_a_long_article_is_reached_from_the_table_of_contents_by_ke
     assert heading["y"] + heading["height"] <= PHONE["height"], f"the heading is below the screen: {heading}"
 
 
-def test_the_table_of_contents_is_materials_sidebar_on_wide_screens(new_context, base_url):
-    page = new_context(viewport=DESKTOP).new_page()
+def test_the_table_of_contents_is_materials_sidebar_on_wide_screens(new_page, base_url):
+    page = new_page(viewport=DESKTOP)
     open_page(page, base_url, LONG_ARTICLE)
     assert page.locator(TOC).is_hidden()
     sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
@@ -93,8 +93,8 @@ def test_only_pages_with_sections_have_a_table_of_contents(page, base_url):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_open_table_of_contents_has_no_axe_violations(new_context, base_url, scheme):
-    page = new_context(viewport=PHONE).new_page()
+def test_the_open_table_of_contents_has_no_axe_violations(new_page, base_url, scheme):
+    page = new_page(viewport=PHONE)
     open_page(page, base_url, LONG_ARTICLE)
     switch_color_scheme(page, scheme)
     page.locator("summary.kb-toc__summary").click()
