@@ -15,12 +15,10 @@ CONTEXT_DEFAULTS = {"viewport": {"width": 1280, "height": 800}, "color_scheme": 
 
 
 UNDONE_ONLY_BY_CLOSING = (
-    "add_init_script",
     "add_locator_handler",
     "emulate_media",
     "expose_binding",
     "expose_function",
-    "route",
     "route_from_har",
     "route_web_socket",
     "set_default_navigation_timeout",
@@ -37,17 +35,26 @@ class LentTab:
     A new page is a new renderer process for Chromium: a page load in a new tab cost 0.24 s of wall
     time and 0.40 core-seconds, in a tab that has had the site 0.14 s and 0.25 (40 loads of five page
     types). Given back, the tab is taken to ``about:blank`` (a new document: no script, DOM, focus or
-    scroll of the test's page is left), the listeners the test added are removed and the pointer goes
-    back to where a new page has it. What only closing undoes (``UNDONE_ONLY_BY_CLOSING``: an init
-    script, a route, an emulated medium, another viewport …) marks the tab, and a marked tab is closed.
+    scroll of the test's page is left), the listeners, init scripts and routes the test added are
+    removed and the pointer goes back to where a new page has it. What only closing undoes
+    (``UNDONE_ONLY_BY_CLOSING``: an emulated medium, another viewport, a key held down …) marks the
+    tab, and a marked tab is closed.
     """
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.listeners: list[tuple[str, Callable[..., Any]]] = []
+        self.init_scripts: list[Any] = []
         self.marked = False
         for name in UNDONE_ONLY_BY_CLOSING:
             setattr(page, name, self._marking(getattr(page, name)))
+        add_init_script = page.add_init_script
+
+        def added(*args: Any, **kwargs: Any) -> Any:
+            self.init_scripts.append(script := add_init_script(*args, **kwargs))
+            return script
+
+        page.add_init_script = added  # type: ignore[method-assign]
         for name in ("on", "once"):
             setattr(page, name, self._recording(getattr(page, name)))
         for name in ("down", "up"):  # a key or button held down would be held in the next test
@@ -78,8 +85,12 @@ class LentTab:
                 for event, handler in self.listeners:
                     with contextlib.suppress(KeyError, ValueError):  # a ``once`` listener that has run
                         self.page.remove_listener(event, handler)
+                for script in self.init_scripts:
+                    script.close()
+                self.page.unroute_all(behavior="ignoreErrors")
                 self.page.mouse.move(0, 0)
                 self.listeners.clear()
+                self.init_scripts.clear()
                 return True
             except Error:
                 pass

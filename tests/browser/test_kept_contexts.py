@@ -66,8 +66,9 @@ def test_the_next_test_is_lent_the_same_context_with_nothing_left(context, base_
     }
 
 
-# The lent tab: the next test's ``page`` is the same tab, with a new document and none of the test's listeners;
-# a tab given something only closing undoes (an init script) is closed, and the next test has a new one.
+# The lent tab: the next test's ``page`` is the same tab, with a new document and none of the test's listeners,
+# init scripts or routes; a tab given something only closing undoes (another viewport) is closed, and the next
+# test has a new one.
 TABS: list[object] = []
 HEARD: list[str] = []
 
@@ -90,9 +91,18 @@ def test_the_next_test_is_lent_the_same_tab_as_new(page, base_url):
     assert page.evaluate("() => window.kbLeftBehind") is None
     assert page.evaluate("() => document.querySelectorAll(':hover').length") == 0, "something is hovered"
     page.add_init_script("window.kbFromAnInitScript = 'igjen';")
+    page.route("**/kb-route-test", lambda route: route.fulfill(body="fra ruten"))
 
 
-def test_a_tab_given_an_init_script_is_not_lent_again(page, base_url):
-    assert page is not TABS[0], "a tab with the last test's init script was lent again"
+def test_the_last_tests_init_script_and_route_are_gone(page, base_url):
+    assert [page] == TABS, "the tab was not lent again: this test would prove nothing"
     page.goto(base_url + PAGE, wait_until="load")
-    assert page.evaluate("() => window.kbFromAnInitScript") is None
+    assert page.evaluate("() => window.kbFromAnInitScript") is None, "the last test's init script ran"
+    answered = page.evaluate("async () => (await fetch('/kb-route-test')).status")
+    assert answered == 404, "the last test's route still answers"
+    page.set_viewport_size({"width": 400, "height": 300})
+
+
+def test_a_tab_given_another_viewport_is_not_lent_again(page, base_url):
+    assert page is not TABS[0], "a tab with the last test's viewport was lent again"
+    assert page.viewport_size == {"width": 1280, "height": 800}
