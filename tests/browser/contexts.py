@@ -120,10 +120,12 @@ class KeptContexts:
     A lent context starts as a new one would for what the tests look at: no page but the blank one,
     no cookie, no permission, nothing stored for any origin its pages have asked (local storage,
     IndexedDB, caches, service workers) and an empty HTTP cache (``test_kept_contexts.py`` shows it).
-    A test that asks for two contexts with the same settings is lent two. What a test changes in a
-    context itself (an init script or route of the context, a fake clock: ``page.clock`` is the
-    context's) would reach the tests after it: such a test asks for a context of its own
-    (``new_context(own_context=True)``), which is closed after it.
+    A test that asks for two contexts with the same settings is lent two. A fixed clock is one of the
+    settings (``fixed_time=``, set on the context when it is made): a context whose pages read that
+    moment is lent only to tests that ask for it. What a test changes in a context itself (an init
+    script or route of the context, the clock: ``page.clock`` is the context's) would reach the tests
+    after it: such a test asks for a context of its own (``new_context(own_context=True)``), which is
+    closed after it.
     """
 
     def __init__(self, browser: Browser) -> None:
@@ -133,8 +135,12 @@ class KeptContexts:
 
     def new(self, settings: dict) -> BrowserContext:
         """A context of a test's own, made as every kept one is (closed by the test's fixture)."""
-        context = self.browser.new_context(**settings)
+        context = self.browser.new_context(
+            **{name: value for name, value in settings.items() if name != "fixed_time"}
+        )
         context.set_default_timeout(10_000)
+        if "fixed_time" in settings:
+            context.clock.set_fixed_time(settings["fixed_time"])
         return context
 
     def lend(self, settings: dict) -> BrowserContext:

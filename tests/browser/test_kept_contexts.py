@@ -7,6 +7,9 @@ Cache Storage, the HTTP cache), the second finds none of it.
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -106,3 +109,21 @@ def test_the_last_tests_init_script_and_route_are_gone(page, base_url):
 def test_a_tab_given_another_viewport_is_not_lent_again(page, base_url):
     assert page is not TABS[0], "a tab with the last test's viewport was lent again"
     assert page.viewport_size == {"width": 1280, "height": 800}
+
+
+# A fixed clock is one of a context's settings: only a test that asks for the same moment is lent that context.
+MOMENT = dt.datetime(2024, 10, 9, 12, 0, tzinfo=dt.UTC)
+CLOCKED: list[object] = []
+
+
+def test_a_page_asked_for_at_a_moment_reads_that_moment(new_page, base_url):
+    page = new_page(fixed_time=MOMENT)
+    page.goto(base_url + PAGE, wait_until="load")
+    assert page.evaluate("() => Date.now()") == MOMENT.timestamp() * 1000
+    CLOCKED.append(page.context)
+
+
+def test_a_page_asked_for_without_a_moment_reads_the_real_time(page, base_url):
+    assert CLOCKED and page.context is not CLOCKED[0], "the context with the fixed clock was lent again"
+    page.goto(base_url + PAGE, wait_until="load")
+    assert abs(page.evaluate("() => Date.now()") / 1000 - time.time()) < 60
