@@ -18,7 +18,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +29,7 @@ from contexts import CONTEXT_DEFAULTS, KeptContexts
 from kb_browser import DECAP_SERVER, REPO, decap_server, serve
 from playwright.sync_api import CDPSession, Locator, Page, Request
 
-from tests.support.builds import run_build
+from tests.support.builds import CHECK, run, run_build
 from tests.support.repos import copy_repo
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
@@ -361,14 +360,8 @@ def test_an_existing_series_saved_unchanged_keeps_its_meaning(
 def test_every_new_entry_passes_the_check_and_is_a_page_of_the_built_region(
     editor_repo: Path, tmp_path: Path
 ) -> None:
-    check = subprocess.run(
-        [sys.executable, "-c", "from kompetansebroen.cli import check_main; check_main()"],
-        cwd=editor_repo,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    check = run(CHECK, editor_repo)
+    assert check.returncode == 0, check.output
     result = run_build(editor_repo, tmp_path / "site", region="innlandet")
     assert result.returncode == 0, result.stderr
     for folder, _steps in NEW_ENTRIES.values():
@@ -431,14 +424,8 @@ def test_a_sample_of_every_type_saved_with_one_key_typed_changes_only_what_was_t
         save_and_publish(editor)
         assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", f"content/{folder}/{slug}.md")
     assert git(editor_repo, "status", "--porcelain") == ""
-    check = subprocess.run(
-        [sys.executable, "-c", "from kompetansebroen.cli import check_main; check_main()"],
-        cwd=editor_repo,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    check = run(CHECK, editor_repo)
+    assert check.returncode == 0, check.output
     saved = built_pages(editor_repo, tmp_path / "saved-site")
     for name, (folder, slug) in SAMPLES.items():
         title = yaml.safe_load(
