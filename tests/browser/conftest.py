@@ -39,21 +39,14 @@ def kept_contexts(browser: Browser) -> KeptContexts:
 def new_context(kept_contexts: KeptContexts) -> Iterator:
     """Lend contexts (light scheme, Norwegian locale) as fresh as new ones; all are given back after the test."""
     lent: list[BrowserContext] = []
-    own: list[BrowserContext] = []
 
-    def make(own_context: bool = False, **options) -> BrowserContext:
-        settings = {**CONTEXT_DEFAULTS, **options}
-        if own_context:
-            own.append(kept_contexts.new(settings))
-            return own[-1]
-        lent.append(kept_contexts.lend(settings))
+    def make(**options) -> BrowserContext:
+        lent.append(kept_contexts.lend({**CONTEXT_DEFAULTS, **options}))
         return lent[-1]
 
     yield make
     for context in lent:
         kept_contexts.give_back(context)
-    for context in own:
-        context.close()
 
 
 @pytest.fixture

@@ -12,6 +12,9 @@ from playwright.sync_api import Browser, BrowserContext, CDPSession, Error, Page
 
 CONTEXT_DEFAULTS = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light", "locale": "nb-NO"}
 """A desktop window, the light scheme and a Norwegian browser, unless a test asks otherwise."""
+SET_ON_THE_MADE_CONTEXT = {"fixed_time": None, "timeout": 10_000}
+"""Settings of the pool's own, set on a context once it is made (Playwright's ``new_context`` has no
+such options), with their defaults: a fixed clock (none) and the default timeout in milliseconds."""
 
 
 UNDONE_ONLY_BY_CLOSING = (
@@ -120,12 +123,12 @@ class KeptContexts:
     A lent context starts as a new one would for what the tests look at: no page but the blank one,
     no cookie, no permission, nothing stored for any origin its pages have asked (local storage,
     IndexedDB, caches, service workers) and an empty HTTP cache (``test_kept_contexts.py`` shows it).
-    A test that asks for two contexts with the same settings is lent two. A fixed clock is one of the
-    settings (``fixed_time=``, set on the context when it is made): a context whose pages read that
-    moment is lent only to tests that ask for it. What a test changes in a context itself (an init
-    script or route of the context, the clock: ``page.clock`` is the context's) would reach the tests
-    after it: such a test asks for a context of its own (``new_context(own_context=True)``), which is
-    closed after it.
+    A test that asks for two contexts with the same settings is lent two. A fixed clock
+    (``fixed_time=``) and a default timeout (``timeout=``) are settings too, set on the context when it
+    is made (``SET_ON_THE_MADE_CONTEXT``): a context whose pages read that moment is lent only to tests
+    that ask for it. What a test changes in a context itself (an init script or route of the context,
+    the clock: ``page.clock`` is the context's) would reach the tests after it: such a change belongs
+    among those settings instead.
     """
 
     def __init__(self, browser: Browser) -> None:
@@ -133,21 +136,21 @@ class KeptContexts:
         self.free: dict[str, list[BrowserContext]] = {}
         self.kept: dict[BrowserContext, _Kept] = {}
 
-    def new(self, settings: dict) -> BrowserContext:
-        """A context of a test's own, made as every kept one is (closed by the test's fixture)."""
+    def _make(self, settings: dict) -> BrowserContext:
+        own = {**SET_ON_THE_MADE_CONTEXT, **settings}
         context = self.browser.new_context(
-            **{name: value for name, value in settings.items() if name != "fixed_time"}
+            **{name: value for name, value in settings.items() if name not in SET_ON_THE_MADE_CONTEXT}
         )
-        context.set_default_timeout(10_000)
-        if "fixed_time" in settings:
-            context.clock.set_fixed_time(settings["fixed_time"])
+        context.set_default_timeout(own["timeout"])
+        if own["fixed_time"] is not None:
+            context.clock.set_fixed_time(own["fixed_time"])
         return context
 
     def lend(self, settings: dict) -> BrowserContext:
         key = repr(sorted(settings.items()))
         if free := self.free.get(key):
             return free.pop()
-        context = self.new(settings)
+        context = self._make(settings)
         keeper = context.new_page()
         kept = self.kept[context] = _Kept(key, keeper, context.new_cdp_session(keeper))
         context.on("request", lambda request: kept.origins.add(_origin(request.url)))

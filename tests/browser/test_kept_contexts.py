@@ -11,6 +11,7 @@ import datetime as dt
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -127,3 +128,14 @@ def test_a_page_asked_for_without_a_moment_reads_the_real_time(page, base_url):
     assert CLOCKED and page.context is not CLOCKED[0], "the context with the fixed clock was lent again"
     page.goto(base_url + PAGE, wait_until="load")
     assert abs(page.evaluate("() => Date.now()") / 1000 - time.time()) < 60
+
+
+def test_a_page_asked_for_with_a_timeout_waits_that_long(new_page, base_url):
+    page = new_page(timeout=300)
+    page.goto(base_url + PAGE, wait_until="load")
+    started = time.monotonic()
+    with pytest.raises(PlaywrightTimeout):
+        page.locator("#kb-finnes-ikke").wait_for()
+    assert time.monotonic() - started < 5, (
+        "the wait took the pool's default of 10 s, not the 300 ms asked for"
+    )
