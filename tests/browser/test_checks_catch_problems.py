@@ -33,7 +33,14 @@ FOREIGN_FONT = """<!doctype html>
   <meta charset="utf-8"><title>Fremmed skrift</title>
   <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto&display=swap">
 </head>
-<body><main><h1>Side med skrift fra Google</h1><div style="width:2000px">Bred</div></main></body>
+<body><main><h1>Side med skrift fra Google</h1></main></body>
+</html>
+"""
+
+TOO_WIDE = """<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><title>For bred</title></head>
+<body><main><h1>For bred side</h1><div style="width:2000px">Bred</div></main></body>
 </html>
 """
 
@@ -42,6 +49,7 @@ FOREIGN_FONT = """<!doctype html>
 def broken_site(tmp_path):
     (tmp_path / "inaccessible.html").write_text(INACCESSIBLE, encoding="utf-8")
     (tmp_path / "foreign-font.html").write_text(FOREIGN_FONT, encoding="utf-8")
+    (tmp_path / "too-wide.html").write_text(TOO_WIDE, encoding="utf-8")
     with serve(tmp_path) as url:
         yield url
 
@@ -59,6 +67,8 @@ def test_axe_helper_reports_missing_alt_and_low_contrast(page, broken_site):
 
 def test_request_recorder_reports_a_foreign_font_host(page, broken_site):
     recorder = RequestRecorder().attach(page)
+    # The request is made and recorded, then refused here: the test never waits on a host it cannot reach.
+    page.route("https://fonts.googleapis.com/**", lambda route: route.abort())
 
     page.goto(broken_site + "/foreign-font.html", wait_until="load")
 
@@ -69,7 +79,7 @@ def test_request_recorder_reports_a_foreign_font_host(page, broken_site):
 
 def test_sideways_scroll_helper_reports_a_too_wide_page(new_page, broken_site):
     page = new_page(viewport={"width": 375, "height": 812})
-    page.goto(broken_site + "/foreign-font.html", wait_until="load")
+    page.goto(broken_site + "/too-wide.html", wait_until="load")
 
     scroll_width, inner_width = no_sideways_scroll(page)
 
