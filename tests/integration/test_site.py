@@ -81,6 +81,15 @@ def _search_locations(built_site: Path, region: str) -> set[str]:
     return {page["location"] for page in indexed_pages(built_site / region)}
 
 
+@pytest.mark.parametrize("region", ["", *REGIONS])
+def test_only_the_lunr_files_norwegian_search_imports_are_published(built_site: Path, region: str) -> None:
+    """Material's worker imports the stemmer support and lunr.no for ``lang: ["no"]``; the other
+    languages' stemmers and word splitters (1.3 MB a region) are left out."""
+    lunr = built_site / region / "assets/javascripts/lunr"
+    published = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*.js"))
+    assert published == ["min/lunr.no.min.js", "min/lunr.stemmer.support.min.js"]
+
+
 def test_search_index_holds_only_the_regions_pages(built_site: Path) -> None:
     innlandet = _search_locations(built_site, "innlandet")
     ahus = _search_locations(built_site, "ahus")

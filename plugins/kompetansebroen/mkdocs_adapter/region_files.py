@@ -10,6 +10,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..listings import paths
 from ..listings.pages import GeneratedPage
 from ..project.views import RegionView
+from .search_languages import is_unused_lunr_file, lunr_files_needed, search_languages
 
 
 class RegionFile(File):
@@ -29,13 +30,17 @@ class RegionFile(File):
 
 
 def theme_files(files: Files, config: MkDocsConfig) -> Files:
-    """The files MkDocs collected, less those from ``docs_dir``: we supply each build's pages ourselves."""
+    """The files MkDocs collected, less those from ``docs_dir`` (we supply each build's pages ourselves)
+    and the lunr languages the site's search does not use (search_languages.py)."""
     docs_dir = os.path.abspath(config.docs_dir)
+    languages = search_languages(config)
+    needed = lunr_files_needed(languages) if languages is not None else None
     return Files(
         [
             f
             for f in files
             if not (f.abs_src_path and os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep))
+            and not is_unused_lunr_file(f.src_uri, needed)
         ]
     )
 
