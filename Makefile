@@ -120,9 +120,9 @@ test-fast: $(VENV)/.test-installed tools
 test-unit: $(VENV)/.test-installed tools
 	$(BIN)/pytest -n $(WORKERS) tests/unit
 
-## test-browser: only the browser tests (screenshots land in test-artifacts/)
+## test-browser: only the browser tests, keeping screenshots of the pages in test-artifacts/screenshots/ to look at
 test-browser: $(VENV)/.test-installed tools node_modules/.kb-installed
-	$(BIN)/pytest -n $(WORKERS) tests/browser
+	KOMPETANSEBROEN_SCREENSHOTS=1 $(BIN)/pytest -n $(WORKERS) tests/browser
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
 bench: $(VENV)/.test-installed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import sys
 import threading
 import time
@@ -264,12 +265,24 @@ def screenshot_path(name: str) -> Path:
     return SCREENSHOTS / f"{name}.png"
 
 
+SCREENSHOTS_WANTED = os.environ.get("KOMPETANSEBROEN_SCREENSHOTS", "") not in ("", "0")
+"""Whether the browser tests keep screenshots for a person to look at: ``make test-browser`` sets
+``KOMPETANSEBROEN_SCREENSHOTS=1``; ``make test`` does not, as no test reads them (see the README,
+Tests: «Screenshots when asked for»)."""
+
+
+def keep_screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
+    """The page as it is now, in ``test-artifacts/screenshots/<name>.png``, when screenshots are wanted."""
+    if SCREENSHOTS_WANTED:
+        page.screenshot(path=screenshot_path(name), full_page=full_page)
+
+
 def accessible_and_fitting_in_each_scheme(page: Page, where: str, screenshot: str) -> None:
     """On the loaded page, each colour scheme in turn: a full-page screenshot, no axe violation, no
     sideways scroll (one page load serves both schemes; axe-core is put in once)."""
     for scheme in SCHEMES:
         switch_color_scheme(page, scheme)
-        page.screenshot(path=screenshot_path(f"{screenshot}-{scheme}"), full_page=True)
+        keep_screenshot(page, f"{screenshot}-{scheme}", full_page=True)
 
         violations = axe_violations(page)
         scroll_width, inner_width = no_sideways_scroll(page)

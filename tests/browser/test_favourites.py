@@ -16,8 +16,8 @@ from kb_browser import (
     describe_violations,
     focus_is_visible,
     focus_ring,
+    keep_screenshot,
     open_page,
-    screenshot_path,
     switch_color_scheme,
     tab_until,
 )
@@ -92,7 +92,7 @@ def test_favourite_in_one_region_shows_in_another_and_is_removed_there_by_keyboa
     assert link.evaluate("a => a.href") == f"{base_url}/innlandet/{SHARED_ARTICLE}", "this region's copy"
     assert items.locator(".kb-favourites__facts").text_content() == "Fagartikkel · 15. november 2019"
     assert page.locator(".kb-favourites__empty").is_hidden()
-    page.screenshot(path=screenshot_path("favourites-innlandet"))
+    keep_screenshot(page, "favourites-innlandet")
     axe_clean(page, "«Mine favoritter» with one favourite")
 
     tab_until(page, "button.kb-favourites__remove")

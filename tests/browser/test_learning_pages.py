@@ -13,9 +13,9 @@ from kb_browser import (
     active,
     focus_is_visible,
     focus_ring,
+    keep_screenshot,
     no_sideways_scroll,
     open_page,
-    screenshot_path,
     tab_until,
 )
 from playwright.sync_api import Page
@@ -152,7 +152,7 @@ def test_the_catalogue_is_filtered_by_keyboard_alone(new_page, base_url, width):
     assert query(page) == {"tema": ["Skrøpelige eldre"]}
     assert not page.locator(".kb-cards-none").is_visible()
 
-    page.screenshot(path=screenshot_path(f"learning-catalogue-filtered-{width}"), full_page=True)
+    keep_screenshot(page, f"learning-catalogue-filtered-{width}", full_page=True)
     scroll_width, inner_width = no_sideways_scroll(page)
     assert scroll_width <= inner_width, f"the filtered catalogue scrolls sideways at {width}px"
 

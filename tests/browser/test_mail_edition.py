@@ -17,8 +17,8 @@ from kb_browser import (
     RequestRecorder,
     axe_violations,
     describe_violations,
+    keep_screenshot,
     no_sideways_scroll,
-    screenshot_path,
 )
 from playwright.sync_api import Page, Route
 
@@ -95,7 +95,7 @@ def test_the_edition_passes_axe_in_one_column(
     # Only the page itself and the site's own files (answered locally) are asked for.
     origins = {f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" for url in recorder.urls}
     assert origins <= {base_url, SITE_URL.rstrip("/")}, recorder.urls
-    page.screenshot(path=screenshot_path(f"epost-{width}-{scheme}"), full_page=True)
+    keep_screenshot(page, f"epost-{width}-{scheme}", full_page=True)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

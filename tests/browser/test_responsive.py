@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kb_browser import ALL_PAGES, PAGE_TYPES, no_sideways_scroll, open_page, screenshot_path
+from kb_browser import ALL_PAGES, PAGE_TYPES, keep_screenshot, no_sideways_scroll, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ def test_no_sideways_scroll(new_page, base_url, page_type, width):
     page = new_page(viewport={"width": width, "height": WIDTHS[width]})
     open_page(page, base_url, ALL_PAGES[page_type])
 
-    page.screenshot(path=screenshot_path(f"{page_type}-{width}"), full_page=True)
+    keep_screenshot(page, f"{page_type}-{width}", full_page=True)
     scroll_width, inner_width = no_sideways_scroll(page)
 
     assert scroll_width <= inner_width, (
@@ -32,7 +32,7 @@ def test_region_selector_fits_on_screen(new_page, base_url, width):
     assert summary.is_visible(), f"the region selector is hidden at {width}px"
 
     summary.click()
-    page.screenshot(path=screenshot_path(f"region-selector-open-{width}"))
+    keep_screenshot(page, f"region-selector-open-{width}")
 
     for element in (summary, page.locator(".kb-region__menu")):
         box = element.bounding_box()

@@ -15,8 +15,8 @@ from kb_browser import (
     describe_violations,
     focus_is_visible,
     focus_ring,
+    keep_screenshot,
     open_page,
-    screenshot_path,
     switch_color_scheme,
     tab_until,
 )
@@ -48,7 +48,7 @@ def test_a_section_of_a_long_article_is_reached_from_the_table_of_contents_by_ke
     assert not toc.locator("details").evaluate("d => d.open")
     page.keyboard.press(key)
     assert toc.locator("details").evaluate("d => d.open"), f"{key!r} opens the table of contents"
-    page.screenshot(path=screenshot_path("article-toc-open-375"))
+    keep_screenshot(page, "article-toc-open-375")
 
     target = "#to-finansieringsmodeller"
     tab_until(page, f"{TOC} a[href='{target}']", most=40)
