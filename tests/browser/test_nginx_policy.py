@@ -24,6 +24,8 @@ from kb_browser import (
     NetworkWatch,
     axe_violations,
     describe_violations,
+    keep_screenshot,
+    no_sideways_scroll,
     open_page,
     switch_color_scheme,
 )
@@ -84,6 +86,10 @@ def test_page_type_has_no_csp_or_axe_violations_under_nginx(page, nginx_url, pag
         switch_color_scheme(page, scheme)
         violations = axe_violations(page)
         assert not violations, f"{page_type} ({scheme}) under nginx:\n" + describe_violations(violations)
+        scroll_width, inner_width = no_sideways_scroll(page)
+        assert scroll_width <= inner_width, f"{page_type} ({scheme}) scrolls sideways at {inner_width}px"
+        if scheme == SCHEMES[0]:
+            keep_screenshot(page, f"{page_type}-{inner_width}", full_page=True)
 
     # What a page still fetches after its load event (the favicon, Material's sitemap.xml) changes nothing
     # axe looks at, but a blocked fetch would be a violation: the violations are read once nothing has been
