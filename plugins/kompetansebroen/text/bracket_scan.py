@@ -3,8 +3,8 @@
 Python-Markdown (3.11) finds the ``]`` that closes a link's or image's ``[`` with a table of every
 position of the text, made by a Python loop over each character (``_findBracketEnds``), and makes
 it again whenever the text changes, which it does after each link it replaces. A paragraph of
-many links is walked character by character once per link; on the benchmark's L corpus that
-walk was a fifth of all Markdown time. :class:`BracketEnds` gives the same answers from the
+many links is walked character by character once per link; on the benchmark's L corpus, making
+that table from the brackets instead took the Markdown floor from 4.4 to 3.6 s. :class:`BracketEnds` gives the same answers from the
 positions of the brackets only (found by a regular expression), so its cost grows with the
 brackets, not with the text.
 
