@@ -28,7 +28,7 @@ import yaml
 from kb_browser import DECAP_SERVER, REPO, decap_server, serve
 from playwright.sync_api import Locator, Page
 
-from tests.support.builds import CHECK, run, run_build
+from tests.support.builds import CHECK, ColdBuilds, run, run_build
 from tests.support.repos import copy_repo
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
@@ -72,11 +72,14 @@ def decap_port(editor_repo: Path) -> Iterator[int]:
 
 
 @pytest.fixture(scope="module")
-def admin_url(editor_repo: Path, decap_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The repository's built site on a free port, its admin pages talking to this module's decap-server."""
+def admin_url(
+    editor_repo: Path, decap_port: int, tmp_path_factory: pytest.TempPathFactory, cold_builds: ColdBuilds
+) -> Iterator[str]:
+    """The repository's site on a free port, its admin pages talking to this module's decap-server.
+
+    The repository holds the sample's content, so the session's build of the sample is its site."""
     site = tmp_path_factory.mktemp("editor-site") / "site"
-    result = run_build(editor_repo, site)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(cold_builds.of(editor_repo).site, site)
     for config in site.glob("**/admin/config.yml"):
         text = config.read_text(encoding="utf-8").replace("127.0.0.1:8081", f"127.0.0.1:{decap_port}")
         config.write_text(text, encoding="utf-8")

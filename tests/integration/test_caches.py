@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 from tests.support.builds import ColdBuilds, run_build
-from tests.support.repos import copy_repo
 from tests.support.trees import tree_of
 
 
-def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
+    repo = cold_builds.copy(tmp_path / "repo")
     assert (repo / ".cache/kompetansebroen/cache.sqlite").is_file()
 
     article = repo / "content/artikler/tilskudd-til-sekretariat.md"
@@ -41,8 +41,7 @@ def test_edits_reach_every_page_that_shows_them_and_match_a_cold_build(tmp_path:
 
 
 def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path, cold_builds: ColdBuilds) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+    repo = cold_builds.copy(tmp_path / "repo")
     article = repo / "content/artikler/det-utadvendte-sykehuset.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nEn ny avslutning.\n", encoding="utf-8")
 
@@ -60,8 +59,7 @@ def test_unchanged_pages_are_taken_from_the_published_site(tmp_path: Path, cold_
 
 
 def test_a_published_page_changed_by_hand_is_rebuilt(tmp_path: Path, cold_builds: ColdBuilds) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+    repo = cold_builds.copy(tmp_path / "repo")
     page = repo / "site/ahus/artikler/det-utadvendte-sykehuset/index.html"
     page.write_text("endret for hånd", encoding="utf-8")
 
@@ -73,8 +71,7 @@ def test_a_build_that_fails_late_does_not_leave_stale_pages_for_the_next(
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
     """MkDocs' anchor check fails the build after the pages are written: nothing may carry over."""
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+    repo = cold_builds.copy(tmp_path / "repo")
     published = tree_of(repo / "site")
     article = repo / "content/artikler/det-utadvendte-sykehuset.md"
     original = article.read_text(encoding="utf-8")
@@ -106,8 +103,7 @@ def _entries(repo: Path) -> dict[str, int]:
 def test_the_cache_keeps_what_the_site_is_made_of_and_no_more(
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+    repo = cold_builds.copy(tmp_path / "repo")
     first = _entries(repo)
     article = repo / "content/artikler/det-utadvendte-sykehuset.md"
     original = article.read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ import pytest
 from kompetansebroen.mail import HTML_FILE
 
 from tests.support.builds import ColdBuilds, run_build
-from tests.support.repos import REPO, copy_repo
+from tests.support.repos import REPO
 from tests.support.trees import tree_of
 
 ARTICLE = "content/artikler/det-utadvendte-sykehuset.md"
@@ -113,8 +113,7 @@ def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_on
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
     """Region workers build in MkDocs' dirty mode; its warning, on ProperDocs' build logger, must not count."""
-    repo = copy_repo(tmp_path / "repo")
-    build("properdocs", repo, repo / "site")
+    repo = cold_builds.copy(tmp_path / "repo", tool="properdocs")
     article = repo / ARTICLE
     article.write_text(article.read_text(encoding="utf-8") + "\nEn ny avslutning.\n", encoding="utf-8")
 
@@ -132,10 +131,9 @@ def test_an_incremental_properdocs_build_passes_strict_mode_and_equals_a_cold_on
 
 
 def test_a_site_built_by_mkdocs_is_rebuilt_by_properdocs_as_if_from_nothing(
-    tmp_path: Path, cold_sites: dict[str, Path]
+    tmp_path: Path, cold_builds: ColdBuilds, cold_sites: dict[str, Path]
 ) -> None:
     """The caches are keyed by the tool's version: no page MkDocs rendered is reused by ProperDocs."""
-    repo = copy_repo(tmp_path / "repo")
-    build("mkdocs", repo, repo / "site")
+    repo = cold_builds.copy(tmp_path / "repo")
     build("properdocs", repo, repo / "site")
     assert tree_of(repo / "site") == tree_of(cold_sites["properdocs"])

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 from tests.support.builds import ColdBuilds, run_build
-from tests.support.repos import copy_repo
 from tests.support.trees import tree_of
 
 NOTHING_CHANGED = "Ingenting er endret siden forrige bygg"
@@ -40,7 +39,7 @@ def _same_size_edit(path: Path, old: str, new: str) -> None:
 def test_a_build_with_nothing_changed_touches_nothing_and_a_hidden_edit_still_builds(
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
-    repo = copy_repo(tmp_path / "repo")
+    repo = cold_builds.copy(tmp_path / "repo")  # a copied project's site is not its own last build
     first = run_build(repo, repo / "site")
     assert first.returncode == 0, first.stderr
     assert NOTHING_CHANGED not in first.stderr
@@ -69,9 +68,11 @@ def test_a_build_with_nothing_changed_touches_nothing_and_a_hidden_edit_still_bu
     assert tree_of(repo / "site") == cold_builds.tree(repo)
 
 
-def test_a_published_file_changed_or_removed_by_hand_is_built_again(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
-    assert run_build(repo, repo / "site").returncode == 0
+def test_a_published_file_changed_or_removed_by_hand_is_built_again(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
+    repo = cold_builds.copy(tmp_path / "repo")
+    assert run_build(repo, repo / "site").returncode == 0  # now the site is this project's last build
     published = tree_of(repo / "site")
     _same_size_edit(repo / "site" / PAGE, "<html", "<HTML")
 
@@ -87,8 +88,10 @@ def test_a_published_file_changed_or_removed_by_hand_is_built_again(tmp_path: Pa
     assert tree_of(repo / "site") == published
 
 
-def test_a_region_built_alone_and_a_changed_setting_are_not_taken_for_nothing_changed(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
+def test_a_region_built_alone_and_a_changed_setting_are_not_taken_for_nothing_changed(
+    tmp_path: Path, cold_builds: ColdBuilds
+) -> None:
+    repo = cold_builds.copy(tmp_path / "repo")
     assert run_build(repo, repo / "site").returncode == 0
     published = tree_of(repo / "site")
 

@@ -8,8 +8,10 @@ subprocess.
 A cold build of the sample takes seconds on a quiet machine and many more on a loaded one; most
 tests that need one need the same one. :class:`ColdBuilds` builds each content once per test run
 (shared by pytest-xdist's workers), keyed by a hash of what the build reads (``content/``,
-``regions/``, ``mkdocs.yml``), and hands out its site and log, to read only. (A copy of a built repository is no warm start: the regions'
-saved state is kept per published folder, so incremental tests build their own first site.)
+``regions/``, ``mkdocs.yml``), and hands out its site and log, to read only, or a copy of the whole built
+project to go on from. The regions' saved state names a published folder inside the project by its path
+from the project (``output/region_state.py``), so such a copy builds on incrementally, as the project it
+was copied from would, and an incremental test need not build its own first site.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from .forked_builds import BuildForker
 from .processes import as_in_a_terminal
-from .repos import PROJECT_PARTS, copy_repo
+from .repos import PROJECT_PARTS, REPO, copy_repo
 from .trees import tree_of
 
 BUILD = [sys.executable, "-m", "mkdocs", "build"]
@@ -181,6 +183,14 @@ class ColdBuilds:
                 staged.write_text(result.stderr, encoding="utf-8")
                 staged.replace(log)
         return ColdBuild(copy, log.read_text(encoding="utf-8"))
+
+    def copy(self, target: Path, repo: Path = REPO, tool: str = "mkdocs") -> Path:
+        """A copy of ``repo`` as its build from nothing left it (``site/``, ``.cache/`` and all), at ``target``.
+
+        What a test that starts with ``copy_repo`` and a first build in the copy gets, for the price of
+        copying the files; its next build is incremental, the saved state checked against the copied site."""
+        shutil.copytree(self.of(repo, tool=tool).repo, target, symlinks=True)
+        return target
 
     def tree(self, repo: Path, region: str = "", tool: str = "mkdocs") -> dict[str, str]:
         """The files of the site a build from nothing makes of ``repo``, with their hashes."""

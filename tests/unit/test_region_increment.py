@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kompetansebroen.mkdocs_adapter.incremental import RegionIncrement
 from kompetansebroen.mkdocs_adapter.region_files import RegionFile
-from kompetansebroen.output.region_state import RegionState, output_hash
+from kompetansebroen.output.region_state import RegionState, output_hash, state_key
 
 PAGE = "artikler/x.md"
 HTML = "<p>Siden slik forrige bygg skrev den</p>"
@@ -98,3 +98,17 @@ def test_pages_taken_unchanged_keep_the_last_builds_search_entries_and_issue_htm
     # from the rendering it is stamped from, later; a page no longer in the region keeps nothing.
     assert search == {PAGE: [{"title": "Skrevet nå"}], "nyhetsbrev/b.md": []}
     assert issues == {"nyhetsbrev/b.md": "<p>B</p>"}
+
+
+def test_a_published_folder_inside_the_project_is_named_from_the_project(tmp_path: Path) -> None:
+    """A project copied or moved whole (a CI workspace restored elsewhere) finds its regions' saved state."""
+    here, there = tmp_path / "her", tmp_path / "der"
+    assert state_key("ahus", here / "site/ahus", here) == state_key("ahus", there / "site/ahus", there)
+    assert state_key("ahus", here / "site/ahus", here) == "ahus|site/ahus"
+    assert state_key("ahus", here / "site/ahus", here) != state_key("ahus", here / "annet/ahus", here)
+    assert state_key("ahus", here / "site/ahus", here) != state_key("innlandet", here / "site/ahus", here)
+
+
+def test_a_published_folder_outside_the_project_is_named_in_full(tmp_path: Path) -> None:
+    outside = tmp_path / "ut" / "ahus"
+    assert state_key("ahus", outside, tmp_path / "prosjekt") == f"ahus|{outside.resolve()}"

@@ -229,7 +229,7 @@ class RegionBuild:
         if self.setup.cache is not None:
             self.caches = RegionCaches(self.setup.cache, config, self.setup.command, bool(renders))
         if self.increment is None and self.order.published_dir is not None and self.caches is not None:
-            key = region_state.state_key(self.region_id, self.order.published_dir)
+            key = region_state.state_key(self.region_id, self.order.published_dir, self.setup.root)
             self.increment = incremental.RegionIncrement(
                 self.caches.saved_state(key), self.order.published_dir
             )
@@ -463,7 +463,7 @@ class RegionBuild:
             stamp_jobs=jobs,
             state=state,
             state_key=(
-                region_state.state_key(self.region_id, self.order.published_dir)
+                region_state.state_key(self.region_id, self.order.published_dir, self.setup.root)
                 if keep_state and self.order.published_dir is not None
                 else None
             ),

@@ -44,9 +44,18 @@ class RegionState:
 _SAVED = ("fingerprints", "output_hashes", "search_entries", "newsletter_html", "cache_keys")
 
 
-def state_key(region_id: str, published_dir: Path) -> str:
-    """A region's saved state is kept per published folder (tests build several sites)."""
-    return f"{region_id}|{published_dir.resolve()}"
+def state_key(region_id: str, published_dir: Path, project_root: Path) -> str:
+    """A region's saved state is kept per published folder (tests build several sites).
+
+    A folder inside the project is named by its path from the project's folder, so a project copied or
+    moved whole, ``site/`` and ``.cache/`` with it (a CI workspace restored under another path), builds
+    on from its state; the published files are still checked against it before one is reused."""
+    folder = published_dir.resolve()
+    try:
+        name = folder.relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        name = str(folder)
+    return f"{region_id}|{name}"
 
 
 def output_hash(html: str) -> str:
