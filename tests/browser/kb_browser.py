@@ -235,11 +235,37 @@ def switch_color_scheme(page: Page, scheme: str) -> None:
 
 
 def no_sideways_scroll(page: Page) -> tuple[int, int]:
-    """(scrollWidth of the document, the window's inner width)."""
+    """(scrollWidth of the document, the window's inner width), measured again once the page's
+    transitions have ended if the first measure finds the page wider than the window.
+
+    Mid-transition the header may be wider than the window for a moment: Material folds the header's
+    options away (250 ms of ``max-width``) when the page scrolls, and at 375 px, after keys moved the
+    focus down the catalogue, the region selector was measured at 323–427 px and the search form at
+    19–394 px, in three runs of seven. A page still wider once its transitions are over (or after
+    2 s: some never report an end in headless Chromium) fails as before."""
     scroll_width, inner_width = page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
+        """async () => {
+            const measure = () => [document.documentElement.scrollWidth, window.innerWidth];
+            const [scrollWidth, innerWidth] = measure();
+            if (scrollWidth <= innerWidth) return [scrollWidth, innerWidth];
+            const moving = document.getAnimations().map(animation => animation.finished.catch(() => null));
+            await Promise.race([Promise.all(moving), new Promise(done => setTimeout(done, 2000))]);
+            return measure();
+        }"""
     )
     return scroll_width, inner_width
+
+
+def sticking_out(page: Page) -> list[str]:
+    """The elements whose right edge lies beyond the window (tag, classes, width), for a failure's message."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .map(el => [el, el.getBoundingClientRect()])
+            .filter(([el, box]) => box.right > window.innerWidth + 0.5 && box.width > 0)
+            .slice(0, 12)
+            .map(([el, box]) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`
+                + ` ${Math.round(box.left)}–${Math.round(box.right)} px`)"""
+    )
 
 
 def focus_ring(page: Page) -> dict:

@@ -44,12 +44,23 @@ TOO_WIDE = """<!doctype html>
 </html>
 """
 
+MOVING = """<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><title>I bevegelse</title>
+<style>@keyframes move {{ from {{ width: {0}px }} to {{ width: {1}px }} }}
+div {{ animation: move 600ms forwards }}</style></head>
+<body><main><h1>En boks som endrer bredde</h1><div>Boks</div></main></body>
+</html>
+"""
+
 
 @pytest.fixture
 def broken_site(tmp_path):
     (tmp_path / "inaccessible.html").write_text(INACCESSIBLE, encoding="utf-8")
     (tmp_path / "foreign-font.html").write_text(FOREIGN_FONT, encoding="utf-8")
     (tmp_path / "too-wide.html").write_text(TOO_WIDE, encoding="utf-8")
+    (tmp_path / "narrowing.html").write_text(MOVING.format(2000, 100), encoding="utf-8")
+    (tmp_path / "widening.html").write_text(MOVING.format(500, 2000), encoding="utf-8")
     with serve(tmp_path) as url:
         yield url
 
@@ -84,6 +95,20 @@ def test_sideways_scroll_helper_reports_a_too_wide_page(new_page, broken_site):
     scroll_width, inner_width = no_sideways_scroll(page)
 
     assert scroll_width > inner_width
+
+
+@pytest.mark.parametrize(("name", "wider_in_the_end"), [("narrowing", False), ("widening", True)])
+def test_sideways_scroll_helper_judges_a_moving_page_where_it_comes_to_rest(
+    new_page, broken_site, name, wider_in_the_end
+):
+    """Wider than the window while a box changes width: what counts is where the box ends up."""
+    page = new_page(viewport={"width": 375, "height": 812})
+    page.goto(broken_site + f"/{name}.html", wait_until="load")
+    assert page.evaluate("() => document.documentElement.scrollWidth") > 375, "measured mid-move"
+
+    scroll_width, inner_width = no_sideways_scroll(page)
+
+    assert (scroll_width > inner_width) is wider_in_the_end, scroll_width
 
 
 LATE_REQUEST = """<!doctype html>

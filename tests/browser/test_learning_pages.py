@@ -16,6 +16,7 @@ from kb_browser import (
     keep_screenshot,
     no_sideways_scroll,
     open_page,
+    sticking_out,
     tab_until,
 )
 from playwright.sync_api import Page
@@ -154,7 +155,9 @@ def test_the_catalogue_is_filtered_by_keyboard_alone(new_page, base_url, width):
 
     keep_screenshot(page, f"learning-catalogue-filtered-{width}", full_page=True)
     scroll_width, inner_width = no_sideways_scroll(page)
-    assert scroll_width <= inner_width, f"the filtered catalogue scrolls sideways at {width}px"
+    assert scroll_width <= inner_width, (
+        f"the filtered catalogue scrolls sideways at {width}px: {sticking_out(page)}"
+    )
 
 
 def test_no_card_matching_says_so_and_a_shared_address_keeps_the_choice(new_page, base_url):
