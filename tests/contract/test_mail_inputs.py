@@ -3,7 +3,11 @@ and region.yml's sign-up and unsubscribe addresses.
 
 Each case makes one mistake in the contract repository; the build and the
 check must both fail with one Norwegian message naming the file, the line
-and the fix, and the published site must stay as it was.
+and the fix, and the published site must stay as it was. The cases run the
+check and the build in the test process (``in_process.py``); these are
+refusals of the tree's validation, a phase whose subprocess case is in
+``test_bad_inputs.py``. What e-mail can show runs as an editor runs it: a
+``mkdocs build`` of every region writes the issue's e-mail edition.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PIL import Image
 from tests.support.builds import build_and_check
 
 from .conftest import GoodBuild
+from .in_process import build_in_process, check_in_process
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched, edit
 
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
@@ -73,10 +78,16 @@ CASES = [
 
 @pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
 def test_an_issue_or_address_e_mail_cannot_use_fails_build_and_check_with_one_message(
-    bad: BadInput, repo: Path, good_build: GoodBuild
+    bad: BadInput,
+    repo: Path,
+    good_build: GoodBuild,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     bad.mutate(repo)
-    build, check = build_and_check(repo)
+    check = check_in_process(repo, capsys)
+    build = build_in_process(repo, monkeypatch, caplog)
     for result in (build, check):
         assert_reports(result, bad.path, bad.field, bad.fragment)
     problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
@@ -85,9 +96,11 @@ def test_an_issue_or_address_e_mail_cannot_use_fails_build_and_check_with_one_me
     assert_site_untouched(repo, good_build)
 
 
-def test_the_wide_table_is_named_with_its_line_and_width(repo: Path) -> None:
+def test_the_wide_table_is_named_with_its_line_and_width(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     append(repo, WIDE_TABLE)
-    _build, check = build_and_check(repo)
+    check = check_in_process(repo, capsys)
     lines = (repo / N).read_text(encoding="utf-8").splitlines()
     line = lines.index(WIDE_TABLE.splitlines()[0]) + 1
     assert f"{N}:{line}: tabellen som begynner med" in check.output, check.output
