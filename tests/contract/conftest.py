@@ -11,6 +11,7 @@ import pytest
 from tests.support.builds import CHECK, ColdBuilds, run
 from tests.support.trees import tree_of
 
+from .in_process import InProcess
 from .repo import write_repo
 
 
@@ -35,3 +36,11 @@ def repo(good_build: GoodBuild, tmp_path: Path) -> Path:
     copy = tmp_path / "repo"
     shutil.copytree(good_build.repo, copy, symlinks=True)
     return copy
+
+
+@pytest.fixture
+def in_process(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> InProcess:
+    """The check and a one-region build of a repository, run in the test process (``in_process.py``)."""
+    return InProcess(capsys, monkeypatch, caplog)

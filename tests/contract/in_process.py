@@ -13,6 +13,7 @@ that a real ``mkdocs build`` of every region reports the same.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,19 @@ def build_in_process(repo: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest
         finally:
             config.plugins.on_shutdown()
     return Run(code, "\n".join(record.getMessage() for record in caplog.records))
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """The check and a build run in the test process, with the pytest fixtures that capture what they say
+    (the ``in_process`` fixture)."""
+
+    capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch
+    caplog: pytest.LogCaptureFixture
+
+    def check(self, repo: Path) -> Run:
+        return check_in_process(repo, self.capsys)
+
+    def build(self, repo: Path) -> Run:
+        return build_in_process(repo, self.monkeypatch, self.caplog)

@@ -27,7 +27,7 @@ from tests.support.repos import edit, write
 from tests.support.trees import differences, tree_of
 
 from .conftest import GoodBuild
-from .in_process import build_in_process, check_in_process
+from .in_process import InProcess, check_in_process
 
 A = "content/artikler/forste-artikkel.md"
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
@@ -728,16 +728,10 @@ def assert_check_reports_one(check: Run, bad: BadInput) -> None:
 
 @pytest.mark.parametrize("bad", BAD_INPUTS, ids=[bad.id for bad in BAD_INPUTS])
 def test_bad_input_fails_build_and_check_and_keeps_the_site(
-    bad: BadInput,
-    repo: Path,
-    good_build: GoodBuild,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    bad: BadInput, repo: Path, good_build: GoodBuild, in_process: InProcess
 ) -> None:
     bad.mutate(repo)
-    check = check_in_process(repo, capsys)
-    build = build_in_process(repo, monkeypatch, caplog)
+    check, build = in_process.check(repo), in_process.build(repo)
 
     assert_reports(build, bad.path, bad.field, bad.fragment)
     assert "1 feil i innholdet;" in build.output, build.output
@@ -768,11 +762,7 @@ def test_each_failure_phase_fails_mkdocs_build_of_every_region_and_the_check_com
 
 
 def test_all_problems_in_the_tree_come_in_one_run(
-    repo: Path,
-    good_build: GoodBuild,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    repo: Path, good_build: GoodBuild, in_process: InProcess
 ) -> None:
     chosen = {"title-no", "municipalities-octal", "unknown-tag", "governing-file-missing", "script"}
     cases = [bad for bad in BAD_INPUTS if bad.id in chosen]
@@ -787,8 +777,7 @@ def test_all_problems_in_the_tree_come_in_one_run(
     )
     for bad in cases:
         bad.mutate(repo)
-    check = check_in_process(repo, capsys)
-    build = build_in_process(repo, monkeypatch, caplog)
+    check, build = in_process.check(repo), in_process.build(repo)
     for result in (build, check):
         for bad in cases:
             assert_reports(result, bad.path, bad.field, bad.fragment)

@@ -21,7 +21,7 @@ from PIL import Image
 from tests.support.builds import build_and_check
 
 from .conftest import GoodBuild
-from .in_process import build_in_process, check_in_process
+from .in_process import InProcess, check_in_process
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched, edit
 
 N = "content/nyhetsbrev/2024-01-nyhetsbrev.md"
@@ -78,16 +78,10 @@ CASES = [
 
 @pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
 def test_an_issue_or_address_e_mail_cannot_use_fails_build_and_check_with_one_message(
-    bad: BadInput,
-    repo: Path,
-    good_build: GoodBuild,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    bad: BadInput, repo: Path, good_build: GoodBuild, in_process: InProcess
 ) -> None:
     bad.mutate(repo)
-    check = check_in_process(repo, capsys)
-    build = build_in_process(repo, monkeypatch, caplog)
+    check, build = in_process.check(repo), in_process.build(repo)
     for result in (build, check):
         assert_reports(result, bad.path, bad.field, bad.fragment)
     problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
