@@ -21,7 +21,7 @@ import pytest
 
 from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, finish, run, start
 from tests.support.processes import region_workers, running
-from tests.support.repos import REPO, edit
+from tests.support.repos import edit
 from tests.support.trees import differences, tree_of
 
 pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
@@ -206,7 +206,7 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_publishes_nothing(
 ) -> None:
     """Ctrl-C once built the remaining regions before stopping; now it stops at once."""
     # The sample, built: enough pages for the workers to be seen at work.
-    repo = shutil.copytree(cold_builds.of(REPO).repo, tmp_path / "repo", symlinks=True)
+    repo = cold_builds.copy(tmp_path / "repo")
     published = tree_of(repo / "site")
     shutil.rmtree(repo / ".cache")  # a cold build: the workers have work to do
 
