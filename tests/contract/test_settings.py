@@ -8,13 +8,11 @@ option, and the build publishes nothing: the last good site/ stays as it was.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.support.builds import BUILD, CHECK, ColdBuilds, Run, run
-from tests.support.repos import REPO
 from tests.support.trees import differences, tree_of
 
 pytestmark = pytest.mark.slow  # every test here runs mkdocs build as a subprocess
@@ -34,8 +32,7 @@ def broken(
     tmp_path_factory: pytest.TempPathFactory, cold_builds: ColdBuilds
 ) -> tuple[Path, dict[str, str], Run, Run]:
     """The sample project, built, then its third topic's description removed; the check and the build run."""
-    repo = tmp_path_factory.mktemp("settings") / "repo"
-    shutil.copytree(cold_builds.of(REPO).repo, repo, symlinks=True)
+    repo = cold_builds.copy(tmp_path_factory.mktemp("settings") / "repo")
     published = tree_of(repo / "site")
     config = repo / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import signal
 import subprocess
 import threading
@@ -13,7 +12,6 @@ from pathlib import Path
 
 from tests.support.builds import BUILD, ColdBuilds, start
 from tests.support.processes import region_workers, running
-from tests.support.repos import REPO
 from tests.support.trees import tree_of
 
 WAITING = "et annet bygg av nettstedet pågår; venter til det er ferdig"
@@ -108,7 +106,7 @@ def test_overlapping_builds_publish_one_whole_version(tmp_path: Path, cold_build
 def test_a_killed_build_takes_its_workers_with_it_and_leaves_the_site(
     tmp_path: Path, cold_builds: ColdBuilds
 ) -> None:
-    repo = shutil.copytree(cold_builds.of(REPO).repo, tmp_path / "repo", symlinks=True)  # the sample, built
+    repo = cold_builds.copy(tmp_path / "repo")  # the sample, built
     published = tree_of(repo / "site")
     (repo / ".cache").rename(repo / "cache-aside")  # a cold build: the workers have work to do
 
