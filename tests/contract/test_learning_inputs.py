@@ -21,7 +21,7 @@ from tests.support.repos import REPO, edit
 from tests.support.trees import tree_of
 
 from .conftest import GoodBuild
-from .in_process import build_in_process, check_in_process
+from .in_process import InProcess
 from .repo import write_repo
 from .test_bad_inputs import BadInput, assert_reports, assert_site_untouched
 
@@ -115,17 +115,11 @@ CASES = [
 
 @pytest.mark.parametrize("bad", CASES, ids=[bad.id for bad in CASES])
 def test_a_learning_resource_mistake_fails_build_and_check_with_one_message(
-    bad: BadInput,
-    repo: Path,
-    good: GoodBuild,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    bad: BadInput, repo: Path, good: GoodBuild, in_process: InProcess
 ) -> None:
     """In the test process (see in_process.py); test_bad_inputs.py runs each failure phase as subprocesses."""
     bad.mutate(repo)
-    check = check_in_process(repo, capsys)
-    build = build_in_process(repo, monkeypatch, caplog)
+    check, build = in_process.check(repo), in_process.build(repo)
     for result in (build, check):
         assert_reports(result, bad.path, bad.field, bad.fragment)
     problem_lines = [line for line in check.output.splitlines() if line.startswith(("content/", "regions/"))]
