@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kompetansebroen.mail import HTML_FILE as MAIL_HTML
+from kompetansebroen.mkdocs_adapter.search_languages import lunr_files_needed
 from kompetansebroen.output import search_words
 
 from . import search_parts
@@ -160,15 +161,10 @@ def _search_scripts(page: Path, html: str, index: dict) -> Assets:
             wrapped = worker.parent / name
             if name.endswith(".js") and "/" not in name and wrapped.is_file():
                 scripts.add(wrapped, name)
-    lunr = worker.parent.parent / "lunr" / "min"
-    langs = [lang for lang in index.get("config", {}).get("lang", []) if lang != "en"]
-    wanted = ["lunr.stemmer.support.min.js"] if langs else []
-    wanted += [f"lunr.{lang}.min.js" for lang in langs]
-    if len(index.get("config", {}).get("lang", [])) > 1:
-        wanted.append("lunr.multi.min.js")
-    for name in wanted:
-        if (lunr / name).is_file():
-            scripts.add(lunr / name, name)
+    lunr = worker.parent.parent / "lunr"
+    for wanted in sorted(lunr_files_needed(index.get("config", {}).get("lang", []))):
+        if (lunr / wanted).is_file():
+            scripts.add(lunr / wanted, Path(wanted).name)
     return scripts
 
 

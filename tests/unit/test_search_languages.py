@@ -21,7 +21,7 @@ MATERIAL_LUNR = Path(material.__file__).parent / "templates" / LUNR_FOLDER
     ("languages", "expected"),
     [
         (["no"], {"min/lunr.stemmer.support.min.js", "min/lunr.no.min.js"}),
-        (["en"], {"min/lunr.stemmer.support.min.js"}),
+        (["en"], set()),
         (
             ["no", "en"],
             {"min/lunr.stemmer.support.min.js", "min/lunr.no.min.js", "min/lunr.multi.min.js"},

@@ -18,8 +18,9 @@ _WORD_SPLITTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 
 
 def lunr_files_needed(languages: Sequence[str]) -> frozenset[str]:
-    """The paths under :data:`LUNR_FOLDER` that Material's worker imports for ``languages``."""
-    needed = {"min/lunr.stemmer.support.min.js"}
+    """The paths under :data:`LUNR_FOLDER` that Material's worker imports for ``languages``: none for
+    English alone (lunr's own), else the stemmer support with the rest."""
+    needed: set[str] = set()
     for language in languages:
         if language in _WORD_SPLITTERS:
             needed.add(_WORD_SPLITTERS[language])
@@ -27,6 +28,8 @@ def lunr_files_needed(languages: Sequence[str]) -> frozenset[str]:
             needed.add(f"min/lunr.{language}.min.js")
     if len(languages) > 1:
         needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
     return frozenset(needed)
 
 
