@@ -20,14 +20,9 @@ import pytest
 from kb_browser import (
     ALL_PAGES,
     PAGE_TYPES,
-    SCHEMES,
     NetworkWatch,
-    axe_violations,
-    describe_violations,
-    keep_screenshot,
-    no_sideways_scroll,
+    accessible_and_fitting_in_each_scheme,
     open_page,
-    switch_color_scheme,
 )
 from playwright.sync_api import ConsoleMessage, Page
 
@@ -82,14 +77,10 @@ def test_page_type_has_no_csp_or_axe_violations_under_nginx(page, nginx_url, pag
     response = page.goto(nginx_url + ALL_PAGES[page_type], wait_until="load")
     assert response is not None and "script-src" in response.headers.get("content-security-policy", "")
 
-    for scheme in SCHEMES:
-        switch_color_scheme(page, scheme)
-        violations = axe_violations(page)
-        assert not violations, f"{page_type} ({scheme}) under nginx:\n" + describe_violations(violations)
-        scroll_width, inner_width = no_sideways_scroll(page)
-        assert scroll_width <= inner_width, f"{page_type} ({scheme}) scrolls sideways at {inner_width}px"
-        if scheme == SCHEMES[0]:
-            keep_screenshot(page, f"{page_type}-{inner_width}", full_page=True)
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    accessible_and_fitting_in_each_scheme(
+        page, f"{page_type} under nginx at {width}px", f"{page_type}-{width}"
+    )
 
     # What a page still fetches after its load event (the favicon, Material's sitemap.xml) changes nothing
     # axe looks at, but a blocked fetch would be a violation: the violations are read once nothing has been
