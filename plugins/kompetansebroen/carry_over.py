@@ -18,10 +18,17 @@ Value = TypeVar("Value")
 
 
 class Previewing:
-    """Whether this process is the preview (``make serve``), which rebuilds one region again and again."""
+    """Whether this process is the preview (``make serve``), which rebuilds one region again and again,
+    and who is told when a rebuild's pages are written (before its search index, feeds and e-mail)."""
 
     def __init__(self) -> None:
         self.on = False
+        self.listener: Callable[[frozenset[str]], None] | None = None
+
+    def pages_written(self, ready: frozenset[str]) -> None:
+        """The rebuild has written its pages; ``ready``: the files (paths in the site) that are final now."""
+        if self.on and self.listener is not None:
+            self.listener(ready)
 
 
 PREVIEWING = Previewing()

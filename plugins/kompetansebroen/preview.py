@@ -7,8 +7,11 @@ plugin's incremental plan (``mkdocs build --dirty`` in this process: only the
 pages a change can touch are written again), and the browser reloads.
 
 Fresh pages only: from the moment a change is seen until the rebuild has
-finished, every request waits (at most ``REQUEST_WAIT`` seconds), so a page is
-never served from an older build. A rebuild that finds mistakes in the content
+written its pages, every request waits (at most ``REQUEST_WAIT`` seconds), so a
+page is never served from an older build. The pages are then shown, and the
+browser reloads, while the rebuild writes the region's search index, feeds,
+calendars and e-mail editions; a request for any file the rebuild has not
+finished yet waits for the end of the rebuild. A rebuild that finds mistakes in the content
 prints each problem in the terminal, as ``make check`` does, and every page
 shows them until a save mends them. Serves on 127.0.0.1 only; Ctrl-C or
 SIGTERM stops it and removes the temporary output folder.
@@ -88,16 +91,44 @@ class Preview:
         self.site_dir = site_dir
         self.serve_url = f"http://{HOST}:{port}/"
         self.version = 0
-        """Raised after every rebuild, failed or not: the browser reloads when it grows."""
+        """Raised once a rebuild, failed or not, has something to show: the browser reloads when it grows."""
         self.problems: list[str] = []
         """Why the last rebuild failed; empty when it succeeded."""
         self._stale = True
+        self._ready: frozenset[str] | None = None
+        """While a rebuild writes what comes after its pages: the files (paths in the site) that are final."""
+        self._shown = False
+        """Whether this rebuild's pages have been shown (the version raised) before it ended."""
         self._condition = threading.Condition()
+        PREVIEWING.listener = self.pages_written
 
     def changed(self) -> None:
-        """A watched file changed: hold every request until the rebuild is done."""
+        """A watched file changed: hold every request until the rebuild has written its pages."""
         with self._condition:
             self._stale = True
+            self._ready = None
+            self._shown = False
+
+    def pages_written(self, ready: frozenset[str]) -> None:
+        """The rebuild has written its pages (``ready``: the files that are final): show them now."""
+        with self._condition:
+            self.problems = []
+            self._ready = ready
+            self._stale = False
+            self._shown = True
+            self.version += 1
+            self._condition.notify_all()
+
+    def finished(self, problems: list[str]) -> None:
+        """The rebuild has ended, with ``problems`` if it failed: every file is fresh."""
+        with self._condition:
+            self.problems = problems
+            if problems or not self._shown:
+                self.version += 1
+            self._stale = False
+            self._ready = None
+            self._shown = False
+            self._condition.notify_all()
 
     def rebuild(self) -> float:
         """Build the region (incrementally after the first time); the seconds it took."""
@@ -123,21 +154,28 @@ class Preview:
         lines = list(dict.fromkeys(handler.lines))
         if failure and failure not in lines:
             lines.append(failure)
-        with self._condition:
-            self.problems = lines if failure else []
-            self.version += 1
-            self._stale = False
-            self._condition.notify_all()
+        self.finished(lines if failure else [])
         return time.perf_counter() - started
 
-    def wait_fresh(self, timeout: float) -> bool:
+    def _fresh(self, file: str) -> bool:
+        return not self._stale and (self._ready is None or file in self._ready)
+
+    def wait_fresh(self, file: str, timeout: float) -> bool:
+        """Wait until ``file`` (a path in the site, ``…/index.html`` for a page) is as the last save made it."""
         with self._condition:
-            return self._condition.wait_for(lambda: not self._stale, timeout=timeout)
+            return self._condition.wait_for(lambda: self._fresh(file), timeout=timeout)
 
     def wait_newer(self, version: int, timeout: float) -> int:
         with self._condition:
             self._condition.wait_for(lambda: self.version > version and not self._stale, timeout=timeout)
             return self.version
+
+
+def served_file(relative: str, path: str) -> str:
+    """The file a request for ``path`` (``relative`` in the site) is answered with, if it is there."""
+    if path.endswith("/"):
+        return posixpath.join(relative, "index.html") if relative else "index.html"
+    return relative
 
 
 def problems_page(problems: Iterable[str], version: int) -> bytes:
@@ -165,13 +203,13 @@ class _Handler(BaseHTTPRequestHandler):
             version = preview.wait_newer(int(known) if known.isdigit() else 0, RELOAD_WAIT)
             self._send(HTTPStatus.OK, str(version).encode(), "text/plain")
             return
-        if not preview.wait_fresh(REQUEST_WAIT):
+        relative = posixpath.normpath("/" + path).lstrip("/")
+        if not preview.wait_fresh(served_file(relative, path), REQUEST_WAIT):
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, messages.PREVIEW_STILL_BUILDING.encode(), "text/plain")
             return
         if preview.problems:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, problems_page(preview.problems, preview.version))
             return
-        relative = posixpath.normpath("/" + path).lstrip("/")
         target = preview.site_dir / relative
         if path.endswith("/") or target.is_dir():
             if not path.endswith("/"):

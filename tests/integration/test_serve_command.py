@@ -22,6 +22,7 @@ from tests.support.repos import copy_repo
 ARTICLE = "content/artikler/tilskudd-til-sekretariat.md"
 PAGE = "artikler/tilskudd-til-sekretariat/"
 LISTING = "artikler/"
+SEARCH_INDEX = "search/search_index.json"
 START_WAIT = 300.0
 EDIT_WAIT = 60.0
 STOP_WAIT = 20.0
@@ -150,6 +151,9 @@ def test_edits_show_fresh_pages_equal_to_a_clean_build_and_problems_until_mended
         )
         article.write_text(title_edit, encoding="utf-8")
         served_title = wait_for(base + PAGE, "Sekretariatene får tilskudd".encode(), session, EDIT_WAIT)
+        # The page is shown before the rebuild writes its search index; asked for at once, the index
+        # waits for it, and is never the one from before the edit.
+        index_status, index_at_once = fetch(base + SEARCH_INDEX)
         _status, served_listing = fetch(base + LISTING)
         assert "Sekretariatene får tilskudd".encode() in served_listing
 
@@ -185,6 +189,7 @@ def test_edits_show_fresh_pages_equal_to_a_clean_build_and_problems_until_mended
     clean = clean_build(repo, port, tmp_path / "clean")
     assert without_reload_script(mended) == (clean / PAGE / "index.html").read_bytes()
     assert without_reload_script(listing_after) == (clean / LISTING / "index.html").read_bytes()
+    assert index_status == 200 and index_at_once == (clean / SEARCH_INDEX).read_bytes()
     assert served_text != served_title  # the marker shows the edits were seen one by one
 
 

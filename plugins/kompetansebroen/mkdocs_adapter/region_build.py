@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..carry_over import CarryOver
+from ..carry_over import PREVIEWING, CarryOver
 from ..content_types.registry import content_type
 from ..content_types.spec import Feed
 from ..listings import html_blocks, paths
@@ -474,6 +474,9 @@ class RegionBuild:
             scan_scripts=self.setup.command == "build" and self.order.worker,
         )
         if not self.order.worker:
+            if preview:  # the edited page is shown while the search index, feeds and e-mail are written
+                stamped = {job.dest for job in jobs}
+                PREVIEWING.pages_written(frozenset(f.dest_uri for f in self.site_files) - stamped)
             finish_region(self.result)
             if increment is not None and increment.serving:
                 increment.remove_gone({f.abs_dest_path for f in self.site_files})
