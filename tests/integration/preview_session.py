@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from kompetansebroen.carry_over import forget_everything
+from kompetansebroen.carry_over import PREVIEWING, forget_everything
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -41,6 +41,7 @@ def tree(site: Path) -> dict[str, tuple[str, int]]:
 
 def main(steps_file: str, result_file: str) -> None:
     steps = json.loads(Path(steps_file).read_text(encoding="utf-8"))
+    PREVIEWING.on = True  # as in make serve: results kept from one rebuild for the next, also the preview's own
     incremental, clean = Path("preview-incremental"), Path("preview-clean")
     results = []
     assert preview(incremental, dirty=True)

@@ -6,12 +6,14 @@ What each content type lists, where and how is declared with the type
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import html
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 
+from ..carry_over import PREVIEWING, CarryOver
 from ..content_types.registry import content_type, ranked, with_list_page
 from ..content_types.spec import ContentType, Feed, Layout, ListPage, More, Section, Style
 from ..model.documents import Document, Kind, Status
@@ -503,23 +505,53 @@ def related_documents(view: RegionView, doc: Document, count: int = RELATED_COUN
     return [other for other in ranked_ if other.path != doc.path][:count]
 
 
+_RANKINGS: CarryOver[tuple[str, str, frozenset[str], int], tuple[str, ...]] = CarryOver(
+    only_when_previewing=True
+)
+"""«Les også» rankings (the pages' paths) by everything they are made of: the preview (``make serve``)
+rebuilds on every save, and a save of a text or a title leaves every ranking as it was."""
+
+
 def _ranked_for_topics(view: RegionView, tags: frozenset[str], count: int) -> list[Document]:
     # Many articles carry the same set of topics: rank once per set, per region.
     key = ("related", tags, count)
     if key not in view.memo:
-        shared: dict[str, int] = {}
-        candidates: dict[str, Document] = {}
-        for topic in tags:
-            for other in view.with_topic(topic):
-                if content_type(other.kind).related:
-                    shared[other.path] = shared.get(other.path, 0) + 1
-                    candidates[other.path] = other
-        view.memo[key] = heapq.nsmallest(
-            count,
-            candidates.values(),
-            key=lambda d: (-shared[d.path], -(d.date.toordinal() if d.date else 0), d.path),
-        )
+        if PREVIEWING.on:
+            carried = (view.region.id, _ranking_facts(view), tags, count)
+            paths = _RANKINGS.get(carried, lambda: _ranked_paths(view, tags, count))
+        else:
+            paths = _ranked_paths(view, tags, count)
+        view.memo[key] = [view.documents[path] for path in paths]
     return view.memo[key]
+
+
+def _ranked_paths(view: RegionView, tags: frozenset[str], count: int) -> tuple[str, ...]:
+    """The ``count`` pages sharing the most of ``tags``, newest first, then by path (a total order)."""
+    shared: dict[str, int] = {}
+    candidates: dict[str, Document] = {}
+    for topic in tags:
+        for other in view.with_topic(topic):
+            if content_type(other.kind).related:
+                shared[other.path] = shared.get(other.path, 0) + 1
+                candidates[other.path] = other
+    ranked_ = heapq.nsmallest(
+        count,
+        candidates.values(),
+        key=lambda d: (-shared[d.path], -(d.date.toordinal() if d.date else 0), d.path),
+    )
+    return tuple(doc.path for doc in ranked_)
+
+
+def _ranking_facts(view: RegionView) -> str:
+    """A hash of what every ranking of the view reads: each page's path, topics, date and type."""
+    key = ("related-facts",)
+    if key not in view.memo:
+        _RANKINGS.next_build()  # a region's view is made once a build
+        digest = hashlib.sha256()
+        for doc in view.documents.values():
+            digest.update(repr((doc.path, sorted(doc.tags), doc.date, doc.kind.value)).encode())
+        view.memo[key] = [digest.hexdigest()]
+    return view.memo[key][0]
 
 
 def accessibility_page(region: Region, site_name: str) -> GeneratedPage:
