@@ -41,7 +41,7 @@ def tree(site: Path) -> dict[str, tuple[str, int]]:
 
 def main(steps_file: str, result_file: str) -> None:
     steps = json.loads(Path(steps_file).read_text(encoding="utf-8"))
-    PREVIEWING.on = True  # as in make serve: results kept from one rebuild for the next, also the preview's own
+    PREVIEWING.on = True  # as make serve: what one rebuild worked out is kept for the next
     incremental, clean = Path("preview-incremental"), Path("preview-clean")
     results = []
     assert preview(incremental, dirty=True)
