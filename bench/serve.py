@@ -76,9 +76,9 @@ def _edited(text: str, marker: str, kind: str) -> str:
 _TITLE = re.compile(r'^(title:\s*)"', re.MULTILINE)
 
 
-def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
+def edit_to_page(root: Path, region_id: str, edits: int, settle: float = SETTLE) -> ServeResult:
     """Serve ``region_id`` of the corpus in ``root``; time ``edits`` body edits and as many
-    title edits of one shared article, alternating."""
+    title edits of one shared article, alternating, ``settle`` seconds apart."""
     article = sorted((root / "content" / "artikler").glob("*.md"))[0]
     url_path = f"artikler/{article.stem}/"
     port = _free_port()
@@ -99,7 +99,7 @@ def edit_to_page(root: Path, region_id: str, edits: int) -> ServeResult:
         first_build = _wait_for(url, None, STARTUP_TIMEOUT, server)
         for number in range(edits):
             for kind in ("body", "title"):
-                time.sleep(SETTLE)
+                time.sleep(settle)
                 marker = f"Målemerke {number} {time.time_ns()}"
                 text = article.read_text(encoding="utf-8")
                 article.write_text(_edited(text, marker, kind), encoding="utf-8")

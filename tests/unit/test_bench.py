@@ -526,7 +526,7 @@ def test_serve_measurement_sees_each_edit_and_restores_the_article(tmp_path: Pat
     article = sorted((corpus.root / "content" / "artikler").glob("*.md"))[0]
     original = article.read_text(encoding="utf-8")
 
-    result = edit_to_page(corpus.root, corpus.region_ids[0], edits=2)
+    result = edit_to_page(corpus.root, corpus.region_ids[0], edits=2, settle=0.2)  # a tiny corpus
 
     assert len(result.edits) == 2 and all(0 < seconds < 120 for seconds in result.edits)
     assert len(result.title_edits) == 2 and all(0 < seconds < 120 for seconds in result.title_edits)
