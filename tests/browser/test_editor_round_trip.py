@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from kb_browser import DECAP_SERVER, REPO, decap_server, serve
+from kb_browser import DECAP_SERVER, REPO, decap_server, keep_screenshot, serve
 from playwright.sync_api import Locator, Page
 
 from tests.support.builds import CHECK, ColdBuilds, run, run_build
@@ -467,3 +467,30 @@ def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
     site = urlsplit(admin_url).netloc
     assert hosts - {site, f"127.0.0.1:{decap_port}", "data", "blob"} == set(), hosts
     assert f"127.0.0.1:{decap_port}" in hosts and site in hosts
+
+
+def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
+    editor: Page, admin_url: str
+) -> None:
+    """The Markdown toolbar and the preview switch, which Decap's Norwegian leaves in English
+    (editor/phrases.py; every phrase is checked in tests/unit/test_editor_phrases.py), and the
+    preview's dates, written as the page writes them."""
+    open_fresh(editor, f"{admin_url}/admin/", "#/collections/artikler/entries/hva-er-et-helsefellesskap")
+    editor.get_by_title("Fet", exact=True).first.wait_for()
+    keep_screenshot(editor, "editor-article-form")
+    for words in (
+        "Fet",
+        "Kursiv",
+        "Lenke",
+        "Overskrifter",
+        "Punktliste",
+        "Vis eller skjul forhåndsvisningen",
+    ):
+        assert editor.get_by_title(words, exact=True).count() >= 1, f"«{words}» is not on the form"
+    for english in ("Bold", "Italic", "Link", "Headings", "Bulleted List", "Toggle preview"):
+        assert editor.get_by_title(english, exact=True).count() == 0, f"«{english}» is shown in English"
+    facts = editor.frame_locator("iframe").first.locator("p.kb-meta")
+    facts.wait_for()
+    # The line under the page's title, up to its topics (which the preview does not show).
+    on_the_page = "Publisert 15. november 2019 · Sist oppdatert 10. januar 2023 kl. 14.05 · Av Redaksjonen"
+    assert facts.inner_text() == on_the_page

@@ -6,6 +6,7 @@
 // 2. The preview pane uses the site's own style sheets (Material's and ours, listed by the build in
 //    data-kb-styles) and shows articles, events and films with the photo, caption and credit the
 //    way the page does.
+// 3. Decap's Norwegian is completed with the phrases it lacks (below).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -20,6 +21,29 @@
     if (value && typeof value.size === "number" && typeof value.get === "function") return value.size === 0;
     if (Array.isArray(value)) return value.length === 0;
     return false;
+  }
+
+  // 3. Norwegian for what Decap's own Norwegian leaves in English (editor/phrases.py): laid over
+  //    Decap's nb_no, which Decap merges over its English when it starts (after this script).
+  function mergedOver(base, extra) {
+    var merged = {};
+    Object.keys(base || {}).forEach(function (key) {
+      merged[key] = base[key];
+    });
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      merged[key] =
+        value && typeof value === "object" && merged[key] && typeof merged[key] === "object"
+          ? mergedOver(merged[key], value)
+          : value;
+    });
+    return merged;
+  }
+
+  var locale = rule("locale");
+  var phrases = rule("phrases");
+  if (locale && phrases) {
+    CMS.registerLocale(locale, mergedOver(CMS.getLocale(locale), JSON.parse(phrases)));
   }
 
   CMS.registerEventListener({
@@ -102,17 +126,35 @@
     );
   }
 
+  // A date as the page writes it (text/dates.py, text/event_times.py): «15. november 2019», and with
+  // a time «10. januar 2023 kl. 14.05». The month names come from the build (data-kb-months).
+  var MONTHS = rule("months").split(" ");
+  function norwegianDate(value) {
+    var text = String(value || "");
+    var parts = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+    if (!parts || MONTHS.length !== 12 || !MONTHS[Number(parts[2]) - 1]) return text;
+    var day = Number(parts[3]) + ". " + MONTHS[Number(parts[2]) - 1] + " " + parts[1];
+    return parts[4] ? day + " kl. " + parts[4] + "." + parts[5] : day;
+  }
+
   CMS.registerPreviewTemplate("artikler", function (props) {
     var date = field(props.entry, "date");
+    var updated = field(props.entry, "updated");
     var authors = props.entry.getIn(["data", "authors"]);
-    var facts = (date ? "Publisert " + date : "") + (authors && authors.size ? " · Av " + authors.join(", ") : "");
+    var facts = [
+      date ? "Publisert " + norwegianDate(date) : "",
+      updated ? "Sist oppdatert " + norwegianDate(updated) : "",
+      authors && authors.size ? "Av " + authors.join(", ") : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
     return page(props, facts, figure(props, "image", "image_alt", "image_caption", "image_credit"));
   });
 
   CMS.registerPreviewTemplate("arrangementer", function (props) {
     var e = props.entry;
     var details = [
-      ["Tid", field(e, "start") + (field(e, "end") ? " – " + field(e, "end") : "")],
+      ["Tid", norwegianDate(field(e, "start")) + (field(e, "end") ? " – " + norwegianDate(field(e, "end")) : "")],
       ["Form", field(e, "format")],
       ["Sted", field(e, "place")],
       ["Arrangør", field(e, "organiser")],
@@ -141,7 +183,7 @@
         ? h("img", { className: "kb-film__player", src: asset ? asset.toString() : poster, alt: field(e, "poster_alt") })
         : null
     );
-    var facts = [field(e, "date"), field(e, "duration") ? "Varighet " + field(e, "duration") : ""]
+    var facts = [norwegianDate(field(e, "date")), field(e, "duration") ? "Varighet " + field(e, "duration") : ""]
       .filter(Boolean)
       .join(" · ");
     return page(props, facts, player);

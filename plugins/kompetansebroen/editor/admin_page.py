@@ -2,8 +2,10 @@
 
 Decap reads its configuration from ``config.yml`` beside the page (its default, so the page
 needs no ``rel="cms-config-url"``, which the HTML checker refuses); the page names the style
-sheets of the site the preview pane uses; Decap's bundle is served once for
-the whole site, from ``/admin/decap/`` (see mkdocs_adapter/admin_files.py).
+sheets of the site the preview pane uses, the month names its dates are written with, and the
+Norwegian phrases Decap lacks (phrases.py);
+Decap's bundle is served once for the whole site, from ``/admin/decap/`` (see
+mkdocs_adapter/admin_files.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model.photos import CAPTION_RULES
+from ..text.dates import MONTHS
+from .phrases import LOCALE, phrases_json
 
 ADMIN_FOLDER = "admin"
 BUNDLE_FOLDER = "decap"
@@ -47,7 +51,9 @@ def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
         "</head>\n"
         "<body>\n"
         f'<script src="{html.escape(bundle_url)}"></script>\n'
-        f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"{rules}></script>\n'
+        f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"{rules}'
+        f' data-kb-months="{" ".join(MONTHS)}" data-kb-locale="{LOCALE}"'
+        f' data-kb-phrases="{html.escape(phrases_json())}"></script>\n'
         "</body>\n"
         "</html>\n"
     )

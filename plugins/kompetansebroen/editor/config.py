@@ -9,8 +9,8 @@ import yaml
 from ..content_types.spec import Vocabulary
 from .backend import Backend
 from .collections import Scope, collections
+from .phrases import LOCALE
 
-LOCALE = "nb_no"
 """Decap's Norwegian bokmål, built into its bundle."""
 
 
