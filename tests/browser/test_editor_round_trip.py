@@ -470,7 +470,7 @@ def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
 
 
 def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
-    editor: Page, admin_url: str
+    editor: Page, admin_url: str, cold_builds: ColdBuilds
 ) -> None:
     """The Markdown toolbar and the preview switch, which Decap's Norwegian leaves in English
     (editor/phrases.py; every phrase is checked in tests/unit/test_editor_phrases.py), and the
@@ -491,6 +491,14 @@ def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
         assert editor.get_by_title(english, exact=True).count() == 0, f"«{english}» is shown in English"
     facts = editor.frame_locator("iframe").first.locator("p.kb-meta")
     facts.wait_for()
-    # The line under the page's title, up to its topics (which the preview does not show).
-    on_the_page = "Publisert 15. november 2019 · Sist oppdatert 10. januar 2023 kl. 14.05 · Av Redaksjonen"
+    # The line under the built page's title, up to its topics (which the preview does not show): the
+    # page's dates come from text/dates.py, the preview's from admin.js, and the two must agree.
+    built = cold_builds.of(REPO).site / "innlandet" / "artikler" / "hva-er-et-helsefellesskap" / "index.html"
+    line = re.search(r'<p class="kb-meta">(.*?)</p>', built.read_text(encoding="utf-8"))
+    assert line is not None
+    on_the_page = re.sub(r"<[^>]+>", "", line.group(1)).split(" · Tema:")[0]
+    assert (
+        on_the_page
+        == "Publisert 15. november 2019 · Sist oppdatert 10. januar 2023 kl. 14.05 · Av Redaksjonen"
+    )
     assert facts.inner_text() == on_the_page
