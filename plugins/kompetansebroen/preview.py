@@ -96,9 +96,8 @@ class Preview:
         """Why the last rebuild failed; empty when it succeeded."""
         self._stale = True
         self._ready: frozenset[str] | None = None
-        """While a rebuild writes what comes after its pages: the files (paths in the site) that are final."""
-        self._shown = False
-        """Whether this rebuild's pages have been shown (the version raised) before it ended."""
+        """While a rebuild writes what comes after its pages (which are shown already, the version raised):
+        the files (paths in the site) that are final."""
         self._condition = threading.Condition()
         PREVIEWING.listener = self.pages_written
 
@@ -107,7 +106,6 @@ class Preview:
         with self._condition:
             self._stale = True
             self._ready = None
-            self._shown = False
 
     def pages_written(self, ready: frozenset[str]) -> None:
         """The rebuild has written its pages (``ready``: the files that are final): show them now."""
@@ -115,7 +113,6 @@ class Preview:
             self.problems = []
             self._ready = ready
             self._stale = False
-            self._shown = True
             self.version += 1
             self._condition.notify_all()
 
@@ -123,11 +120,10 @@ class Preview:
         """The rebuild has ended, with ``problems`` if it failed: every file is fresh."""
         with self._condition:
             self.problems = problems
-            if problems or not self._shown:
+            if problems or self._ready is None:  # else the pages were shown, and the browser reloaded
                 self.version += 1
             self._stale = False
             self._ready = None
-            self._shown = False
             self._condition.notify_all()
 
     def rebuild(self) -> float:
@@ -171,8 +167,14 @@ class Preview:
             return self.version
 
 
-def served_file(relative: str, path: str) -> str:
-    """The file a request for ``path`` (``relative`` in the site) is answered with, if it is there."""
+def in_site(path: str) -> str:
+    """A request's path as a path in the site, never above it: ``/a/../b/`` → ``b``."""
+    return posixpath.normpath("/" + path).lstrip("/")
+
+
+def served_file(path: str) -> str:
+    """The file a request for ``path`` is answered with, if it is there (``…/index.html`` for a folder)."""
+    relative = in_site(path)
     if path.endswith("/"):
         return posixpath.join(relative, "index.html") if relative else "index.html"
     return relative
@@ -203,14 +205,13 @@ class _Handler(BaseHTTPRequestHandler):
             version = preview.wait_newer(int(known) if known.isdigit() else 0, RELOAD_WAIT)
             self._send(HTTPStatus.OK, str(version).encode(), "text/plain")
             return
-        relative = posixpath.normpath("/" + path).lstrip("/")
-        if not preview.wait_fresh(served_file(relative, path), REQUEST_WAIT):
+        if not preview.wait_fresh(served_file(path), REQUEST_WAIT):
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, messages.PREVIEW_STILL_BUILDING.encode(), "text/plain")
             return
         if preview.problems:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, problems_page(preview.problems, preview.version))
             return
-        target = preview.site_dir / relative
+        target = preview.site_dir / in_site(path)
         if path.endswith("/") or target.is_dir():
             if not path.endswith("/"):
                 self.send_response(HTTPStatus.FOUND)

@@ -11,8 +11,6 @@ from .backend import Backend
 from .collections import Scope, collections
 from .phrases import LOCALE
 
-"""Decap's Norwegian bokmål, built into its bundle."""
-
 
 def decap_config(
     vocabulary: Vocabulary, scope: Scope, backend: Backend, *, site_url: str = ""
