@@ -14,6 +14,7 @@ site's own and decap-server.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import socket
@@ -217,7 +218,7 @@ NEW_ENTRIES: dict[str, tuple[str, list[tuple[str, str, object]]]] = {
             ("type", "Tittel", TITLE),
             ("type", "Ingress", "Et webinar."),
             ("when", "Start", "2030-03-14T09:00"),
-            ("choose", "Form", "digitalt"),
+            ("choose", "Format", "Digitalt"),
             ("type", "Arrangør", "Sykehuset Innlandet"),
         ],
     ),
@@ -502,3 +503,26 @@ def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
         == "Publisert 15. november 2019 · Sist oppdatert 10. januar 2023 kl. 14.05 · Av Redaksjonen"
     )
     assert facts.inner_text() == on_the_page
+
+
+def test_the_preview_lists_an_events_facts_as_its_page_does(
+    editor: Page, admin_url: str, cold_builds: ColdBuilds
+) -> None:
+    """Names, words and time with its weekday and span, as the built page has them (every case of an
+    event's time is compared with the build's in tests/unit/test_editor_preview.py)."""
+    open_fresh(editor, f"{admin_url}/admin/", "#/collections/arrangementer/entries/fagdag-skropelige-eldre")
+    facts = editor.frame_locator("iframe").first.locator("dl.kb-event-facts")
+    facts.wait_for()
+    shown = facts.evaluate("(list) => [...list.children].map((item) => item.textContent)")
+    built = (
+        cold_builds.of(REPO).site / "innlandet" / "arrangementer" / "fagdag-skropelige-eldre" / "index.html"
+    )
+    listed = re.search(r'<dl class="kb-event-facts">(.*?)</dl>', built.read_text(encoding="utf-8"), re.DOTALL)
+    assert listed is not None
+    on_the_page = [
+        html.unescape(re.sub(r"<[^>]+>", "", item))
+        for item in re.findall(r"<d[td]>(.*?)</d[td]>", listed.group(1))
+    ]
+    assert shown == on_the_page
+    assert shown[:4] == ["Tid", "torsdag 14. november 2024 kl. 09.00–15.30", "Format", "Fysisk oppmøte"]
+    assert len(shown) == 16, "every fact of the sample: time, format, place, organiser, audience, price …"

@@ -77,7 +77,13 @@ def test_a_shared_page_chooses_its_regions_a_regional_page_cannot() -> None:
 
 def test_choices_and_vocabularies_are_selects() -> None:
     events = {f["name"]: f for f in by_name(NATIONAL)["arrangementer"]["fields"]}
-    assert events["format"]["options"] == ["fysisk", "digitalt", "hybrid"]
+    # The editor picks the words the page shows; the file gets the word the check reads.
+    assert events["format"]["label"] == "Format"
+    assert events["format"]["options"] == [
+        {"label": "Fysisk oppmøte", "value": "fysisk"},
+        {"label": "Digitalt", "value": "digitalt"},
+        {"label": "Fysisk og digitalt", "value": "hybrid"},
+    ]
     assert events["audience"]["options"] == list(VOCABULARY.professions)
     assert events["start"]["format"] == "YYYY-MM-DD HH:mm"
     assert events["registration_deadline"]["format"] == "YYYY-MM-DD"

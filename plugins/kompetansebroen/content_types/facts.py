@@ -75,6 +75,10 @@ def governing_item_facts(doc: Document) -> list[str]:
     return [doc.governing.issuer]
 
 
+CANCELLED_NOTICE = (
+    '<p class="kb-event-cancelled"><strong>Avlyst</strong> – arrangementet blir ikke holdt.</p>'
+)
+"""What a cancelled event's page says above its facts (the browser editor's preview says it too)."""
 CALENDAR_FILE = "kalender.ics"
 """Each event's calendar file, in its page's folder (``arrangementer/<navn>/kalender.ics``)."""
 
@@ -103,9 +107,7 @@ def event_facts(doc: Document, today: dt.date) -> PageFacts:
         rows.append(("Kontakt", f'<a href="mailto:{address}">{address}</a>'))
     parts = []
     if event.cancelled:
-        parts.append(
-            '<p class="kb-event-cancelled"><strong>Avlyst</strong> – arrangementet blir ikke holdt.</p>'
-        )
+        parts.append(CANCELLED_NOTICE)
     parts.append('<dl class="kb-event-facts">')
     parts += [f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows]
     parts.append("</dl>")

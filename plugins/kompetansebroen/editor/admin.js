@@ -126,15 +126,58 @@
     );
   }
 
-  // A date as the page writes it (text/dates.py, text/event_times.py): «15. november 2019», and with
-  // a time «10. januar 2023 kl. 14.05». The month names come from the build (data-kb-months).
+  // Dates as the pages write them (text/dates.py, text/event_times.py), with the month and weekday
+  // names the build hands over (data-kb-months, data-kb-weekdays): «15. november 2019», with a time
+  // «10. januar 2023 kl. 14.05»; an event's time «torsdag 14. november 2024 kl. 09.00–15.30»,
+  // «14.–15. mars 2025», «28. februar – 2. mars 2025». The check refuses a time with a zone, so what
+  // the form holds is Norwegian wall-clock time already: no time-zone arithmetic.
   var MONTHS = rule("months").split(" ");
+  var WEEKDAYS = rule("weekdays").split(" ");
+  var DASH = "\u2013";
+  function moment(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(String(value || "").trim());
+    if (!parts || MONTHS.length !== 12 || !MONTHS[Number(parts[2]) - 1]) return null;
+    return {
+      year: Number(parts[1]),
+      month: Number(parts[2]),
+      day: Number(parts[3]),
+      clock: parts[4] ? parts[4] + "." + parts[5] : "",
+    };
+  }
+  function dayMonth(m) {
+    return m.day + ". " + MONTHS[m.month - 1];
+  }
+  function fullDate(m) {
+    return dayMonth(m) + " " + m.year;
+  }
   function norwegianDate(value) {
-    var text = String(value || "");
-    var parts = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
-    if (!parts || MONTHS.length !== 12 || !MONTHS[Number(parts[2]) - 1]) return text;
-    var day = Number(parts[3]) + ". " + MONTHS[Number(parts[2]) - 1] + " " + parts[1];
-    return parts[4] ? day + " kl. " + parts[4] + "." + parts[5] : day;
+    var m = moment(value);
+    if (!m) return String(value || "");
+    return m.clock ? fullDate(m) + " kl. " + m.clock : fullDate(m);
+  }
+  function longDay(m) {
+    var weekday = new Date(Date.UTC(m.year, m.month - 1, m.day)).getUTCDay(); // 0 is Sunday
+    return WEEKDAYS[(weekday + 6) % 7] + " " + fullDate(m);
+  }
+  function sameDay(a, b) {
+    return a.year === b.year && a.month === b.month && a.day === b.day;
+  }
+  function eventTime(startValue, endValue) {
+    var start = moment(startValue);
+    var end = endValue ? moment(endValue) : null;
+    if (!start || (endValue && (!end || !end.clock !== !start.clock)) || WEEKDAYS.length !== 7) {
+      return [startValue, endValue].filter(Boolean).join(" " + DASH + " "); // the check names the mistake
+    }
+    if (start.clock) {
+      var opening = longDay(start) + " kl. " + start.clock;
+      if (!end || (sameDay(start, end) && end.clock === start.clock)) return opening;
+      if (sameDay(start, end)) return opening + DASH + end.clock;
+      return opening + " " + DASH + " " + longDay(end) + " kl. " + end.clock;
+    }
+    if (!end || sameDay(start, end)) return longDay(start);
+    if (start.year === end.year && start.month === end.month) return start.day + "." + DASH + fullDate(end);
+    if (start.year === end.year) return dayMonth(start) + " " + DASH + " " + fullDate(end);
+    return fullDate(start) + " " + DASH + " " + fullDate(end);
   }
 
   CMS.registerPreviewTemplate("artikler", function (props) {
@@ -151,14 +194,21 @@
     return page(props, facts, figure(props, "image", "image_alt", "image_caption", "image_credit"));
   });
 
+  // An event's facts as its page lists them (content_types/facts.py), with the format's words and the
+  // notice of a cancelled event from the build (data-kb-formats, data-kb-cancelled).
+  var FORMATS = JSON.parse(rule("formats") || "{}");
   CMS.registerPreviewTemplate("arrangementer", function (props) {
     var e = props.entry;
+    var audience = field(e, "audience");
     var details = [
-      ["Tid", norwegianDate(field(e, "start")) + (field(e, "end") ? " – " + norwegianDate(field(e, "end")) : "")],
-      ["Form", field(e, "format")],
+      ["Tid", eventTime(field(e, "start"), field(e, "end"))],
+      ["Format", FORMATS[field(e, "format")] || field(e, "format")],
       ["Sted", field(e, "place")],
       ["Arrangør", field(e, "organiser")],
+      ["Målgruppe", isEmpty(audience) ? "" : audience.join(", ")],
       ["Pris", field(e, "price")],
+      ["Påmeldingsfrist", norwegianDate(field(e, "registration_deadline"))],
+      ["Kontakt", field(e, "contact")],
     ].filter(function (row) {
       return row[1];
     });
@@ -169,7 +219,10 @@
         return [h("dt", { key: row[0] + "t" }, row[0]), h("dd", { key: row[0] + "d" }, row[1])];
       })
     );
-    return page(props, field(e, "description"), list);
+    // The notice is the build's own markup (no editor's text in it).
+    var cancelled =
+      field(e, "status") === "avlyst" ? h("div", { dangerouslySetInnerHTML: { __html: rule("cancelled") } }) : null;
+    return page(props, field(e, "description"), h("div", {}, cancelled, list));
   });
 
   CMS.registerPreviewTemplate("film", function (props) {

@@ -2,8 +2,9 @@
 
 Decap reads its configuration from ``config.yml`` beside the page (its default, so the page
 needs no ``rel="cms-config-url"``, which the HTML checker refuses); the page names the style
-sheets of the site the preview pane uses, the month names its dates are written with, and the
-Norwegian phrases Decap lacks (phrases.py);
+sheets of the site the preview pane uses, the month and weekday names its dates are written with,
+what an event page says of its format and of a cancellation, and the Norwegian phrases Decap lacks
+(phrases.py);
 Decap's bundle is served once for the whole site, from ``/admin/decap/`` (see
 mkdocs_adapter/admin_files.py).
 """
@@ -11,13 +12,17 @@ mkdocs_adapter/admin_files.py).
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..content_types.facts import CANCELLED_NOTICE
+from ..model.events import EventFormat
 from ..model.photos import CAPTION_RULES
 from ..text.dates import MONTHS
+from ..text.event_times import WEEKDAYS
 from .phrases import LOCALE, phrases_json
 
 ADMIN_FOLDER = "admin"
@@ -36,10 +41,21 @@ def stylesheets(home_page_html: str) -> list[str]:
     return _STYLESHEET.findall(home_page_html)
 
 
+PAGE_WORDS = {
+    "months": " ".join(MONTHS),
+    "weekdays": " ".join(WEEKDAYS),
+    "formats": json.dumps({form.value: form.label for form in EventFormat}, ensure_ascii=False),
+    "cancelled": CANCELLED_NOTICE,
+}
+"""What the preview pane writes as the pages do (admin.js): dates and event times (text/dates.py,
+text/event_times.py), an event's format and the notice of a cancelled one (content_types/facts.py)."""
+
+
 def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
     """The admin page; ``bundle_url`` and ``styles`` are relative to the page."""
     style_list = html.escape(" ".join(styles))
-    rules = "".join(f' data-kb-{name}="{html.escape(value)}"' for name, value in CAPTION_RULES.items())
+    handed_over = CAPTION_RULES | PAGE_WORDS
+    rules = "".join(f' data-kb-{name}="{html.escape(value)}"' for name, value in handed_over.items())
     return (
         "<!doctype html>\n"
         '<html lang="nb">\n'
@@ -52,7 +68,7 @@ def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
         "<body>\n"
         f'<script src="{html.escape(bundle_url)}"></script>\n'
         f'<script src="{SCRIPT_FILE}" data-kb-styles="{style_list}"{rules}'
-        f' data-kb-months="{" ".join(MONTHS)}" data-kb-locale="{LOCALE}"'
+        f' data-kb-locale="{LOCALE}"'
         f' data-kb-phrases="{html.escape(phrases_json())}"></script>\n'
         "</body>\n"
         "</html>\n"

@@ -312,7 +312,9 @@ def event_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, 
         "description": Text(required=True, example='"Én eller to setninger om arrangementet"'),
         "start": EventTime(required=True),
         "end": EventTime(example=f"{EXAMPLE_DAY} 15:30"),
-        "format": Choice(FORMATS, required=True, what="format"),
+        "format": Choice(
+            FORMATS, required=True, what="format", labels={form.value: form.label for form in EventFormat}
+        ),
         "place": Text(example='"Auditoriet, Sykehuset Innlandet Hamar, Skolegata 32, 2318 Hamar"'),
         "organiser": Text(required=True, example='"Sykehuset Innlandet"'),
         "registration_url": HttpsUrl(example="https://www.eksempel.no/pamelding"),

@@ -346,15 +346,28 @@ class Boolean(Field):
 
 
 class Choice(Field):
-    """One of a fixed set of words."""
+    """One of a fixed set of words; ``labels`` are how pages show them, and the browser editor's list too."""
 
-    def __init__(self, choices: tuple[str, ...], *, required: bool = False, what: str = "verdi") -> None:
+    def __init__(
+        self,
+        choices: tuple[str, ...],
+        *,
+        required: bool = False,
+        what: str = "verdi",
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(required=required, example=choices[0] if choices else None)
         self.choices = choices
         self.what = what
+        self.labels = dict(labels or {})
         self.expected = messages.expects_one_of(choices)
 
     def form(self) -> FormSpec:
+        if self.labels:  # the editor picks «Fysisk oppmøte»; the file gets the word «fysisk»
+            return {
+                "widget": "select",
+                "options": [{"label": self.labels[choice], "value": choice} for choice in self.choices],
+            }
         return {"widget": "select", "options": list(self.choices)}
 
     def hint(self) -> str:
@@ -570,7 +583,7 @@ FIELD_LABELS = {
     # Events
     "start": "Start",
     "end": "Slutt",
-    "format": "Form",
+    "format": "Format",
     "place": "Sted og adresse",
     "organiser": "Arrangør",
     "registration_url": "Påmelding (lenke)",
