@@ -158,3 +158,16 @@ def test_soft_hyphens_and_joiners_are_text() -> None:
     title = schemas()["artikler"].fields["title"]
     for text in ("Helse\u00adfellesskap", "Familie \U0001f468\u200d\U0001f469\u200d\U0001f467"):
         assert title.convert("title", node_of(f'"{text}"')) == text
+
+
+def test_text_passed_without_a_look_at_each_character_holds_nothing_the_check_names() -> None:
+    """One-line text that ``str.isprintable`` passes is taken without a loop over its characters:
+    no character the check names (a line break, a tab, a control or direction character) is printable."""
+    from kompetansebroen.frontmatter import fields
+
+    named = [
+        char
+        for char in map(chr, range(0x110000))
+        if char in fields._LINE_BREAKS or char == "\t" or fields._is_control(char)
+    ]
+    assert len(named) > 60 and not any(char.isprintable() for char in named)

@@ -155,6 +155,8 @@ def _first_break(text: str) -> str | None:
     Every text field is one line: a title with a break became an ``<h1>`` cut in two and a ``<title>``
     holding the break. Tabs count too (they show as one space, or not at all).
     """
+    if text.isprintable():  # no break, tab or control character: the common case, without a loop
+        return None
     for char in text:
         if char in _LINE_BREAKS:
             return "et linjeskift"
