@@ -84,11 +84,19 @@ def test_choices_and_vocabularies_are_selects() -> None:
         {"label": "Digitalt", "value": "digitalt"},
         {"label": "Fysisk og digitalt", "value": "hybrid"},
     ]
+    assert events["status"]["options"] == [
+        {"label": "Planlagt", "value": "planlagt"},
+        {"label": "Avlyst", "value": "avlyst"},
+    ]
     assert events["audience"]["options"] == list(VOCABULARY.professions)
     assert events["start"]["format"] == "YYYY-MM-DD HH:mm"
     assert events["registration_deadline"]["format"] == "YYYY-MM-DD"
     governing = {f["name"]: f for f in by_name(NATIONAL)["styrende-dokumenter"]["fields"]}
     assert governing["file"]["widget"] == "file"
+    assert governing["status"]["options"] == [
+        {"label": "Gjeldende", "value": "gjeldende"},
+        {"label": "Historisk", "value": "historisk"},
+    ]
 
 
 def test_media_are_saved_beside_the_entry() -> None:

@@ -37,7 +37,7 @@ from ..frontmatter.learning_fields import (
 )
 from ..frontmatter.schemas import GOVERNING_STATUSES, IMAGE_CHECKS, image_fields, url_or_file
 from ..frontmatter.time_fields import UPDATED_ALIASES, DayOrTime, updated_not_before_date
-from ..model.documents import Document, Kind
+from ..model.documents import Document, Kind, Status
 from .details import elearning_details, episode_details, event_details, film_details, governing_details
 from .facts import article_facts, event_facts, governing_facts, governing_item_facts, newsletter_facts
 from .learning_facts import (
@@ -78,7 +78,7 @@ def _governing_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
         "issuer": Text(required=True, example='"Helse- og omsorgsdepartementet"'),
         "url": Url(),
         "file": Text(example="vedlegg/plan.pdf", widget="file"),
-        "status": Choice(GOVERNING_STATUSES),
+        "status": Choice(GOVERNING_STATUSES, labels={status.value: status.label for status in Status}),
         "description": Text(),
     }
 

@@ -327,7 +327,9 @@ def event_fields(professions: Sequence[str] = DEFAULT_PROFESSIONS) -> dict[str, 
         ),
         "price": Text(example='"Gratis"'),
         "contact": Email(),
-        "status": Choice(STATUSES, what="status"),
+        "status": Choice(
+            STATUSES, what="status", labels={status.value: status.label for status in EventStatus}
+        ),
     }
 
 

@@ -43,6 +43,11 @@ class EventStatus(enum.StrEnum):
     PLANNED = "planlagt"
     CANCELLED = "avlyst"
 
+    @property
+    def label(self) -> str:
+        """How the browser editor's list shows the status: «Planlagt», «Avlyst»."""
+        return self.value.capitalize()
+
 
 EventTime = dt.date | dt.datetime
 """A day (all-day event) or an aware ``Europe/Oslo`` datetime. A datetime *is* a date: test it first."""
