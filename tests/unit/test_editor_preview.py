@@ -1,93 +1,32 @@
-"""The browser editor's preview writes an event's facts as its page does.
+"""The browser editor's preview writes times, lengths and facts as the pages do.
 
-``admin.js`` runs in Node with the admin page's own hand-over (``data-kb-*``) and a stand-in for Decap
-that keeps the preview templates it registers; the event template is given entries and its list of
-facts is read back. Each time is compared with what the build writes for the same front matter
-(``parse_event_time`` and ``event_times.when``), so the two cannot drift apart.
+``admin.js`` runs in Node (tests/support/editor_preview.py). Each event time and each length is
+compared with what the build writes for the same front matter (``parse_event_time`` and
+``event_times.when``, ``parse_duration`` and ``text/durations.py``), so the two cannot drift apart;
+tests/integration/test_editor_previews.py compares every sample page with its preview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
-import re
-import subprocess
 
 import pytest
 from kompetansebroen.content_types.facts import CANCELLED_NOTICE
-from kompetansebroen.editor.admin_page import SCRIPT_SOURCE, admin_html
 from kompetansebroen.frontmatter.event_fields import parse_event_time
+from kompetansebroen.frontmatter.learning_fields import parse_duration
 from kompetansebroen.model.events import EventFormat
 from kompetansebroen.text.dates import norwegian_date
+from kompetansebroen.text.durations import minutes_text, norwegian_duration
 from kompetansebroen.text.event_times import when
 
-# Node comes with Node's packages (make test), not with make test-fast.
+from tests.support.editor_preview import previewed
+
+# Node and the yaml package come with Node's packages (make test), not with make test-fast.
 pytestmark = pytest.mark.slow
 
-_PREVIEW = r"""
-const vm = require("vm");
-const fs = require("fs");
-const [scriptPath, handedOver, entries] = process.argv.slice(1);
-const attributes = JSON.parse(handedOver);
-const templates = {};
-const CMS = {
-  getLocale: () => ({}),
-  registerLocale: () => {},
-  registerEventListener: () => {},
-  registerPreviewStyle: () => {},
-  registerPreviewTemplate: (name, template) => { templates[name] = template; },
-};
-const h = (tag, props, ...children) => ({ tag, props: props || {}, children: children.flat(Infinity) });
-const document = {
-  baseURI: "http://127.0.0.1/admin/",
-  currentScript: { getAttribute: (name) => (name in attributes ? attributes[name] : null) },
-};
-vm.runInNewContext(fs.readFileSync(scriptPath, "utf8"), { window: { CMS, h }, document, URL });
-const text = (node) =>
-  node === null || node === undefined || node === false ? "" :
-  typeof node !== "object" ? String(node) :
-  node.props.dangerouslySetInnerHTML ? node.props.dangerouslySetInnerHTML.__html :
-  node.children.map(text).join("");
-const find = (node, test, found = []) => {
-  if (node && typeof node === "object") {
-    if (test(node)) found.push(node);
-    node.children.forEach((child) => find(child, test, found));
-  }
-  return found;
-};
-const shown = JSON.parse(entries).map((data) => {
-  const entry = { getIn: ([, name]) => data[name] };
-  const tree = templates.arrangementer({ entry, widgetFor: () => null, getAsset: () => null });
-  const terms = find(tree, (node) => node.tag === "dt").map(text);
-  const values = find(tree, (node) => node.tag === "dd").map(text);
-  const notices = find(tree, (node) => node.props.dangerouslySetInnerHTML).map(text);
-  return { facts: terms.map((term, at) => [term, values[at]]), notices };
-});
-console.log(JSON.stringify(shown));
-"""
 
-
-def handed_over() -> dict[str, str]:
-    """The ``data-kb-*`` attributes of the admin page's script, as the browser reads them."""
-    page = admin_html("Redigering", "decap/decap-cms.js", ["assets/stylesheets/main.css"])
-    script = re.search(r'<script src="kb-admin.js"([^>]*)>', page)
-    assert script is not None
-    return {
-        f"data-kb-{name}": html.unescape(value)
-        for name, value in re.findall(r' data-kb-([\w-]+)="([^"]*)"', script.group(1))
-    }
-
-
-def previewed(entries: list[dict]) -> list[dict]:
-    ran = subprocess.run(
-        ["node", "-e", _PREVIEW, str(SCRIPT_SOURCE), json.dumps(handed_over()), json.dumps(entries)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(ran.stdout)
+def events(entries: list[dict]) -> list[dict]:
+    return previewed([("arrangementer", entry) for entry in entries])  # type: ignore[return-value]
 
 
 TIMES = [
@@ -110,7 +49,7 @@ TIMES = [
 
 
 def test_an_events_time_in_the_preview_is_the_time_its_page_shows() -> None:
-    shown = previewed([{"start": start, "end": end, "format": "digitalt"} for start, end in TIMES])
+    shown = events([{"start": start, "end": end, "format": "digitalt"} for start, end in TIMES])
     for (start, end), preview in zip(TIMES, shown, strict=True):
         page = when(parse_event_time(start, "start"), parse_event_time(end, "end") if end else None)
         assert preview["facts"][0] == ["Tid", page], (start, end)
@@ -128,7 +67,7 @@ def test_every_fact_is_named_and_worded_as_on_the_page() -> None:
         "registration_deadline": "2024-11-01",
         "contact": "kurs@kompetansebroen.example",
     }
-    [full, cancelled, bare] = previewed([entry, entry | {"status": "avlyst"}, {"start": "2025-03-14"}])
+    [full, cancelled, bare] = events([entry, entry | {"status": "avlyst"}, {"start": "2025-03-14"}])
     assert full["facts"] == [
         ["Tid", "torsdag 14. november 2024 kl. 09.00–15.30"],
         ["Format", EventFormat.HYBRID.label],
@@ -145,8 +84,35 @@ def test_every_fact_is_named_and_worded_as_on_the_page() -> None:
 
 
 def test_a_time_the_check_refuses_is_shown_as_typed() -> None:
-    [loose, mixed] = previewed(
+    [loose, mixed] = events(
         [{"start": "14.03.2025 kl. 09.00"}, {"start": "2025-03-14", "end": "2025-03-14 10:00"}]
     )
     assert loose["facts"][0] == ["Tid", "14.03.2025 kl. 09.00"]
     assert mixed["facts"][0] == ["Tid", "2025-03-14 – 2025-03-14 10:00"]
+
+
+CLOCK_LENGTHS = ["0:45", "0:59", "1:00", "12:29", "12:30", "59:29", "59:30", "1:00:00", "1:02:03", "10:00:29"]
+"""A film's or an episode's ``duration`` as the form takes it, around every rounding the page makes."""
+
+
+def test_a_films_length_in_the_preview_is_the_length_its_page_shows() -> None:
+    shown = previewed([("film", {"date": "2024-09-24", "duration": length}) for length in CLOCK_LENGTHS])
+    for length, preview in zip(CLOCK_LENGTHS, shown, strict=True):
+        assert preview is not None
+        page = norwegian_duration(parse_duration(length, "duration"))
+        assert preview["line"] == f"Publisert 24. september 2024 · Varighet {page}", length
+
+
+def test_a_courses_length_in_whole_minutes_is_the_length_its_page_shows() -> None:
+    minutes = [1, 45, 59, 60, 61, 75, 120, 600]
+    shown = previewed([("e-laering", {"provider": "KS Læring", "duration": count}) for count in minutes])
+    for count, preview in zip(minutes, shown, strict=True):
+        assert preview is not None
+        assert ["Varighet", minutes_text(count)] in preview["facts"], count
+
+
+def test_every_collection_of_a_type_has_its_preview_and_no_other_has_one() -> None:
+    shown = previewed(
+        [(name, {"title": "x"}) for name in ("podkast-over-broen", "podkastserier", "sider", "omrade")]
+    )
+    assert shown[0] is not None and shown[1:] == [None, None, None]

@@ -180,65 +180,160 @@
     return fullDate(start) + " " + DASH + " " + fullDate(end);
   }
 
-  CMS.registerPreviewTemplate("artikler", function (props) {
-    var date = field(props.entry, "date");
-    var updated = field(props.entry, "updated");
-    var authors = props.entry.getIn(["data", "authors"]);
-    var facts = [
-      date ? "Publisert " + norwegianDate(date) : "",
-      updated ? "Sist oppdatert " + norwegianDate(updated) : "",
-      authors && authors.size ? "Av " + authors.join(", ") : "",
-    ]
-      .filter(Boolean)
-      .join(" · ");
-    return page(props, facts, figure(props, "image", "image_alt", "image_caption", "image_credit"));
-  });
+  // Lengths as the pages write them (text/durations.py): «45 s», «13 min», «1 t 5 min». A film's or an
+  // episode's is typed «12:30» or «1:02:03» (the form's pattern); a course's is whole minutes.
+  function durationText(seconds) {
+    if (seconds < 60) return seconds + " s";
+    var minutes = Math.floor((seconds + 30) / 60);
+    var hours = Math.floor(minutes / 60);
+    minutes = minutes % 60;
+    if (!hours) return minutes + " min";
+    return minutes ? hours + " t " + minutes + " min" : hours + " t";
+  }
+  function clockDuration(value) {
+    var parts = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/.exec(String(value || "").trim());
+    if (!parts) return String(value || "");
+    var seconds = parts[3]
+      ? Number(parts[1]) * 3600 + Number(parts[2]) * 60 + Number(parts[3])
+      : Number(parts[1]) * 60 + Number(parts[2]);
+    return seconds ? durationText(seconds) : String(value);
+  }
+  function minutesDuration(value) {
+    return /^\d+$/.test(String(value)) && Number(value) > 0 ? durationText(Number(value) * 60) : String(value || "");
+  }
 
-  // An event's facts as its page lists them (content_types/facts.py), with the format's words and the
-  // notice of a cancelled event from the build (data-kb-formats, data-kb-cancelled).
-  var FORMATS = JSON.parse(rule("formats") || "{}");
-  CMS.registerPreviewTemplate("arrangementer", function (props) {
-    var e = props.entry;
-    var audience = field(e, "audience");
-    var details = [
-      ["Tid", eventTime(field(e, "start"), field(e, "end"))],
-      ["Format", FORMATS[field(e, "format")] || field(e, "format")],
-      ["Sted", field(e, "place")],
-      ["Arrangør", field(e, "organiser")],
-      ["Målgruppe", isEmpty(audience) ? "" : audience.join(", ")],
-      ["Pris", field(e, "price")],
-      ["Påmeldingsfrist", norwegianDate(field(e, "registration_deadline"))],
-      ["Kontakt", field(e, "contact")],
-    ].filter(function (row) {
+  function line(parts) {
+    return parts.filter(Boolean).join(" · ");
+  }
+  function listed(value) {
+    return isEmpty(value) ? "" : value.join(", ");
+  }
+  function factList(className, rows) {
+    var shown = rows.filter(function (row) {
       return row[1];
     });
-    var list = h(
+    return h(
       "dl",
-      { className: "kb-event-facts" },
-      details.map(function (row) {
+      { className: className },
+      shown.map(function (row) {
         return [h("dt", { key: row[0] + "t" }, row[0]), h("dd", { key: row[0] + "d" }, row[1])];
       })
     );
-    // The notice is the build's own markup (no editor's text in it).
-    var cancelled =
-      field(e, "status") === "avlyst" ? h("div", { dangerouslySetInnerHTML: { __html: rule("cancelled") } }) : null;
-    return page(props, field(e, "description"), h("div", {}, cancelled, list));
-  });
-
-  CMS.registerPreviewTemplate("film", function (props) {
-    var e = props.entry;
-    var poster = field(e, "poster");
-    var asset = poster ? props.getAsset(poster) : null;
-    var player = h(
+  }
+  function button(label, href, outbound) {
+    return h(
+      "p",
+      {},
+      h(
+        "a",
+        { className: "md-button" + (outbound ? " md-button--primary" : ""), href: href, rel: "noopener" },
+        label,
+        outbound ? h("span", { className: "kb-outbound" }, " (" + rule("other-site") + ")") : null
+      )
+    );
+  }
+  function published(e) {
+    var date = field(e, "date");
+    var updated = field(e, "updated");
+    return [
+      date ? "Publisert " + norwegianDate(date) : "",
+      updated ? "Sist oppdatert " + norwegianDate(updated) : "",
+    ];
+  }
+  function poster(props) {
+    var source = field(props.entry, "poster");
+    if (!source) return null;
+    var asset = props.getAsset(source);
+    return h(
       "div",
       { className: "kb-film" },
-      poster
-        ? h("img", { className: "kb-film__player", src: asset ? asset.toString() : poster, alt: field(e, "poster_alt") })
-        : null
+      h("img", { className: "kb-film__player", src: asset ? asset.toString() : source, alt: field(props.entry, "poster_alt") })
     );
-    var facts = [norwegianDate(field(e, "date")), field(e, "duration") ? "Varighet " + field(e, "duration") : ""]
-      .filter(Boolean)
-      .join(" · ");
-    return page(props, facts, player);
+  }
+
+  // Each type's preview: the line under the title and what follows it, as its page has them
+  // (content_types/facts.py, content_types/learning_facts.py), keyed by the type's folder.
+  var FORMATS = JSON.parse(rule("formats") || "{}");
+  var PREVIEWS = {
+    artikler: function (props) {
+      var authors = listed(field(props.entry, "authors"));
+      var facts = line(published(props.entry).concat([authors ? "Av " + authors : ""]));
+      return page(props, facts, figure(props, "image", "image_alt", "image_caption", "image_credit"));
+    },
+    nyhetsbrev: function (props) {
+      return page(props, line(published(props.entry)), null);
+    },
+    "styrende-dokumenter": function (props) {
+      var e = props.entry;
+      var date = field(e, "date");
+      var facts = line([
+        date ? "Datert " + norwegianDate(date) : "",
+        field(e, "issuer") ? "Utgitt av " + field(e, "issuer") : "",
+        "Status: " + (field(e, "status") || "gjeldende"),
+      ]);
+      var target = field(e, "url") || field(e, "file");
+      return page(props, facts, target ? button("Åpne dokumentet", target, false) : null);
+    },
+    arrangementer: function (props) {
+      var e = props.entry;
+      var list = factList("kb-event-facts", [
+        ["Tid", eventTime(field(e, "start"), field(e, "end"))],
+        ["Format", FORMATS[field(e, "format")] || field(e, "format")],
+        ["Sted", field(e, "place")],
+        ["Arrangør", field(e, "organiser")],
+        ["Målgruppe", listed(field(e, "audience"))],
+        ["Pris", field(e, "price")],
+        ["Påmeldingsfrist", norwegianDate(field(e, "registration_deadline"))],
+        ["Kontakt", field(e, "contact")],
+      ]);
+      // The notice is the build's own markup (no editor's text in it).
+      var cancelled =
+        field(e, "status") === "avlyst" ? h("div", { dangerouslySetInnerHTML: { __html: rule("cancelled") } }) : null;
+      return page(props, "", h("div", {}, cancelled, list));
+    },
+    "e-laering": function (props) {
+      var e = props.entry;
+      var certificate = field(e, "certificate");
+      var list = factList("kb-learning-facts kb-elearning-facts", [
+        ["Tilbyder", field(e, "provider")],
+        ["Varighet", minutesDuration(field(e, "duration"))],
+        ["Målgruppe", listed(field(e, "audience"))],
+        ["Pris", field(e, "price")],
+        ["Kursbevis", certificate === true || certificate === "true" ? "Ja" : "Nei"],
+        ["Sist oppdatert", norwegianDate(field(e, "updated"))],
+      ]);
+      var url = field(e, "url");
+      var provider = field(e, "provider");
+      return page(props, "", h("div", {}, list, url ? button("Gå til kurset hos " + provider, url, true) : null));
+    },
+    film: function (props) {
+      var e = props.entry;
+      var duration = field(e, "duration");
+      var facts = line([
+        field(e, "date") ? "Publisert " + norwegianDate(field(e, "date")) : "",
+        duration ? "Varighet " + clockDuration(duration) : "",
+      ]);
+      return page(props, facts, poster(props));
+    },
+    podkast: function (props) {
+      // An episode with its MP3 here has its length from the file, which the build reads: not shown here.
+      var e = props.entry;
+      var duration = field(e, "duration");
+      var facts = line([
+        field(e, "season") !== "" && field(e, "episode") !== ""
+          ? "Sesong " + field(e, "season") + ", episode " + field(e, "episode")
+          : "",
+        field(e, "date") ? "Publisert " + norwegianDate(field(e, "date")) : "",
+        duration ? "Varighet " + clockDuration(duration) : "",
+      ]);
+      return page(props, facts, null);
+    },
+  };
+
+  // Every collection of a content type gets its type's preview (editor/collections.py preview_types).
+  var previews = JSON.parse(rule("previews") || "{}");
+  Object.keys(previews).forEach(function (collection) {
+    var preview = PREVIEWS[previews[collection]];
+    if (preview) CMS.registerPreviewTemplate(collection, preview);
   });
 })();

@@ -15,10 +15,11 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..content_types.facts import CANCELLED_NOTICE
+from ..content_types.learning_facts import OTHER_SITE
 from ..model.events import EventFormat
 from ..model.photos import CAPTION_RULES
 from ..text.dates import MONTHS
@@ -46,15 +47,22 @@ PAGE_WORDS = {
     "weekdays": " ".join(WEEKDAYS),
     "formats": json.dumps({form.value: form.label for form in EventFormat}, ensure_ascii=False),
     "cancelled": CANCELLED_NOTICE,
+    "other-site": OTHER_SITE,
 }
 """What the preview pane writes as the pages do (admin.js): dates and event times (text/dates.py,
-text/event_times.py), an event's format and the notice of a cancelled one (content_types/facts.py)."""
+text/event_times.py), an event's format and the notice of a cancelled one (content_types/facts.py),
+what a link to another site says of itself (content_types/learning_facts.py)."""
 
 
-def admin_html(title: str, bundle_url: str, styles: Iterable[str]) -> str:
-    """The admin page; ``bundle_url`` and ``styles`` are relative to the page."""
+def admin_html(
+    title: str, bundle_url: str, styles: Iterable[str], previews: Mapping[str, str] | None = None
+) -> str:
+    """The admin page; ``bundle_url`` and ``styles`` are relative to the page. ``previews`` names each
+    collection's content type (editor/collections.py ``preview_types``), whose preview admin.js shows."""
     style_list = html.escape(" ".join(styles))
-    handed_over = CAPTION_RULES | PAGE_WORDS
+    handed_over = (
+        CAPTION_RULES | PAGE_WORDS | {"previews": json.dumps(dict(previews or {}), ensure_ascii=False)}
+    )
     rules = "".join(f' data-kb-{name}="{html.escape(value)}"' for name, value in handed_over.items())
     return (
         "<!doctype html>\n"

@@ -124,6 +124,17 @@ def type_collections(declared: ContentType, vocabulary: Vocabulary, scope: Scope
     ]
 
 
+def preview_types(scope: Scope) -> dict[str, str]:
+    """Each collection of a content type and the type's folder, which names its preview (admin.js):
+    ``{"artikler": "artikler", …, "podkast-over-broen": "podkast"}``."""
+    return {
+        collection["name"]: declared.folder
+        for declared in content_types()
+        if declared.folder is not None
+        for collection in type_collections(declared, Vocabulary((), ()), scope)
+    }
+
+
 SERIES_ENTRY = SERIES_FILE.removesuffix(".yml")
 """``serie.yml`` without its extension: the last part of a series entry's ``path``."""
 

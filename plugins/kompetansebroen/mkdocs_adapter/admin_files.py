@@ -21,7 +21,7 @@ from .. import messages
 from ..content_types.spec import Vocabulary
 from ..editor import admin_page
 from ..editor.backend import LOCAL, Backend
-from ..editor.collections import Scope
+from ..editor.collections import Scope, preview_types
 from ..editor.config import config_text, decap_config
 from ..model.documents import Kind
 from ..project.loader import Project
@@ -92,7 +92,9 @@ def write_admin(
     (folder / admin_page.CONFIG_FILE).write_text(config_text(config), encoding="utf-8")
     home = site_dir / "index.html"
     styles = admin_page.stylesheets(home.read_text(encoding="utf-8")) if home.is_file() else []
-    page = admin_page.admin_html(title, admin_page.bundle_url(admin_path), admin_page.relative_styles(styles))
+    page = admin_page.admin_html(
+        title, admin_page.bundle_url(admin_path), admin_page.relative_styles(styles), preview_types(scope)
+    )
     (folder / "index.html").write_text(page, encoding="utf-8")
     shutil.copyfile(admin_page.SCRIPT_SOURCE, folder / admin_page.SCRIPT_FILE)
 

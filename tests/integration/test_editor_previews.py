@@ -1,0 +1,79 @@
+"""Every sample page, previewed in the browser editor, shows under its title what its built page shows.
+
+Each Markdown file of a content type, shared or a region's own, is given to its collection's preview
+(``admin.js`` in Node, its front matter read as Decap reads it: tests/support/editor_preview.py), and
+the line under the title and the list of facts are compared with the page of the sample's build.
+Topics are the page's alone (the preview has no topic pages to link to), and so is the length of an
+episode whose MP3 is in the site: the build reads it from the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.support.builds import ColdBuilds
+from tests.support.editor_preview import SERIES, previewed
+from tests.support.repos import REPO
+
+TYPE_FOLDERS = ("artikler", "nyhetsbrev", "styrende-dokumenter", "arrangementer", "e-laering", "film")
+REGIONS = ("innlandet", "ahus", "ostfold", "vestfold")
+
+
+def samples() -> list[tuple[str, Path, tuple[str, ...], str]]:
+    """(collection, source file, the regions that may show it, its page's path in a region's site) for
+    every sample of every type."""
+    found = []
+    for tree, regions in [
+        (REPO / "content", REGIONS),
+        *((REPO / "regions" / id_, (id_,)) for id_ in REGIONS),
+    ]:
+        for folder in TYPE_FOLDERS:
+            for source in sorted((tree / folder).glob("*.md")):
+                found.append((folder, source, regions, f"{folder}/{source.stem}"))
+        for slug, _title in SERIES:
+            for source in sorted((tree / "podkast" / slug).glob("*.md")):
+                found.append((f"podkast-{slug}", source, regions, f"podkast/{slug}/{source.stem}"))
+    return found
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def on_the_page(site: Path, regions: tuple[str, ...], page: str) -> dict:
+    """The line under the title (without its topics) and the facts list of a built page, in the first
+    of ``regions`` that has it (a shared page may be left out of some)."""
+    built = next(path for region in regions if (path := site / region / page / "index.html").is_file())
+    text = built.read_text(encoding="utf-8")
+    article = text[text.index("<h1") :]
+    line = re.search(r'<p class="kb-meta">(.*?)</p>', article, re.DOTALL)
+    said = re.sub(r"(^| · )Tema: .*$", "", _text(line.group(1)) if line else "")
+    listed = re.search(r'<dl class="kb-[\w-]+-facts[^"]*">(.*?)</dl>', article, re.DOTALL)
+    items = [_text(item) for item in re.findall(r"<d[td]>(.*?)</d[td]>", listed.group(1))] if listed else []
+    return {"line": said, "facts": [list(pair) for pair in zip(items[::2], items[1::2], strict=True)]}
+
+
+@pytest.fixture(scope="module")
+def sample_site(cold_builds: ColdBuilds) -> Path:
+    return cold_builds.of(REPO).site
+
+
+def test_every_sample_previewed_shows_what_its_page_shows(sample_site: Path) -> None:
+    found = samples()
+    assert len(found) > 40 and {sample[0] for sample in found} == {*TYPE_FOLDERS, "podkast-over-broen"}
+    shown = previewed([(collection, source) for collection, source, _, _ in found])
+    differing = []
+    for (collection, source, regions, page), preview in zip(found, shown, strict=True):
+        expected = on_the_page(sample_site, regions, page)
+        front_matter = source.read_text(encoding="utf-8").split("---")[1]
+        if collection.startswith("podkast-") and not re.search(r"^duration:", front_matter, re.MULTILINE):
+            expected["line"] = re.sub(r" · Varighet [^·]+$", "", expected["line"])
+        assert preview is not None, collection
+        got = {"line": preview["line"], "facts": preview["facts"]}
+        if got != expected:
+            differing.append(f"{source.relative_to(REPO)}:\n  page:    {expected}\n  preview: {got}")
+    assert not differing, "\n".join(differing)
