@@ -307,7 +307,7 @@ def test_a_new_podcast_series_is_a_new_folder_with_serie_yml_and_its_cover(
             ("upload", "Bilde", ("Velg et bilde", 0, cover)),
             ("type", "Utgiver", "Sykehuset Innlandet"),
             ("type", "Eierens e-post", "podkast@eksempel.no"),
-            ("choose", "Kategori", "Health & Fitness"),
+            ("choose", "Kategori", "Helse og trening"),
         ],
     )
     save_and_publish(editor)

@@ -17,6 +17,7 @@ from kompetansebroen.frontmatter.fields import FIELD_LABELS, Nested, Text
 from kompetansebroen.frontmatter.learning_fields import film_fields, series_fields
 from kompetansebroen.frontmatter.schemas import region_schema
 from kompetansebroen.model.documents import Kind
+from kompetansebroen.model.podcast_categories import APPLE_CATEGORIES
 
 VOCABULARY = Vocabulary(("Helsefellesskap", "Samhandling"), ("Sykepleiere", "Leger"))
 REGIONS = ("ahus", "innlandet")
@@ -172,6 +173,10 @@ def test_podcast_series_are_a_folder_of_serie_yml_files_and_new_ones_can_be_made
         assert form["label"] == FIELD_LABELS[field_name]
         assert form.get("hint"), field_name
     assert fields["image"]["widget"] == "image"
+    # Every category of Apple's list is offered by its Norwegian name; the file gets Apple's.
+    options = fields["category"]["options"]
+    assert [option["value"] for option in options] == list(APPLE_CATEGORIES)
+    assert {"label": "Helse og trening (Health & Fitness)", "value": "Health & Fitness"} in options
     # An untouched switch shows «off»: a required one must then hold false, not nothing.
     assert fields["explicit"]["default"] is False
     assert not js_pattern(fields["image"]).search("omslag.webp")

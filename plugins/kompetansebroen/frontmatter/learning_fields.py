@@ -35,7 +35,7 @@ from ..model.learning import (
     TRANSCRIPT_HEADING,
     transcript_section,
 )
-from ..model.podcast_categories import APPLE_CATEGORIES, RETIRED_CATEGORIES, parent_of
+from ..model.podcast_categories import APPLE_CATEGORIES, RETIRED_CATEGORIES, editor_label, parent_of
 from ..text.durations import clock_duration
 from .event_fields import DEFAULT_PROFESSIONS
 from .fields import (
@@ -298,7 +298,8 @@ class PodcastCategory(Field):
     example = '"Health & Fitness"'
 
     def form(self) -> FormSpec:
-        return {"widget": "select", "options": list(APPLE_CATEGORIES)}
+        options = [{"label": editor_label(category), "value": category} for category in APPLE_CATEGORIES]
+        return {"widget": "select", "options": options}
 
     def hint(self) -> str:
         return "Velg en kategori fra Apples liste"

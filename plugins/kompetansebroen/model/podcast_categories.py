@@ -98,6 +98,36 @@ APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 """Every category and its subcategories, in Apple's order."""
 
+NORWEGIAN_NAMES: dict[str, str] = {
+    "Arts": "Kunst",
+    "Business": "Næringsliv",
+    "Comedy": "Humor",
+    "Education": "Utdanning",
+    "Fiction": "Fiksjon",
+    "Government": "Offentlig forvaltning",
+    "History": "Historie",
+    "Health & Fitness": "Helse og trening",
+    "Kids & Family": "Barn og familie",
+    "Leisure": "Fritid",
+    "Music": "Musikk",
+    "News": "Nyheter",
+    "Religion & Spirituality": "Religion og livssyn",
+    "Science": "Vitenskap",
+    "Society & Culture": "Samfunn og kultur",
+    "Sports": "Sport",
+    "Technology": "Teknologi",
+    "True Crime": "Krim fra virkeligheten",
+    "TV & Film": "TV og film",
+}
+"""The top categories in Norwegian, for the browser editor's list; the feed keeps Apple's own names."""
+
+
+def editor_label(category: str) -> str:
+    """«Helse og trening (Health & Fitness)»: the Norwegian name, with Apple's, which guides and the
+    feed use, after it."""
+    return f"{NORWEGIAN_NAMES[category]} ({category})"
+
+
 RETIRED_CATEGORIES: dict[str, tuple[str, str | None]] = {
     "Health": ("Health & Fitness", None),
     "Science & Medicine": ("Health & Fitness", "Medicine"),
