@@ -4,8 +4,9 @@
 //    field as '' (or an empty list), which our check reads as a mistake («er tom»); an absent
 //    optional field is what the editor meant.
 // 2. The preview pane uses the site's own style sheets (Material's and ours, listed by the build in
-//    data-kb-styles) and shows articles, events and films with the photo, caption and credit the
-//    way the page does.
+//    data-kb-styles) and shows under the title of every type what its page shows there: the line
+//    of dates and names, the list of facts, the photo or poster, in the page's words (handed over
+//    by the build in data-kb-*).
 // 3. Decap's Norwegian is completed with the phrases it lacks (below).
 (function () {
   "use strict";

@@ -2,9 +2,9 @@
 
 Decap reads its configuration from ``config.yml`` beside the page (its default, so the page
 needs no ``rel="cms-config-url"``, which the HTML checker refuses); the page names the style
-sheets of the site the preview pane uses, the month and weekday names its dates are written with,
-what an event page says of its format and of a cancellation, and the Norwegian phrases Decap lacks
-(phrases.py);
+sheets of the site the preview pane uses, the words the pages are written with that the preview
+cannot know (``PAGE_WORDS``), which content type each collection is, and the Norwegian phrases
+Decap lacks (phrases.py);
 Decap's bundle is served once for the whole site, from ``/admin/decap/`` (see
 mkdocs_adapter/admin_files.py).
 """
