@@ -103,6 +103,22 @@ def test_region_selector_opens_with_space_and_closes_with_escape(page, base_url)
     )
 
 
+_RESULTS_SETTLED = """([quiet, within]) => new Promise((resolve, reject) => {
+  const list = document.querySelector(".md-search-result__list");
+  let timer;
+  const done = () => { observer.disconnect(); clearTimeout(limit); resolve(); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  const limit = setTimeout(() => { observer.disconnect(); reject(new Error("the results kept changing")); }, within);
+  observer.observe(list, { childList: true, subtree: true, characterData: true });
+  timer = setTimeout(done, quiet);
+})"""
+
+
+def results_settled(page, quiet_ms=500, within_ms=10_000):
+    """Wait until the list of search results has not changed for ``quiet_ms`` (at most ``within_ms``)."""
+    page.evaluate(_RESULTS_SETTLED, [quiet_ms, within_ms])
+
+
 def test_search_with_keyboard_only(page, base_url):
     open_page(page, base_url, ARTICLE)
     # Tab to the search field like a keyboard user, type, and open the first result with the keyboard.
@@ -113,6 +129,9 @@ def test_search_with_keyboard_only(page, base_url):
     page.keyboard.press("t")
     first = page.locator(".md-search-result__item a.md-search-result__link").first
     first.wait_for(state="visible")
+    # Each key gets its own answer: the list shown for «sekretaria» is replaced by the one for
+    # «sekretariat», and an arrow pressed in between lands on a result that is then removed.
+    results_settled(page)
     page.keyboard.press("ArrowDown")
     focused = active(page, "el.getAttribute('href') || ''")
     assert "tilskudd-til-sekretariat" in focused, (
