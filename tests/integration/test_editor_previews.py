@@ -33,7 +33,8 @@ def samples() -> list[tuple[str, Path, tuple[str, ...], str]]:
     ]:
         for folder in TYPE_FOLDERS:
             for source in sorted((tree / folder).glob("*.md")):
-                found.append((folder, source, regions, f"{folder}/{source.stem}"))
+                if source.name != "index.md":  # a list's introduction, one of the other pages
+                    found.append((folder, source, regions, f"{folder}/{source.stem}"))
         for slug, _title in SERIES:
             for source in sorted((tree / "podkast" / slug).glob("*.md")):
                 found.append((f"podkast-{slug}", source, regions, f"podkast/{slug}/{source.stem}"))
