@@ -5,7 +5,7 @@ from ``admin_html``) and a stand-in for Decap that keeps the templates it regist
 given to its collection's template, either as values or as a Markdown file whose front matter Node
 reads with the ``yaml`` package, as Decap does (YAML 1.2: ``2024-05-22`` and ``12:30`` stay text).
 What comes back is what the preview shows under the title: the line (``p.kb-meta``), the list of
-facts as (name, value) pairs, and any notice in the build's own markup.
+facts as (name, value) pairs, any notice in the build's own markup, and the links as (text, address).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ const shown = JSON.parse(entries).map(([collection, values]) => {
     line: find(tree, (node) => node.props.className === "kb-meta").map(text).join(""),
     facts: terms.map((term, at) => [term, values_[at]]),
     notices: find(tree, (node) => node.props.dangerouslySetInnerHTML).map(text),
+    links: find(tree, (node) => node.tag === "a").map((node) => [text(node), node.props.href ?? null]),
   };
 });
 console.log(JSON.stringify(shown));

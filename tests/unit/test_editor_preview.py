@@ -116,3 +116,28 @@ def test_every_collection_of_a_type_has_its_preview_and_no_other_has_one() -> No
         [(name, {"title": "x"}) for name in ("podkast-over-broen", "podkastserier", "sider", "omrade")]
     )
     assert shown[0] is not None and shown[1:] == [None, None, None]
+
+
+ADDRESSES = [
+    # what an editor types as a document's or a course's address, and where the preview's button leads
+    ("https://www.regjeringen.no/", "https://www.regjeringen.no/"),
+    ("samarbeidsavtale.pdf", "samarbeidsavtale.pdf"),
+    ("javascript:alert(1)", None),
+    (" JavaScript:alert(1)", None),
+    ("java\tscript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("vbscript:msgbox", None),
+]
+
+
+def test_a_button_leads_only_to_a_web_address_or_a_file_beside_the_page() -> None:
+    shown = previewed(
+        [
+            ("styrende-dokumenter", {"date": "2019-10-29", "issuer": "KS", "url": typed})
+            for typed, _ in ADDRESSES
+        ]
+        + [("e-laering", {"provider": "KS Læring", "url": typed, "duration": 45}) for typed, _ in ADDRESSES]
+    )
+    expected = [("Åpne dokumentet", href) for _, href in ADDRESSES]
+    expected += [("Gå til kurset hos KS Læring (annet nettsted)", href) for _, href in ADDRESSES]
+    assert [tuple(preview["links"][0]) for preview in shown if preview] == expected

@@ -221,13 +221,19 @@
       })
     );
   }
+  // A link typed into the form is followed only to a web address or a file beside the page (the check
+  // refuses every other kind, javascript: among them, before anything is published).
+  function safeHref(value) {
+    var text = String(value || "").trim();
+    return /^https?:\/\//i.test(text) || !/^[^/?#]*:/.test(text) ? text : undefined;
+  }
   function button(label, href, outbound) {
     return h(
       "p",
       {},
       h(
         "a",
-        { className: "md-button" + (outbound ? " md-button--primary" : ""), href: href, rel: "noopener" },
+        { className: "md-button" + (outbound ? " md-button--primary" : ""), href: safeHref(href), rel: "noopener" },
         label,
         outbound ? h("span", { className: "kb-outbound" }, " (" + rule("other-site") + ")") : null
       )
