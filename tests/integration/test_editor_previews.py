@@ -1,6 +1,7 @@
 """Every sample page, previewed in the browser editor, shows under its title what its built page shows.
 
-Each Markdown file of a content type, shared or a region's own, is given to its collection's preview
+Each Markdown file of a content type, shared or a region's own, and each podcast series' ``serie.yml``
+is given to its collection's preview
 (``admin.js`` in Node, its front matter read as Decap reads it: tests/support/editor_preview.py), and
 the line under the title and the list of facts are compared with the page of the sample's build.
 Topics are the page's alone (the preview has no topic pages to link to), and so is the length of an
@@ -38,6 +39,10 @@ def samples() -> list[tuple[str, Path, tuple[str, ...], str]]:
         for slug, _title in SERIES:
             for source in sorted((tree / "podkast" / slug).glob("*.md")):
                 found.append((f"podkast-{slug}", source, regions, f"podkast/{slug}/{source.stem}"))
+            if (tree / "podkast" / slug / "serie.yml").is_file():
+                found.append(
+                    ("podkastserier", tree / "podkast" / slug / "serie.yml", regions, f"podkast/{slug}")
+                )
     return found
 
 
@@ -65,13 +70,14 @@ def sample_site(cold_builds: ColdBuilds) -> Path:
 
 def test_every_sample_previewed_shows_what_its_page_shows(sample_site: Path) -> None:
     found = samples()
-    assert len(found) > 40 and {sample[0] for sample in found} == {*TYPE_FOLDERS, "podkast-over-broen"}
+    assert len(found) > 40
+    assert {sample[0] for sample in found} == {*TYPE_FOLDERS, "podkast-over-broen", "podkastserier"}
     shown = previewed([(collection, source) for collection, source, _, _ in found])
     differing = []
     for (collection, source, regions, page), preview in zip(found, shown, strict=True):
         expected = on_the_page(sample_site, regions, page)
-        front_matter = source.read_text(encoding="utf-8").split("---")[1]
-        if collection.startswith("podkast-") and not re.search(r"^duration:", front_matter, re.MULTILINE):
+        values = source.read_text(encoding="utf-8")
+        if collection.startswith("podkast-") and not re.search(r"^duration:", values, re.MULTILINE):
             expected["line"] = re.sub(r" · Varighet [^·]+$", "", expected["line"])
         assert preview is not None, collection
         got = {"line": preview["line"], "facts": preview["facts"]}

@@ -2,8 +2,9 @@
 
 ``admin.js`` is evaluated with the admin page's own hand-over (its script's ``data-kb-*`` attributes,
 from ``admin_html``) and a stand-in for Decap that keeps the templates it registers. Each entry is
-given to its collection's template, either as values or as a Markdown file whose front matter Node
-reads with the ``yaml`` package, as Decap does (YAML 1.2: ``2024-05-22`` and ``12:30`` stay text).
+given to its collection's template, either as values or as a file (a Markdown file's front matter, a
+series' ``serie.yml``) that Node reads with the ``yaml`` package, as Decap does (YAML 1.2:
+``2024-05-22`` and ``12:30`` stay text).
 What comes back is what the preview shows under the title: the line (``p.kb-meta``), the list of
 facts as (name, value) pairs, any notice in the build's own markup, and the links as (text, address).
 """
@@ -16,8 +17,9 @@ import re
 import subprocess
 from pathlib import Path
 
+from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.editor.admin_page import SCRIPT_SOURCE, admin_html
-from kompetansebroen.editor.collections import Scope, preview_types
+from kompetansebroen.editor.collections import Scope, collections, preview_types
 
 from .repos import REPO
 
@@ -27,7 +29,8 @@ SERIES = (("over-broen", "Over broen"),)
 _PREVIEW = r"""
 const vm = require("vm");
 const fs = require("fs");
-const [scriptPath, handedOver, entries, yamlPath] = process.argv.slice(1);
+const [scriptPath, handedOver, entries, yamlPath, bodies] = process.argv.slice(1);
+const withBody = new Set(JSON.parse(bodies));
 const YAML = require(yamlPath);
 const attributes = JSON.parse(handedOver);
 const templates = {};
@@ -56,7 +59,8 @@ const find = (node, test, found = []) => {
   }
   return found;
 };
-const frontMatter = (path) => YAML.parse(fs.readFileSync(path, "utf8").split(/^---$/m)[1]);
+const frontMatter = (path) =>
+  YAML.parse(path.endsWith(".yml") ? fs.readFileSync(path, "utf8") : fs.readFileSync(path, "utf8").split(/^---$/m)[1]);
 const shown = JSON.parse(entries).map(([collection, values]) => {
   const data = typeof values === "string" ? frontMatter(values) : values;
   // Decap keeps lists as Immutable lists; join and size are what the templates use of them.
@@ -64,7 +68,12 @@ const shown = JSON.parse(entries).map(([collection, values]) => {
   const entry = { getIn: ([, name]) => data[name] };
   const template = templates[collection];
   if (!template) return null;
-  const tree = template({ entry, widgetFor: () => null, getAsset: () => null });
+  // As Decap's: a field the collection does not have is an error, not nothing.
+  const widgetFor = (name) => {
+    if (name !== "body" || !withBody.has(collection)) throw new Error(`${collection} has no field ${name}`);
+    return null;
+  };
+  const tree = template({ entry, widgetFor, getAsset: () => null });
   const terms = find(tree, (node) => node.tag === "dt").map(text);
   const values_ = find(tree, (node) => node.tag === "dd").map(text);
   return {
@@ -78,16 +87,24 @@ console.log(JSON.stringify(shown));
 """
 
 
+SCOPE = Scope("content", None, (), series=SERIES)
+
+
 def handed_over() -> dict[str, str]:
     """The ``data-kb-*`` attributes of the national admin page's script, as the browser reads them."""
-    scope = Scope("content", None, (), series=SERIES)
-    page = admin_html("Redigering", "decap/decap-cms.js", [], preview_types(scope))
+    page = admin_html("Redigering", "decap/decap-cms.js", [], preview_types(SCOPE))
     script = re.search(r'<script src="kb-admin.js"([^>]*)>', page)
     assert script is not None
     return {
         f"data-kb-{name}": html.unescape(value)
         for name, value in re.findall(r' data-kb-([\w-]+)="([^"]*)"', script.group(1))
     }
+
+
+def with_body() -> list[str]:
+    """The collections whose form has a ``body`` field (Decap's ``widgetFor("body")`` fails elsewhere)."""
+    found = collections(Vocabulary((), ()), SCOPE)
+    return [each["name"] for each in found if any(f["name"] == "body" for f in each.get("fields", []))]
 
 
 def previewed(entries: list[tuple[str, dict | Path]]) -> list[dict | None]:
@@ -106,10 +123,11 @@ def previewed(entries: list[tuple[str, dict | Path]]) -> list[dict | None]:
             json.dumps(handed_over()),
             json.dumps(given),
             str(yaml_package),
+            json.dumps(with_body()),
         ],
         capture_output=True,
         text=True,
-        check=True,
         timeout=60,
     )
+    assert ran.returncode == 0, ran.stderr  # a template that fails in Decap fails here, with its error
     return json.loads(ran.stdout)

@@ -100,7 +100,9 @@
     );
   }
 
-  function page(props, facts, extra) {
+  // ``withoutBody``: a collection with no body field (a series' serie.yml), for which Decap's widgetFor
+  // throws rather than give nothing.
+  function page(props, facts, extra, withoutBody) {
     return h(
       "div",
       { className: "md-container" },
@@ -119,7 +121,7 @@
               h("h1", {}, field(props.entry, "title")),
               facts ? h("p", { className: "kb-meta" }, facts) : null,
               extra,
-              props.widgetFor("body")
+              withoutBody ? null : props.widgetFor("body")
             )
           )
         )
@@ -335,9 +337,31 @@
       ]);
       return page(props, facts, null);
     },
+    serie: function (props) {
+      // A series' page (listings/learning_html.py): its description, then the cover with who makes it
+      // and the link to subscribe; its episodes are listed by the build.
+      var e = props.entry;
+      var source = field(e, "image");
+      var asset = source ? props.getAsset(source) : null;
+      var author = field(e, "author");
+      var byline = h(
+        "p",
+        { className: "kb-meta" },
+        author ? rule("series-by") + " " + author + ". " : "",
+        h("a", { href: "#abonner" }, rule("subscribe"))
+      );
+      var cover = h(
+        "div",
+        { className: "kb-series kb-series--page" },
+        source ? h("img", { className: "kb-series__cover", src: asset ? asset.toString() : source, alt: "" }) : null,
+        byline
+      );
+      var description = field(e, "description") ? h("p", {}, field(e, "description")) : null;
+      return page(props, "", h("div", {}, description, cover), true);
+    },
   };
 
-  // Every collection of a content type gets its type's preview (editor/collections.py preview_types).
+  // Every collection with a page of its own gets its preview (editor/collections.py preview_types).
   var previews = JSON.parse(rule("previews") || "{}");
   Object.keys(previews).forEach(function (collection) {
     var preview = PREVIEWS[previews[collection]];

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..content_types.facts import CANCELLED_NOTICE
 from ..content_types.learning_facts import OTHER_SITE
 from ..model.events import EventFormat
+from ..model.learning import SERIES_BY, SUBSCRIBE_LINK
 from ..model.photos import CAPTION_RULES
 from ..text.dates import MONTHS
 from ..text.event_times import WEEKDAYS
@@ -48,10 +49,13 @@ PAGE_WORDS = {
     "formats": json.dumps({form.value: form.label for form in EventFormat}, ensure_ascii=False),
     "cancelled": CANCELLED_NOTICE,
     "other-site": OTHER_SITE,
+    "series-by": SERIES_BY,
+    "subscribe": SUBSCRIBE_LINK,
 }
 """What the preview pane writes as the pages do (admin.js): dates and event times (text/dates.py,
 text/event_times.py), an event's format and the notice of a cancelled one (content_types/facts.py),
-what a link to another site says of itself (content_types/learning_facts.py)."""
+what a link to another site says of itself (content_types/learning_facts.py), a podcast series' line
+under its cover (model/learning.py)."""
 
 
 def admin_html(

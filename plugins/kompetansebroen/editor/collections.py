@@ -124,15 +124,22 @@ def type_collections(declared: ContentType, vocabulary: Vocabulary, scope: Scope
     ]
 
 
+SERIES_COLLECTION = "podkastserier"
+SERIES_PREVIEW = "serie"
+"""The preview of a podcast series' ``serie.yml`` (admin.js), named apart from the types' folders."""
+
+
 def preview_types(scope: Scope) -> dict[str, str]:
-    """Each collection of a content type and the type's folder, which names its preview (admin.js):
-    ``{"artikler": "artikler", …, "podkast-over-broen": "podkast"}``."""
-    return {
+    """Each collection with a page of its own and the preview that shows it (admin.js): a content
+    type's collections by the type's folder, the series by ``serie``:
+    ``{"artikler": "artikler", …, "podkast-over-broen": "podkast", "podkastserier": "serie"}``."""
+    types = {
         collection["name"]: declared.folder
         for declared in content_types()
         if declared.folder is not None
         for collection in type_collections(declared, Vocabulary((), ()), scope)
     }
+    return types | {SERIES_COLLECTION: SERIES_PREVIEW}
 
 
 SERIES_ENTRY = SERIES_FILE.removesuffix(".yml")
@@ -149,7 +156,7 @@ def series_collection(scope: Scope) -> dict[str, Any]:
     series' episodes without their series, which the check refuses.
     """
     return {
-        "name": "podkastserier",
+        "name": SERIES_COLLECTION,
         "label": "Podkastserier",
         "label_singular": "Podkastserie",
         "folder": f"{scope.tree}/{PODCAST_FOLDER}",

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
-from ..model.learning import PodcastSeries
+from ..model.learning import SERIES_BY, SUBSCRIBE_LINK, PodcastSeries
 from ..model.topics import TopicRegistry
 from ..text.dates import norwegian_date
 from ..text.urls import page_url, relative_url
@@ -140,8 +140,8 @@ def series_cover(series: PodcastSeries, from_path: str) -> str:
     cover = html.escape(quote(relative_url(page_url(from_path), series.image_path), safe="/"))
     return (
         f'<div class="kb-series kb-series--page">\n<img class="kb-series__cover" src="{cover}" alt="" '
-        f'width="160" height="160">\n<p class="kb-meta">Fra {html.escape(series.author)}. '
-        f'<a href="#abonner">Abonner på podkasten</a></p>\n</div>'
+        f'width="160" height="160">\n<p class="kb-meta">{SERIES_BY} {html.escape(series.author)}. '
+        f'<a href="#abonner">{SUBSCRIBE_LINK}</a></p>\n</div>'
     )
 
 

@@ -33,6 +33,10 @@ from .media import AudioFacts
 PODCAST_FOLDER = Kind.EPISODE.value
 """The folder of podcast series: episodes, ``serie.yml`` and the series pages are under it."""
 SERIES_FILE = "serie.yml"
+SUBSCRIBE_LINK = "Abonner på podkasten"
+"""The link under a series' cover to its «Abonner» section (the series page and the editor's preview)."""
+SERIES_BY = "Fra"
+"""Who makes a series, under its cover: «Fra Kompetansebroen.»"""
 TRANSCRIPT_HEADING = "Transkripsjon"
 """The heading an episode's transcript stands under in its Markdown body."""
 
