@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import html
 import logging
-import mimetypes
 import os
 import posixpath
 import shutil
@@ -43,6 +42,7 @@ from mkdocs.config import load_config
 
 from kompetansebroen import messages
 from kompetansebroen.carry_over import PREVIEWING
+from kompetansebroen.output.publishing.http_rules import content_type
 from kompetansebroen.project.loader import region_folders
 
 HOST = "127.0.0.1"
@@ -226,7 +226,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, self._with_script(body, preview.version))
             return
         body = target.read_bytes()
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        kind = content_type(target.name)  # as nginx sends it (Decap warns of a config.yml sent otherwise)
         if target.suffix == ".html":
             body = self._with_script(body, preview.version)
         self._send(HTTPStatus.OK, body, kind)

@@ -104,3 +104,43 @@ def test_the_next_pages_clear_the_problems_of_the_last_rebuild(preview: Preview)
 )
 def test_a_request_is_answered_with_the_file_it_names(path: str, file: str) -> None:
     assert served_file(path) == file
+
+
+SERVED_TYPES = {
+    "admin/config.yml": "text/yaml; charset=utf-8",  # Decap warns in the console of any other type
+    "arrangementer/kalender.ics": "text/calendar; charset=utf-8",
+    "film/isbar.vtt": "text/vtt; charset=utf-8",
+    "nyhetsbrev/rss.xml": "application/rss+xml; charset=utf-8",
+    "sitemap.xml": "application/xml; charset=utf-8",
+    "search/search_index.json": "application/json; charset=utf-8",
+    "podkast/s1e1.mp3": "audio/mpeg",
+    "ukjent.bin": "application/octet-stream",
+}
+
+
+def test_files_are_served_with_the_types_nginx_gives_them(preview: Preview) -> None:
+    """``make serve`` sends each file as the published site does (http_rules.py, which the nginx
+    configuration is written from), not as the machine's own list of types says."""
+    from http.client import HTTPConnection
+
+    from kompetansebroen.preview import _Server
+
+    for name in SERVED_TYPES:
+        (preview.site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (preview.site_dir / name).write_bytes(b"x")
+    preview.finished([])
+    server = _Server(0, preview)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = {}
+        for name in SERVED_TYPES:
+            connection = HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+            connection.request("GET", "/" + name)
+            response = connection.getresponse()
+            response.read()
+            served[name] = (response.status, response.getheader("Content-Type"))
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert served == {name: (200, kind) for name, kind in SERVED_TYPES.items()}

@@ -111,3 +111,11 @@ TEXT_TYPES = sorted(
     | set(FEED_TYPES.values())
 )
 """Types sent with ``; charset=utf-8``: every text file the build writes is UTF-8."""
+
+
+def content_type(file_name: str) -> str:
+    """The ``Content-Type`` a published file is sent with, as nginx sends it: ``config.yml`` →
+    ``text/yaml; charset=utf-8``, ``rss.xml`` → ``application/rss+xml; charset=utf-8``."""
+    extension = file_name.rpartition(".")[2].lower() if "." in file_name else ""
+    mime = FEED_TYPES.get(file_name) or MIME_TYPES.get(extension, "application/octet-stream")
+    return f"{mime}; charset=utf-8" if mime in TEXT_TYPES else mime
