@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
+from kompetansebroen.output.publishing.http_rules import content_type
 from playwright.sync_api import Page, Request
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,6 +73,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        """The type nginx gives the file (http_rules.py), not the machine's guess."""
+        return content_type(Path(path).name)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404 or self.command not in ("GET", "HEAD"):
