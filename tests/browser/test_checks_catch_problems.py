@@ -133,8 +133,11 @@ def test_network_watch_waits_for_a_late_request_and_names_one_that_never_ends(pa
         answered.wait_until_quiet(page)
         assert any(request.endswith("/late.txt") for request in recorder.urls), recorder.urls
 
-        page.route("**/late.txt", lambda route: None)  # never answered
+        held = []
+        page.route("**/late.txt", lambda route: held.append(route))  # not answered while the watch waits
         unanswered = NetworkWatch().attach(page)
         page.goto(url + "/late.html", wait_until="load")
         with pytest.raises(AssertionError, match="late.txt"):
             unanswered.wait_until_quiet(page, within=2.0)
+        for route in held:  # ended before the tab is given back, so nothing is left waiting on it
+            route.abort()

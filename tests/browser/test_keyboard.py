@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from kb_browser import PAGE_TYPES, active, focus_is_visible, focus_ring, open_page, tab_until
 
@@ -103,20 +105,26 @@ def test_region_selector_opens_with_space_and_closes_with_escape(page, base_url)
     )
 
 
-_RESULTS_SETTLED = """([quiet, within]) => new Promise((resolve, reject) => {
-  const list = document.querySelector(".md-search-result__list");
-  let timer;
-  const done = () => { observer.disconnect(); clearTimeout(limit); resolve(); };
-  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
-  const limit = setTimeout(() => { observer.disconnect(); reject(new Error("the results kept changing")); }, within);
-  observer.observe(list, { childList: true, subtree: true, characterData: true });
-  timer = setTimeout(done, quiet);
-})"""
+_WATCH_RESULTS = """() => {
+  window.kbResultsChanged = performance.now();
+  new MutationObserver(() => { window.kbResultsChanged = performance.now(); }).observe(
+    document.querySelector(".md-search-result__list"), { childList: true, subtree: true, characterData: true }
+  );
+}"""
 
 
-def results_settled(page, quiet_ms=500, within_ms=10_000):
-    """Wait until the list of search results has not changed for ``quiet_ms`` (at most ``within_ms``)."""
-    page.evaluate(_RESULTS_SETTLED, [quiet_ms, within_ms])
+def results_settled(page, quiet_ms=500, within_s=10.0):
+    """Wait until the list of search results has not changed for ``quiet_ms``; fail after ``within_s``.
+
+    The waiting is done here, a short Playwright wait at a time, never by a promise in the page that
+    only the page's own timers could end."""
+    page.evaluate(_WATCH_RESULTS)
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+        if page.evaluate("() => performance.now() - window.kbResultsChanged") >= quiet_ms:
+            return
+    raise AssertionError(f"the search results were still changing after {within_s} s")
 
 
 def test_search_with_keyboard_only(page, base_url):
