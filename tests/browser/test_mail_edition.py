@@ -7,7 +7,6 @@ built site's files for them, so no request leaves the machine.
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +19,7 @@ from kb_browser import (
     keep_screenshot,
     no_sideways_scroll,
 )
+from kompetansebroen.output.publishing.http_rules import content_type
 from playwright.sync_api import Page, Route
 
 from tests.support.repos import REPO
@@ -49,8 +49,7 @@ def _from_built_site(built_site: Path):  # noqa: ANN202 - a Playwright route han
         if not target.is_file():
             route.fulfill(status=404, body="")
             return
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        route.fulfill(status=200, body=target.read_bytes(), content_type=kind)
+        route.fulfill(status=200, body=target.read_bytes(), content_type=content_type(target.name))
 
     return handle
 

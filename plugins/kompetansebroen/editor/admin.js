@@ -87,15 +87,20 @@
     return value === undefined || value === null ? "" : value;
   }
 
+  // A picture named in the form: the upload Decap holds for it, else the file beside the page.
+  function pictureSource(props, source) {
+    var asset = props.getAsset(source);
+    return asset ? asset.toString() : source;
+  }
+
   function figure(props, image, alt, caption, credit) {
     var source = field(props.entry, image);
     if (!source) return null;
-    var asset = props.getAsset(source);
     var line = captionLine(field(props.entry, caption), field(props.entry, credit));
     return h(
       "figure",
       { className: "kb-figure" },
-      h("img", { src: asset ? asset.toString() : source, alt: field(props.entry, alt) }),
+      h("img", { src: pictureSource(props, source), alt: field(props.entry, alt) }),
       line ? h("figcaption", {}, line) : null
     );
   }
@@ -252,11 +257,10 @@
   function poster(props) {
     var source = field(props.entry, "poster");
     if (!source) return null;
-    var asset = props.getAsset(source);
     return h(
       "div",
       { className: "kb-film" },
-      h("img", { className: "kb-film__player", src: asset ? asset.toString() : source, alt: field(props.entry, "poster_alt") })
+      h("img", { className: "kb-film__player", src: pictureSource(props, source), alt: field(props.entry, "poster_alt") })
     );
   }
 
@@ -318,23 +322,18 @@
     film: function (props) {
       var e = props.entry;
       var duration = field(e, "duration");
-      var facts = line([
-        field(e, "date") ? "Publisert " + norwegianDate(field(e, "date")) : "",
-        duration ? "Varighet " + clockDuration(duration) : "",
-      ]);
+      var facts = line(published(e).concat([duration ? "Varighet " + clockDuration(duration) : ""]));
       return page(props, facts, poster(props));
     },
     podkast: function (props) {
       // An episode with its MP3 here has its length from the file, which the build reads: not shown here.
       var e = props.entry;
       var duration = field(e, "duration");
-      var facts = line([
+      var number =
         field(e, "season") !== "" && field(e, "episode") !== ""
           ? "Sesong " + field(e, "season") + ", episode " + field(e, "episode")
-          : "",
-        field(e, "date") ? "Publisert " + norwegianDate(field(e, "date")) : "",
-        duration ? "Varighet " + clockDuration(duration) : "",
-      ]);
+          : "";
+      var facts = line([number].concat(published(e), [duration ? "Varighet " + clockDuration(duration) : ""]));
       return page(props, facts, null);
     },
     serie: function (props) {
@@ -342,7 +341,6 @@
       // and the link to subscribe; its episodes are listed by the build.
       var e = props.entry;
       var source = field(e, "image");
-      var asset = source ? props.getAsset(source) : null;
       var author = field(e, "author");
       var byline = h(
         "p",
@@ -353,7 +351,7 @@
       var cover = h(
         "div",
         { className: "kb-series kb-series--page" },
-        source ? h("img", { className: "kb-series__cover", src: asset ? asset.toString() : source, alt: "" }) : null,
+        source ? h("img", { className: "kb-series__cover", src: pictureSource(props, source), alt: "" }) : null,
         byline
       );
       var description = field(e, "description") ? h("p", {}, field(e, "description")) : null;
