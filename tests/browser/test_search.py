@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from kb_browser import LOCAL_HOST, PAGE_TYPES, open_page
+from kb_browser import LOCAL_HOST, PAGE_TYPES, open_page, search_answer
 from playwright.sync_api import Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.search_parts import index_settings, indexed_pages, indexed_words
 
@@ -46,27 +44,10 @@ def test_inflected_form_finds_the_article(page, base_url, built_site, record_pro
 
     # Material searches on keyup: fill all but the last letter, then type it, so that the only
     # query sent is the whole word (a prefix like «sekretariat» would find the page anyway).
-    search.fill(QUERY[:-1])
-    search.press(QUERY[-1])
-
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    # An answer may come before the index's last parts (to the word as it stood): wait, within
-    # bounds, for the answer that holds the page, and fail with what the search said instead.
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(
-            "path => [...document.querySelectorAll('a.md-search-result__link')]"
-            ".some(link => new URL(link.href).pathname === path)",
-            arg=EXPECTED,
-            timeout=10_000,
-        )
+    answer = search_answer(page, QUERY, expect=EXPECTED)
     assert search.input_value() == QUERY
-    results = page.locator(".md-search-result__item")
-    hrefs = results.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    assert any(urlsplit(href).path == EXPECTED for href in hrefs), (
-        f"«{QUERY}» should find {EXPECTED}; the search said «{meta.inner_text()}», results: {hrefs}"
+    assert answer.finds(EXPECTED), (
+        f"«{QUERY}» should find {EXPECTED}; the search said «{answer.said}», results: {answer.hrefs}"
     )
 
     index_responses = [r for r in responses if urlsplit(r.url).path == INDEX]
@@ -125,17 +106,9 @@ def test_slash_fetches_the_index_and_search_answers(page, base_url):
     open_article_without_search(page, base_url)
     with page.expect_response(lambda response: urlsplit(response.url).path == INDEX):
         page.keyboard.press("/")
-    search = page.locator("input.md-search__input")
     assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
-    search.fill(QUERY[:-1])
-    search.press(QUERY[-1])
-    page.wait_for_function(
-        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    # The first answer may come before the index's last parts: the list is final once they are in.
-    page.wait_for_load_state("networkidle")
-    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    assert any(urlsplit(href).path == EXPECTED for href in hrefs), hrefs
+    answer = search_answer(page, QUERY, expect=EXPECTED)
+    assert answer.finds(EXPECTED), answer
 
 
 ATTEMPTS = 3
@@ -203,24 +176,12 @@ def test_a_page_opened_from_a_result_highlights_the_words(page, base_url):
 # -- words from the body and from headings ---------------------------------------------------------
 
 
-def search_for(page, base_url: str, query: str) -> list[str]:
-    """The addresses (path and #anchor) of the results for ``query``, typed into the search field."""
+def search_for(page, base_url: str, query: str, expect: str) -> list[str]:
+    """The addresses (path and #anchor) of the results for ``query``, typed into the search field,
+    once they hold the page ``expect`` (or the search has settled without it)."""
     open_page(page, base_url, PAGE_TYPES["article"])
-    search = page.locator("input.md-search__input")
-    search.focus()
-    search.fill(query[:-1])
-    search.press(query[-1])
-    page.wait_for_function(
-        "() => /treff/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    # Material may show an answer to the query as it stood when the index arrived (the word less its
-    # last letter) before the answer to the whole word: the list is final once the parts are in.
-    page.wait_for_load_state("networkidle")
-    hrefs = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    return [
-        urlsplit(href).path + (f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else "")
-        for href in hrefs
-    ]
+    page.locator("input.md-search__input").focus()
+    return search_answer(page, query, expect=expect).addresses
 
 
 def test_a_word_only_in_the_body_finds_its_page(page, base_url, built_site):
@@ -230,7 +191,7 @@ def test_a_word_only_in_the_body_finds_its_page(page, base_url, built_site):
         "not a body-only word"
     )
     assert word in indexed_words(built_site / "innlandet")
-    results = search_for(page, base_url, word)
+    results = search_for(page, base_url, word, path)
     assert path in results, results
 
 
@@ -238,6 +199,7 @@ def test_a_word_of_a_heading_finds_the_section(page, base_url, built_site):
     path = "/innlandet/artikler/avtalen-mellom-regjeringen-og-ks/"
     shown = next(p for p in indexed_pages(built_site / "innlandet") if "/innlandet/" + p["location"] == path)
     anchor = next(anchor for anchor, title in shown["sections"] if "hovedpunkter" in title.lower())
-    results = search_for(page, base_url, "hovedpunktene")  # an inflected form: the stem finds «hovedpunkter»
+    # An inflected form: the stem finds «hovedpunkter».
+    results = search_for(page, base_url, "hovedpunktene", path)
     assert f"{path}#{anchor}" in results, results
     assert page.locator("a.md-search-result__link mark").count() > 0, "the found words should be marked"
