@@ -11,7 +11,7 @@ from kompetansebroen.content_types import registry
 from kompetansebroen.content_types.registry import content_types
 from kompetansebroen.content_types.spec import Vocabulary
 from kompetansebroen.editor.backend import LOCAL, BackendError, read_backend
-from kompetansebroen.editor.collections import BODY_FIELD, Scope, collections, form_field_names
+from kompetansebroen.editor.collections import BODY_FIELD, Scope, collections, form_field_names, page_label
 from kompetansebroen.editor.config import config_text, decap_config
 from kompetansebroen.frontmatter.fields import FIELD_LABELS, Nested, Text
 from kompetansebroen.frontmatter.learning_fields import film_fields, series_fields
@@ -21,7 +21,13 @@ from kompetansebroen.model.podcast_categories import APPLE_CATEGORIES
 
 VOCABULARY = Vocabulary(("Helsefellesskap", "Samhandling"), ("Sykepleiere", "Leger"))
 REGIONS = ("ahus", "innlandet")
-NATIONAL = Scope("content", None, REGIONS, series=(("over-broen", "Over broen"),), pages=("index.md",))
+NATIONAL = Scope(
+    "content",
+    None,
+    REGIONS,
+    series=(("over-broen", "Over broen"),),
+    pages=(("helsefellesskap/index.md", "Helsefellesskap"), ("index.md", "Kompetansebroen")),
+)
 REGIONAL = Scope("regions/innlandet", "innlandet", REGIONS, series=(("lokalt", "Lokalt"),))
 NO_SERIES = Scope("regions/ahus", "ahus", REGIONS)
 DECAP_WIDGETS = {
@@ -184,10 +190,33 @@ def test_podcast_series_are_a_folder_of_serie_yml_files_and_new_ones_can_be_made
 
 def test_other_pages_are_edited_but_not_created() -> None:
     pages = by_name(NATIONAL)["sider"]
-    assert [file["file"] for file in pages["files"]] == ["content/index.md"]
+    assert [file["file"] for file in pages["files"]] == [
+        "content/index.md",
+        "content/helsefellesskap/index.md",
+    ]
+    # Listed by what an editor knows them as, not by their files.
+    assert [file["label"] for file in pages["files"]] == ["Forsiden", "Helsefellesskap"]
+    assert page_label("artikler/index.md", "") == "artikler/index.md"
     page_type = next(t for t in content_types() if t.kind is Kind.PAGE)
     names = {f["name"] for f in pages["files"][0]["fields"]}
     assert names == set(page_type.schema(VOCABULARY, REGIONS, shared=True).fields) | {"body"}
+
+
+def test_every_hint_gives_a_real_example_or_none() -> None:
+    """«f.eks. …» helps nobody: a field under a hint has an example of its own or is shown without one."""
+    hints: list[str] = []
+
+    def gather(fields: list[dict]) -> None:
+        for field in fields:
+            hints.append(field.get("hint", ""))
+            gather(field.get("fields", []))  # an object's own fields (region.yml's contact)
+
+    for scope in (NATIONAL, REGIONAL):
+        for collection in collections(VOCABULARY, scope):
+            for form in [collection, *collection.get("files", [])]:
+                gather(form.get("fields", []))
+    assert len(hints) > 100
+    assert [hint for hint in hints if "…" in hint] == []
 
 
 def test_every_label_is_norwegian_and_used() -> None:
@@ -227,7 +256,7 @@ def test_a_new_field_in_the_registry_is_a_new_form_field(monkeypatch: pytest.Mon
         "name": "subtitle",
         "widget": "string",
         "required": False,
-        "hint": "Tekst, f.eks. …",
+        "hint": "Tekst",  # declared without an example: none is made up
     }
 
 

@@ -89,8 +89,8 @@ def _event_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
 
 def _page_fields(vocabulary: Vocabulary) -> Mapping[str, Field]:
     return {
-        "title": Text(),
-        "description": Text(),
+        "title": Text(example='"Om helsefellesskapene"'),
+        "description": Text(example='"Én eller to setninger om siden"'),
         "hub": Choice(tuple(vocabulary.topics), what="tema"),
     }
 

@@ -44,8 +44,8 @@ class Scope:
     """Every region, for a shared page's ``regions``."""
     series: tuple[tuple[str, str], ...] = ()
     """The tree's podcast series as (folder, title): one collection of episodes each."""
-    pages: tuple[str, ...] = ()
-    """The tree's other pages (home, hubs, list intros), relative to the tree."""
+    pages: tuple[tuple[str, str], ...] = ()
+    """The tree's other pages (home, hubs, list intros) as (path relative to the tree, title)."""
 
     @property
     def shared(self) -> bool:
@@ -173,8 +173,21 @@ def series_collection(scope: Scope) -> dict[str, Any]:
     }
 
 
+HOME_PAGE = "index.md"
+HOME_PAGE_LABEL = "Forsiden"
+
+
+def page_label(path: str, title: str) -> str:
+    """What the list of other pages calls a page: the home page «Forsiden», another by its title (a
+    page without one by its file, which is all an editor would know it by)."""
+    if path == HOME_PAGE:
+        return HOME_PAGE_LABEL
+    return title or path
+
+
 def pages_collection(vocabulary: Vocabulary, scope: Scope) -> dict[str, Any] | None:
-    """The tree's other pages (home page, hubs, the text above a list), editable but not created here."""
+    """The tree's other pages (home page, hubs, the text above a list), editable but not created here:
+    the home page first, then the others by the name they are listed by."""
     if not scope.pages:
         return None
     pages = next(declared for declared in content_types() if declared.kind is Kind.PAGE)
@@ -185,13 +198,13 @@ def pages_collection(vocabulary: Vocabulary, scope: Scope) -> dict[str, Any] | N
         "files": [
             {
                 "name": "side-" + path.removesuffix(".md").replace("/", "-"),
-                "label": path,
+                "label": page_label(path, title),
                 "file": f"{scope.tree}/{path}",
                 "format": "frontmatter",
                 **ENTRY_MEDIA,
                 "fields": _page_fields(pages, vocabulary, scope),
             }
-            for path in scope.pages
+            for path, title in sorted(scope.pages, key=lambda page: (page[0] != HOME_PAGE, page_label(*page)))
         ],
     }
 

@@ -85,6 +85,10 @@ FormSpec = dict[str, Any]
 """How the browser editor's form shows a field (editor/): the widget and its options, in Decap's words."""
 
 
+PLACEHOLDER_EXAMPLE = '"…"'
+"""The example of a field declared without one: fine in a message's fix, no help under a form field."""
+
+
 class Field:
     """Base of all field types.
 
@@ -95,7 +99,7 @@ class Field:
     """
 
     expected: str = messages.EXPECTS_VALUE
-    example: str = '"…"'
+    example: str = PLACEHOLDER_EXAMPLE
 
     def __init__(self, *, required: bool = False, example: str | None = None) -> None:
         self.required = required
@@ -107,8 +111,12 @@ class Field:
         return {"widget": "string"}
 
     def hint(self) -> str:
-        """The help text under the field in the browser editor: what it takes and an example."""
-        return f"{self.expected[:1].upper()}{self.expected[1:]}, f.eks. {self.example.strip(chr(34))}"
+        """The help text under the field in the browser editor: what it takes and an example (a field
+        declared without one is not given «f.eks. …»)."""
+        said = f"{self.expected[:1].upper()}{self.expected[1:]}"
+        if self.example == PLACEHOLDER_EXAMPLE:
+            return said
+        return f"{said}, f.eks. {self.example.strip(chr(34))}"
 
     def convert(self, name: str, node: yaml.Node) -> Any:
         raise NotImplementedError

@@ -63,7 +63,9 @@ def scope_of(project: Project, region_id: str | None) -> Scope:
         documents = project.regional.get(region_id, {})
         series, tree = project.regional_series.get(region_id, {}), f"regions/{region_id}"
     pages = sorted(
-        path for path, doc in documents.items() if doc.kind is Kind.PAGE and doc.origin == region_id
+        (path, str(doc.meta.get("title") or ""))  # not ``doc.title``: that would call a list's intro «Index»
+        for path, doc in documents.items()
+        if doc.kind is Kind.PAGE and doc.origin == region_id
     )
     return Scope(
         tree=tree,
