@@ -526,3 +526,13 @@ def test_the_preview_lists_an_events_facts_as_its_page_does(
     assert shown == on_the_page
     assert shown[:4] == ["Tid", "torsdag 14. november 2024 kl. 09.00–15.30", "Format", "Fysisk oppmøte"]
     assert len(shown) == 16, "every fact of the sample: time, format, place, organiser, audience, price …"
+
+
+def test_a_hub_is_previewed_as_its_page_with_its_title_and_text(editor: Page, admin_url: str) -> None:
+    """Decap looks up a file collection's preview by the file's name: the hub's entry gets the pages'
+    preview (the title as the page's heading, then the text), not Decap's list of fields."""
+    open_fresh(editor, f"{admin_url}/admin/", "#/collections/sider/entries/side-helsefellesskap-index")
+    article = editor.frame_locator("iframe").first.locator("article.md-typeset")
+    article.locator("h1").wait_for()
+    assert article.locator("h1").inner_text() == "Helsefellesskap"
+    assert article.locator("h2", has_text="Partnerskapsmøtet").count() == 1, "the text, its headings level 2"

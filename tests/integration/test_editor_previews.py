@@ -1,9 +1,9 @@
 """Every sample page, previewed in the browser editor, shows under its title what its built page shows.
 
-Each Markdown file of a content type, shared or a region's own, and each podcast series' ``serie.yml``
-is given to its collection's preview
+Each Markdown file of a content type, shared or a region's own, each podcast series' ``serie.yml``
+and each other page a region shows (home pages, hubs) is given to its collection's preview
 (``admin.js`` in Node, its front matter read as Decap reads it: tests/support/editor_preview.py), and
-the line under the title and the list of facts are compared with the page of the sample's build.
+the title, the line under it and the list of facts are compared with the page of the sample's build.
 Topics are the page's alone (the preview has no topic pages to link to), and so is the length of an
 episode whose MP3 is in the site: the build reads it from the file.
 """
@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from kompetansebroen.editor.collections import page_entry_name
 
 from tests.support.builds import ColdBuilds
 from tests.support.editor_preview import SERIES, previewed
@@ -24,14 +25,33 @@ TYPE_FOLDERS = ("artikler", "nyhetsbrev", "styrende-dokumenter", "arrangementer"
 REGIONS = ("innlandet", "ahus", "ostfold", "vestfold")
 
 
+def other_pages(tree: Path) -> list[Path]:
+    """The home page and the hubs of a tree (a type folder's ``index.md`` would be a list's introduction)."""
+    found = [tree / "index.md", *sorted(tree.glob("*/index.md"))]
+    return [path for path in found if path.is_file() and path.parent.name not in (*TYPE_FOLDERS, "podkast")]
+
+
+def shown_in(tree: Path, regions: tuple[str, ...], source: Path) -> tuple[str, ...]:
+    """The regions that show ``source``: a region's own page at the same place hides a shared one."""
+    relative = source.relative_to(tree)
+    if tree != REPO / "content":
+        return regions
+    return tuple(region for region in regions if not (REPO / "regions" / region / relative).is_file())
+
+
 def samples() -> list[tuple[str, Path, tuple[str, ...], str]]:
     """(collection, source file, the regions that may show it, its page's path in a region's site) for
-    every sample of every type."""
+    every sample of every type and every other page a region shows."""
     found = []
     for tree, regions in [
         (REPO / "content", REGIONS),
         *((REPO / "regions" / id_, (id_,)) for id_ in REGIONS),
     ]:
+        for source in other_pages(tree):
+            if showing := shown_in(tree, regions, source):
+                path = source.relative_to(tree).as_posix()
+                page = "" if source.parent == tree else source.parent.relative_to(tree).as_posix()
+                found.append((page_entry_name(path), source, showing, page))
         for folder in TYPE_FOLDERS:
             for source in sorted((tree / folder).glob("*.md")):
                 if source.name != "index.md":  # a list's introduction, one of the other pages
@@ -56,11 +76,17 @@ def on_the_page(site: Path, regions: tuple[str, ...], page: str) -> dict:
     built = next(path for region in regions if (path := site / region / page / "index.html").is_file())
     text = built.read_text(encoding="utf-8")
     article = text[text.index("<h1") :]
+    heading = article[: article.index("</h1>")].split(">", 1)[1]
+    title = _text(re.sub(r'<a class="headerlink".*?</a>', "", heading))  # without its permalink «¶»
     line = re.search(r'<p class="kb-meta">(.*?)</p>', article, re.DOTALL)
     said = re.sub(r"(^| · )Tema: .*$", "", _text(line.group(1)) if line else "")
     listed = re.search(r'<dl class="kb-[\w-]+-facts[^"]*">(.*?)</dl>', article, re.DOTALL)
     items = [_text(item) for item in re.findall(r"<d[td]>(.*?)</d[td]>", listed.group(1))] if listed else []
-    return {"line": said, "facts": [list(pair) for pair in zip(items[::2], items[1::2], strict=True)]}
+    return {
+        "title": title,
+        "line": said,
+        "facts": [list(pair) for pair in zip(items[::2], items[1::2], strict=True)],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +97,13 @@ def sample_site(cold_builds: ColdBuilds) -> Path:
 def test_every_sample_previewed_shows_what_its_page_shows(sample_site: Path) -> None:
     found = samples()
     assert len(found) > 40
-    assert {sample[0] for sample in found} == {*TYPE_FOLDERS, "podkast-over-broen", "podkastserier"}
+    assert {sample[0] for sample in found} == {
+        *TYPE_FOLDERS,
+        "podkast-over-broen",
+        "podkastserier",
+        "side-index",
+        "side-helsefellesskap-index",
+    }
     shown = previewed([(collection, source) for collection, source, _, _ in found])
     differing = []
     for (collection, source, regions, page), preview in zip(found, shown, strict=True):
@@ -80,7 +112,7 @@ def test_every_sample_previewed_shows_what_its_page_shows(sample_site: Path) -> 
         if collection.startswith("podkast-") and not re.search(r"^duration:", values, re.MULTILINE):
             expected["line"] = re.sub(r" · Varighet [^·]+$", "", expected["line"])
         assert preview is not None, collection
-        got = {"line": preview["line"], "facts": preview["facts"]}
+        got = {"title": preview["title"], "line": preview["line"], "facts": preview["facts"]}
         if got != expected:
             differing.append(f"{source.relative_to(REPO)}:\n  page:    {expected}\n  preview: {got}")
     assert not differing, "\n".join(differing)

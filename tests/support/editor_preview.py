@@ -5,7 +5,7 @@ from ``admin_html``) and a stand-in for Decap that keeps the templates it regist
 given to its collection's template, either as values or as a file (a Markdown file's front matter, a
 series' ``serie.yml``) that Node reads with the ``yaml`` package, as Decap does (YAML 1.2:
 ``2024-05-22`` and ``12:30`` stay text).
-What comes back is what the preview shows under the title: the line (``p.kb-meta``), the list of
+What comes back is what the preview shows: the title, the line under it (``p.kb-meta``), the list of
 facts as (name, value) pairs, any notice in the build's own markup, and the links as (text, address).
 """
 
@@ -77,6 +77,7 @@ const shown = JSON.parse(entries).map(([collection, values]) => {
   const terms = find(tree, (node) => node.tag === "dt").map(text);
   const values_ = find(tree, (node) => node.tag === "dd").map(text);
   return {
+    title: find(tree, (node) => node.tag === "h1").map(text).join(""),
     line: find(tree, (node) => node.props.className === "kb-meta").map(text).join(""),
     facts: terms.map((term, at) => [term, values_[at]]),
     notices: find(tree, (node) => node.props.dangerouslySetInnerHTML).map(text),
@@ -87,7 +88,14 @@ console.log(JSON.stringify(shown));
 """
 
 
-SCOPE = Scope("content", None, (), series=SERIES)
+SCOPE = Scope(
+    "content",
+    None,
+    (),
+    series=SERIES,
+    pages=(("index.md", "Kompetansebroen"), ("helsefellesskap/index.md", "Helsefellesskap")),
+)
+"""The sample's national admin page: its series and other pages (a region's hub has a shared one's name)."""
 
 
 def handed_over() -> dict[str, str]:
@@ -104,11 +112,21 @@ def handed_over() -> dict[str, str]:
 def with_body() -> list[str]:
     """The collections whose form has a ``body`` field (Decap's ``widgetFor("body")`` fails elsewhere)."""
     found = collections(Vocabulary((), ()), SCOPE)
-    return [each["name"] for each in found if any(f["name"] == "body" for f in each.get("fields", []))]
+    return [
+        each["name"] for each in found if any(field["name"] == "body" for field in each.get("fields", []))
+    ] + [  # a file collection: each file is an entry with a form of its own
+        file["name"]
+        for each in found
+        for file in each.get("files", [])
+        if any(field["name"] == "body" for field in file["fields"])
+    ]
 
 
 def previewed(entries: list[tuple[str, dict | Path]]) -> list[dict | None]:
-    """What the preview of each (collection, values or file) shows; ``None`` for a collection without one."""
+    """What the preview of each (collection, values or file) shows; ``None`` for a collection without one.
+
+    As in Decap, a file collection's entry is previewed by the file's name (``side-index``), not the
+    collection's."""
     given = [
         (collection, str(values) if isinstance(values, Path) else values) for collection, values in entries
     ]

@@ -357,6 +357,11 @@
       var description = field(e, "description") ? h("p", {}, field(e, "description")) : null;
       return page(props, "", h("div", {}, description, cover), true);
     },
+    side: function (props) {
+      // The home page, a hub, a list's introduction: the title and the text. What the build adds below
+      // (a hub's or the home page's sections, a list) comes from other pages.
+      return page(props, "", null);
+    },
   };
 
   // Every collection with a page of its own gets its preview (editor/collections.py preview_types).

@@ -126,20 +126,25 @@ def type_collections(declared: ContentType, vocabulary: Vocabulary, scope: Scope
 
 SERIES_COLLECTION = "podkastserier"
 SERIES_PREVIEW = "serie"
+PAGES_COLLECTION = "sider"
+PAGE_PREVIEW = "side"
 """The preview of a podcast series' ``serie.yml`` (admin.js), named apart from the types' folders."""
 
 
 def preview_types(scope: Scope) -> dict[str, str]:
     """Each collection with a page of its own and the preview that shows it (admin.js): a content
-    type's collections by the type's folder, the series by ``serie``:
-    ``{"artikler": "artikler", …, "podkast-over-broen": "podkast", "podkastserier": "serie"}``."""
+    type's collections by the type's folder, the series by ``serie``, each other page by ``side``:
+    ``{"artikler": "artikler", …, "podkast-over-broen": "podkast", "podkastserier": "serie",
+    "side-index": "side"}``."""
     types = {
         collection["name"]: declared.folder
         for declared in content_types()
         if declared.folder is not None
         for collection in type_collections(declared, Vocabulary((), ()), scope)
     }
-    return types | {SERIES_COLLECTION: SERIES_PREVIEW}
+    # Decap looks up a file collection's preview by the file's name, not the collection's.
+    pages = {page_entry_name(path): PAGE_PREVIEW for path, _title in scope.pages}
+    return types | {SERIES_COLLECTION: SERIES_PREVIEW} | pages
 
 
 SERIES_ENTRY = SERIES_FILE.removesuffix(".yml")
@@ -173,6 +178,12 @@ def series_collection(scope: Scope) -> dict[str, Any]:
     }
 
 
+def page_entry_name(path: str) -> str:
+    """The name of an other page's entry in the file collection: ``helsefellesskap/index.md`` is
+    ``side-helsefellesskap-index``."""
+    return "side-" + path.removesuffix(".md").replace("/", "-")
+
+
 HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Forsiden"
 
@@ -192,12 +203,12 @@ def pages_collection(vocabulary: Vocabulary, scope: Scope) -> dict[str, Any] | N
         return None
     pages = next(declared for declared in content_types() if declared.kind is Kind.PAGE)
     return {
-        "name": "sider",
+        "name": PAGES_COLLECTION,
         "label": pages.plural,
         "label_singular": pages.label,
         "files": [
             {
-                "name": "side-" + path.removesuffix(".md").replace("/", "-"),
+                "name": page_entry_name(path),
                 "label": page_label(path, title),
                 "file": f"{scope.tree}/{path}",
                 "format": "frontmatter",
