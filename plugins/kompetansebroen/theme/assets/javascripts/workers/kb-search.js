@@ -29,6 +29,7 @@
   var FOUND = 4;
   var MOST_RESULTS = 20; /* pages listed; each costs a part of a small file */
   var MOST_RUNS = 4; /* a stem whose words fill more runs is looked up as typed, whole */
+  var EMPTY_WAIT = 150; /* ms an empty field's answer waits for the reader's first key (see below) */
   var WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var TOKEN = /&[#\w]+;|[\p{L}\p{N}\p{M}]+/gu;
 
@@ -52,6 +53,16 @@
     } else if (message.type === QUERY) {
       event.stopImmediatePropagation(); /* Material's worker has an empty index */
       var value = latest = String(message.data || "");
+      if (!value.trim()) {
+        /* Material asks for the field as it is when the index is ready, often empty, just after the
+           reader has focused it, and shows each answer with the field as it is when the answer comes:
+           an empty field's answer that came after the first key read «Ingen treff» over a word that
+           finds pages. It is sent only if nothing was typed meanwhile. */
+        setTimeout(function () {
+          if (value === latest) { answer({ items: [] }); }
+        }, EMPTY_WAIT);
+        return;
+      }
       queue = queue
         .then(function () {
           /* Material asks on every key; a query already followed by another is not worth its parts */
