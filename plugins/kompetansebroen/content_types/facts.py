@@ -79,6 +79,7 @@ CANCELLED_NOTICE = (
     '<p class="kb-event-cancelled"><strong>Avlyst</strong> – arrangementet blir ikke holdt.</p>'
 )
 """What a cancelled event's page says above its facts (the browser editor's preview says it too)."""
+
 CALENDAR_FILE = "kalender.ics"
 """Each event's calendar file, in its page's folder (``arrangementer/<navn>/kalender.ics``)."""
 

@@ -19,6 +19,7 @@ from ..frontmatter.learning_fields import series_fields
 from ..frontmatter.schemas import region_schema
 from ..model.documents import Kind
 from ..model.learning import PODCAST_FOLDER, SERIES_FILE
+from ..project.cross_checks import HOME
 
 BODY_FIELD: dict[str, Any] = {
     "label": "Tekst",
@@ -126,9 +127,10 @@ def type_collections(declared: ContentType, vocabulary: Vocabulary, scope: Scope
 
 SERIES_COLLECTION = "podkastserier"
 SERIES_PREVIEW = "serie"
+"""The preview of a podcast series' ``serie.yml`` (admin.js), named apart from the types' folders."""
 PAGES_COLLECTION = "sider"
 PAGE_PREVIEW = "side"
-"""The preview of a podcast series' ``serie.yml`` (admin.js), named apart from the types' folders."""
+"""The preview of the other pages (admin.js): the title as the page's heading, then the text."""
 
 
 def preview_types(scope: Scope) -> dict[str, str]:
@@ -184,14 +186,13 @@ def page_entry_name(path: str) -> str:
     return "side-" + path.removesuffix(".md").replace("/", "-")
 
 
-HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Forsiden"
 
 
 def page_label(path: str, title: str) -> str:
     """What the list of other pages calls a page: the home page «Forsiden», another by its title (a
     page without one by its file, which is all an editor would know it by)."""
-    if path == HOME_PAGE:
+    if path == HOME:
         return HOME_PAGE_LABEL
     return title or path
 
@@ -215,7 +216,7 @@ def pages_collection(vocabulary: Vocabulary, scope: Scope) -> dict[str, Any] | N
                 **ENTRY_MEDIA,
                 "fields": _page_fields(pages, vocabulary, scope),
             }
-            for path, title in sorted(scope.pages, key=lambda page: (page[0] != HOME_PAGE, page_label(*page)))
+            for path, title in sorted(scope.pages, key=lambda page: (page[0] != HOME, page_label(*page)))
         ],
     }
 
