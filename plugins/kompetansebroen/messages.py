@@ -213,8 +213,8 @@ def fields_under(group: str) -> str:
 
 FIELDS_HERE = "her"
 
-# No line number of the first: these lines count from the YAML's first line, and only the caller knows
-# where that is in the file.
+# No line number of the first (here and below): these lines count from the YAML's first line, and only
+# the caller knows where that is in the file (a Markdown file's front matter starts on its line 2).
 FIELD_TWICE = "står to ganger (også lenger opp); fjern den ene"
 
 
@@ -222,8 +222,8 @@ def unknown_field_did_you_mean(match: str) -> str:
     return f"ukjent felt; mente du «{match}»?"
 
 
-def unknown_field_already_there(match: str, line: int) -> str:
-    return f"ukjent felt; mente du «{match}»? (det står allerede på linje {line})"
+def unknown_field_already_there(match: str) -> str:
+    return f"ukjent felt; mente du «{match}»? (det står allerede lenger opp; fjern den ene)"
 
 
 def unknown_field(allowed: list[str]) -> str:

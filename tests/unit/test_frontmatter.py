@@ -360,6 +360,15 @@ def test_unknown_field_suggests_the_known_one_and_is_the_only_problem() -> None:
     assert found == [(2, "hospitl", "ukjent felt; mente du «hospital»?")]
 
 
+def test_a_near_miss_of_a_field_already_there_says_so_without_a_line_of_another_count() -> None:
+    """The message named the first field's line counted from the YAML's first line: in a Markdown
+    file, one line above the field (the front matter starts on the file's line 2)."""
+    found = problems_of(region_schema(), 'name: "Innlandet"\nhospital: A\nhospitl: B\n')
+    assert found == [
+        (3, "hospitl", "ukjent felt; mente du «hospital»? (det står allerede lenger opp; fjern den ene)")
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [

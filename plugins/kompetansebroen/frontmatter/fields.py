@@ -741,7 +741,7 @@ class Schema:
             suggested.add(match)
             return messages.unknown_field_did_you_mean(match)
         if match:
-            return messages.unknown_field_already_there(match, lines[match])
+            return messages.unknown_field_already_there(match)
         return messages.unknown_field(sorted(self.fields))
 
 
