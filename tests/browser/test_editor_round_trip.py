@@ -89,17 +89,24 @@ def admin_url(
 
 
 @pytest.fixture
-def editor(new_page, admin_url: str) -> Page:
-    """The national admin page, logged in to decap-server; dialogs («Er du sikker …?») are accepted.
+def editor_tab(new_page) -> Page:
+    """The editor's tab, not yet on the admin page; dialogs («Er du sikker …?») are accepted.
 
     The module's tests are lent one tab in turn: a new tab would compile Decap's 5 MB of script again
-    (1.5 s before the collections show, against 0.55 s in a tab that has had it)."""
+    (1.5 s before the collections show, against 0.55 s in a tab that has had it). A test that starts
+    at an entry opens it with ``open_fresh``, which logs in there: one load of Decap, not two."""
     page = new_page(viewport={"width": 1280, "height": 900}, timezone_id="Europe/Oslo", timeout=15_000)
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{admin_url}/admin/")
-    page.get_by_role("button", name="Logg inn").click()
-    page.get_by_text("Fagartikler").first.wait_for()
     return page
+
+
+@pytest.fixture
+def editor(editor_tab: Page, admin_url: str) -> Page:
+    """The national admin page, logged in to decap-server, its collections shown."""
+    editor_tab.goto(f"{admin_url}/admin/")
+    editor_tab.get_by_role("button", name="Logg inn").click()
+    editor_tab.get_by_text("Fagartikler").first.wait_for()
+    return editor_tab
 
 
 def field(page: Page, label: str) -> Locator:
@@ -156,10 +163,15 @@ def fill(page: Page, steps: list[tuple[str, str, object]]) -> None:
 
 
 def open_fresh(page: Page, admin: str, route: str) -> None:
-    """Load the admin page anew at ``route``: a route changed in place may keep the last entry's form."""
+    """Load the admin page anew at ``route`` (a route changed in place may keep the last entry's form),
+    logging in there if the tab is not yet: Decap then shows the route's entry."""
     page.goto("about:blank")
     page.goto(admin + route)
-    field(page, "Tittel").wait_for()
+    title, log_in = field(page, "Tittel"), page.get_by_role("button", name="Logg inn")
+    title.or_(log_in).first.wait_for()
+    if log_in.is_visible():
+        log_in.click()
+    title.wait_for()
 
 
 def save_and_publish(page: Page) -> None:
@@ -329,16 +341,16 @@ def test_a_new_podcast_series_is_a_new_folder_with_serie_yml_and_its_cover(
 
 
 def test_an_existing_series_saved_unchanged_keeps_its_meaning(
-    editor: Page, editor_repo: Path, admin_url: str
+    editor_tab: Page, editor_repo: Path, admin_url: str
 ) -> None:
     series_file = editor_repo / "content" / "podkast" / "over-broen" / "serie.yml"
     before = yaml.safe_load(series_file.read_text(encoding="utf-8"))
     for key in ("x", "Backspace"):  # Decap saves only a changed entry
-        open_fresh(editor, f"{admin_url}/admin/", "#/collections/podkastserier/entries/over-broen/serie")
-        field(editor, "Tittel").focus()
-        editor.keyboard.press("End")
-        editor.keyboard.press(key)
-        save_and_publish(editor)
+        open_fresh(editor_tab, f"{admin_url}/admin/", "#/collections/podkastserier/entries/over-broen/serie")
+        field(editor_tab, "Tittel").focus()
+        editor_tab.keyboard.press("End")
+        editor_tab.keyboard.press(key)
+        save_and_publish(editor_tab)
     assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", str(series_file))
     assert yaml.safe_load(series_file.read_text(encoding="utf-8")) == before
 
@@ -385,7 +397,7 @@ def with_a_letter_added_to_the_title(path: Path, letter: str) -> None:
 
 
 def test_a_sample_of_every_type_saved_with_one_key_typed_changes_only_what_was_typed(
-    editor: Page, editor_repo: Path, admin_url: str, tmp_path: Path
+    editor_tab: Page, editor_repo: Path, admin_url: str, tmp_path: Path
 ) -> None:
     """Decap writes every field of the file it saves: after a letter typed into the title, each
     sample's page is byte for byte the page of the same file with that letter added by hand."""
@@ -403,11 +415,11 @@ def test_a_sample_of_every_type_saved_with_one_key_typed_changes_only_what_was_t
         with_a_letter_added_to_the_title(by_hand / "content" / folder / f"{slug}.md", "x")
     expected = built_pages(by_hand, tmp_path / "by-hand-site")
     for collection, (folder, slug) in SAMPLES.items():
-        open_fresh(editor, f"{admin_url}/admin/", f"#/collections/{collection}/entries/{slug}")
-        field(editor, "Tittel").focus()
-        editor.keyboard.press("End")
-        editor.keyboard.press("x")
-        save_and_publish(editor)
+        open_fresh(editor_tab, f"{admin_url}/admin/", f"#/collections/{collection}/entries/{slug}")
+        field(editor_tab, "Tittel").focus()
+        editor_tab.keyboard.press("End")
+        editor_tab.keyboard.press("x")
+        save_and_publish(editor_tab)
         assert "Update" in git(editor_repo, "log", "-1", "--format=%s", "--", f"content/{folder}/{slug}.md")
     assert git(editor_repo, "status", "--porcelain") == ""
     check = run(CHECK, editor_repo)
@@ -440,16 +452,15 @@ def test_wrong_uploads_are_refused_with_our_words(
 
 
 def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
-    editor: Page, admin_url: str, decap_port: int
+    editor_tab: Page, admin_url: str, decap_port: int
 ) -> None:
     hosts: set[str] = set()
-    editor.on(
+    editor_tab.on(
         "request", lambda request: hosts.add(urlsplit(request.url).netloc or urlsplit(request.url).scheme)
     )
-    editor.goto(f"{admin_url}/admin/#/collections/artikler/entries/hva-er-et-helsefellesskap")
-    editor.get_by_label("Tittel", exact=True).wait_for()
+    open_fresh(editor_tab, f"{admin_url}/admin/", "#/collections/artikler/entries/hva-er-et-helsefellesskap")
     # The preview pane (a frame) shows the photo with the site's caption and credit.
-    preview = editor.frame_locator("iframe").first
+    preview = editor_tab.frame_locator("iframe").first
     caption = preview.locator("figure.kb-figure figcaption")
     caption.wait_for()
     # The same line as under the photo on the page: caption, then the credit with its own label.
@@ -462,23 +473,23 @@ def test_the_admin_asks_nothing_of_any_host_but_the_site_and_decap_server(
     deadline = time.monotonic() + 15  # the preview is drawn again as Decap loads: ask the image in place
     while not photo.evaluate("(image) => image.complete && image.naturalWidth > 0"):
         assert time.monotonic() < deadline, "the preview's photo did not load"
-        editor.wait_for_timeout(100)
-    editor.reload()
-    editor.get_by_label("Tittel", exact=True).wait_for()
+        editor_tab.wait_for_timeout(100)
+    editor_tab.reload()
+    editor_tab.get_by_label("Tittel", exact=True).wait_for()
     site = urlsplit(admin_url).netloc
     assert hosts - {site, f"127.0.0.1:{decap_port}", "data", "blob"} == set(), hosts
     assert f"127.0.0.1:{decap_port}" in hosts and site in hosts
 
 
 def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
-    editor: Page, admin_url: str, cold_builds: ColdBuilds
+    editor_tab: Page, admin_url: str, cold_builds: ColdBuilds
 ) -> None:
     """The Markdown toolbar and the preview switch, which Decap's Norwegian leaves in English
     (editor/phrases.py; every phrase is checked in tests/unit/test_editor_phrases.py), and the
     preview's dates, written as the page writes them."""
-    open_fresh(editor, f"{admin_url}/admin/", "#/collections/artikler/entries/hva-er-et-helsefellesskap")
-    editor.get_by_title("Fet", exact=True).first.wait_for()
-    keep_screenshot(editor, "editor-article-form")
+    open_fresh(editor_tab, f"{admin_url}/admin/", "#/collections/artikler/entries/hva-er-et-helsefellesskap")
+    editor_tab.get_by_title("Fet", exact=True).first.wait_for()
+    keep_screenshot(editor_tab, "editor-article-form")
     for words in (
         "Fet",
         "Kursiv",
@@ -487,10 +498,10 @@ def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
         "Punktliste",
         "Vis eller skjul forhåndsvisningen",
     ):
-        assert editor.get_by_title(words, exact=True).count() >= 1, f"«{words}» is not on the form"
+        assert editor_tab.get_by_title(words, exact=True).count() >= 1, f"«{words}» is not on the form"
     for english in ("Bold", "Italic", "Link", "Headings", "Bulleted List", "Toggle preview"):
-        assert editor.get_by_title(english, exact=True).count() == 0, f"«{english}» is shown in English"
-    facts = editor.frame_locator("iframe").first.locator("p.kb-meta")
+        assert editor_tab.get_by_title(english, exact=True).count() == 0, f"«{english}» is shown in English"
+    facts = editor_tab.frame_locator("iframe").first.locator("p.kb-meta")
     facts.wait_for()
     # The line under the built page's title, up to its topics (which the preview does not show): the
     # page's dates come from text/dates.py, the preview's from admin.js, and the two must agree.
@@ -506,12 +517,14 @@ def test_the_editor_speaks_norwegian_where_decaps_own_translation_is_silent(
 
 
 def test_the_preview_lists_an_events_facts_as_its_page_does(
-    editor: Page, admin_url: str, cold_builds: ColdBuilds
+    editor_tab: Page, admin_url: str, cold_builds: ColdBuilds
 ) -> None:
     """Names, words and time with its weekday and span, as the built page has them (every case of an
     event's time is compared with the build's in tests/unit/test_editor_preview.py)."""
-    open_fresh(editor, f"{admin_url}/admin/", "#/collections/arrangementer/entries/fagdag-skropelige-eldre")
-    facts = editor.frame_locator("iframe").first.locator("dl.kb-event-facts")
+    open_fresh(
+        editor_tab, f"{admin_url}/admin/", "#/collections/arrangementer/entries/fagdag-skropelige-eldre"
+    )
+    facts = editor_tab.frame_locator("iframe").first.locator("dl.kb-event-facts")
     facts.wait_for()
     shown = facts.evaluate("(list) => [...list.children].map((item) => item.textContent)")
     built = (
@@ -528,11 +541,11 @@ def test_the_preview_lists_an_events_facts_as_its_page_does(
     assert len(shown) == 16, "every fact of the sample: time, format, place, organiser, audience, price …"
 
 
-def test_a_hub_is_previewed_as_its_page_with_its_title_and_text(editor: Page, admin_url: str) -> None:
+def test_a_hub_is_previewed_as_its_page_with_its_title_and_text(editor_tab: Page, admin_url: str) -> None:
     """Decap looks up a file collection's preview by the file's name: the hub's entry gets the pages'
     preview (the title as the page's heading, then the text), not Decap's list of fields."""
-    open_fresh(editor, f"{admin_url}/admin/", "#/collections/sider/entries/side-helsefellesskap-index")
-    article = editor.frame_locator("iframe").first.locator("article.md-typeset")
+    open_fresh(editor_tab, f"{admin_url}/admin/", "#/collections/sider/entries/side-helsefellesskap-index")
+    article = editor_tab.frame_locator("iframe").first.locator("article.md-typeset")
     article.locator("h1").wait_for()
     assert article.locator("h1").inner_text() == "Helsefellesskap"
     assert article.locator("h2", has_text="Partnerskapsmøtet").count() == 1, "the text, its headings level 2"
