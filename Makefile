@@ -11,6 +11,10 @@ WORKERS ?= 2
 
 # Material prints an end-of-life banner on every run; our README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
+# Python's bytecode caches are written even where the environment says not to (PYTHONDONTWRITEBYTECODE):
+# the suite starts over a hundred Python processes, and without the caches each one compiles the package
+# again and every pytest worker rewrites every test module (README: Tests). Empty is «not set» to Python.
+export PYTHONDONTWRITEBYTECODE :=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
