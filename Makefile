@@ -8,6 +8,13 @@ REGION ?=
 PORT   ?= 8000
 # pytest-xdist workers for the test targets: one per core of a two-core machine (WORKERS=0: one process).
 WORKERS ?= 2
+# The suite's temporary files (about 3.4 GB of sites and repositories a run) go to a tmpfs with room for
+# them, so that they never reach the disk; a passing run removes them, a failing one leaves them to look
+# at (README: Tests). `make test TEST_TMP=` uses pytest's own folder under /tmp instead.
+SHM_WITH_ROOM := $(shell df --output=avail -k /dev/shm 2>/dev/null | awk 'NR == 2 && $$1 > 8000000 { print "/dev/shm" }')
+TEST_TMP ?= $(if $(SHM_WITH_ROOM),$(SHM_WITH_ROOM)/kompetansebroen-tests-$(shell printf %s "$(CURDIR)" | cksum | cut -d" " -f1))
+# $(call pytest,ARGUMENTS): pytest with the suite's temporary folder, removed after a passing run.
+pytest = $(BIN)/pytest $(if $(TEST_TMP),--basetemp=$(TEST_TMP) )$(1)$(if $(TEST_TMP), && rm -rf $(TEST_TMP))
 
 # Material prints an end-of-life banner on every run; our README covers the plan.
 export NO_MKDOCS_2_WARNING := 1
@@ -114,19 +121,19 @@ test: tools
 	@$(MAKE) --no-print-directory -j2 $(VENV)/.test-installed node_modules/.kb-installed
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n $(WORKERS)
+	$(call pytest,-n $(WORKERS))
 
 ## test-fast: every test not marked slow (no site built as a subprocess, no browser, nginx or Java), for the
 ## edit-test loop; `make test` runs them all
 test-fast: $(VENV)/.test-installed tools
-	$(BIN)/pytest -n $(WORKERS) -m "not slow"
+	$(call pytest,-n $(WORKERS) -m "not slow")
 
 test-unit: $(VENV)/.test-installed tools
-	$(BIN)/pytest -n $(WORKERS) tests/unit
+	$(call pytest,-n $(WORKERS) tests/unit)
 
 ## test-browser: only the browser tests, keeping screenshots of the pages in test-artifacts/screenshots/ to look at
 test-browser: $(VENV)/.test-installed tools node_modules/.kb-installed
-	KOMPETANSEBROEN_SCREENSHOTS=1 $(BIN)/pytest -n $(WORKERS) tests/browser
+	KOMPETANSEBROEN_SCREENSHOTS=1 $(call pytest,-n $(WORKERS) tests/browser)
 
 ## bench: build-time and reader-side figures and the scaling targets, on synthetic corpora with 4 and 19 regions
 bench: $(VENV)/.test-installed
