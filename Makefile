@@ -146,4 +146,4 @@ lint: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf site .site.building .cache test-artifacts
+	rm -rf site .site.building .cache test-artifacts $(TEST_TMP)
