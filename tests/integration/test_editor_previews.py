@@ -10,12 +10,16 @@ episode whose MP3 is in the site: the build reads it from the file.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
 
 import pytest
 from kompetansebroen.editor.collections import page_entry_name
+from kompetansebroen.mkdocs_adapter.admin_files import scope_of
+from kompetansebroen.project.loader import Project
+from kompetansebroen.settings import load_content, load_settings
 
 from tests.support.builds import ColdBuilds
 from tests.support.editor_preview import SERIES, previewed
@@ -25,10 +29,18 @@ TYPE_FOLDERS = ("artikler", "nyhetsbrev", "styrende-dokumenter", "arrangementer"
 REGIONS = ("innlandet", "ahus", "ostfold", "vestfold")
 
 
+@functools.cache
+def sample_project() -> Project:
+    project, problems = load_content(REPO, load_settings(REPO / "mkdocs.yml"), check_rendered=False)
+    assert not problems
+    return project
+
+
 def other_pages(tree: Path) -> list[Path]:
-    """The home page and the hubs of a tree (a type folder's ``index.md`` would be a list's introduction)."""
-    found = [tree / "index.md", *sorted(tree.glob("*/index.md"))]
-    return [path for path in found if path.is_file() and path.parent.name not in (*TYPE_FOLDERS, "podkast")]
+    """The pages a tree's admin page lists under «Sider» (home page, hubs, lists' introductions), as the
+    build finds them for the editor."""
+    region_id = None if tree == REPO / "content" else tree.name
+    return [tree / path for path, _title in scope_of(sample_project(), region_id).pages]
 
 
 def shown_in(tree: Path, regions: tuple[str, ...], source: Path) -> tuple[str, ...]:
