@@ -366,34 +366,23 @@ class SearchAnswer:
         return any(urlsplit(href).path == path for href in self.hrefs)
 
 
-def search_answer(
-    page: Page, query: str, *, expect: str | None = None, quiet_ms: int = 500, within_s: float = 10.0
-) -> SearchAnswer:
-    """Type ``query`` into the focused search field and return Material's answer to the whole word.
+def search_answer(page: Page, query: str, *, expect: str, within_s: float = 10.0) -> SearchAnswer:
+    """Type ``query`` into the focused search field and return Material's answer once it lists the
+    page ``expect`` (a path).
 
     All but the last letter is filled and the last is pressed: Material searches on keyup, so the
     word is the only query typed. Material shows every answer with the field as it is now, so the
     answer to an earlier state (the empty field, asked when the index arrived) can read «Ingen treff»
-    while the word is typed. The answer is taken once the list holds ``expect``, or, without one, once
-    the line says «treff» and nothing has changed for ``quiet_ms``. Polled from here: at ``within_s``
-    the last state is returned, for the test's assertion to show."""
+    while the word is typed. Polled from here: at ``within_s`` the last state is returned, for the
+    test's assertion to show."""
     search = page.locator("input.md-search__input")
     search.fill(query[:-1])
     search.press(query[-1])
     deadline = time.monotonic() + within_s
-    last, changed = None, time.monotonic()
     while True:
         said, hrefs = page.evaluate(_SEARCH_STATE)
         answer = SearchAnswer(said, hrefs)
-        now = time.monotonic()
-        if answer != last:
-            last, changed = answer, now
-        answered = "treff" in said
-        if answered and expect is not None and answer.finds(expect):
-            return answer
-        if answered and expect is None and (now - changed) * 1000 >= quiet_ms:
-            return answer
-        if now >= deadline:
+        if ("treff" in said and answer.finds(expect)) or time.monotonic() >= deadline:
             return answer
         page.wait_for_timeout(50)
 

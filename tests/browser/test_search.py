@@ -178,7 +178,7 @@ def test_a_page_opened_from_a_result_highlights_the_words(page, base_url):
 
 def search_for(page, base_url: str, query: str, expect: str) -> list[str]:
     """The addresses (path and #anchor) of the results for ``query``, typed into the search field,
-    once they hold the page ``expect`` (or the search has settled without it)."""
+    once they hold the page ``expect`` (or after 10 s, for the assertion to show what they held)."""
     open_page(page, base_url, PAGE_TYPES["article"])
     page.locator("input.md-search__input").focus()
     return search_answer(page, query, expect=expect).addresses
