@@ -17,7 +17,7 @@ from . import corpus as corpus_mod
 from . import measure, reader, report, search_scale, targets
 from .plan import DEFAULT_REGIONS, DEFAULT_SIZES, Setup, make_plan
 from .report import progress
-from .runner import bench_setup
+from .runner import bench_setup, material_alone_folder
 from .set_aside import SetAside
 
 DEFAULT_RUNS = 3
@@ -140,7 +140,11 @@ def main(argv: list[str] | None = None) -> int:
                 regions = reader.reader_figures(work / setup.label / "site", figures["region_ids"], site_url)
                 results["reader"] = {"setup": setup.label, "regions": [r.as_dict() for r in regions]}
             if not args.keep:  # an L19 corpus and its site take about a gigabyte
-                for folder in (work / setup.label, work / f"{setup.label}-naive"):
+                for folder in (
+                    work / setup.label,
+                    material_alone_folder(work, setup.label),
+                    work / f"{setup.label}-naive",
+                ):
                     set_aside.remove(folder)
     except measure.BuildFailed as error:
         print(f"build failed: {error}", file=sys.stderr)
@@ -156,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     results["search_at_scale"] = search_scale.search_at_scale(scripts)
     results["machine"]["load_average_end"] = report.load_average()
     results["added_region"] = targets.added_region_costs(results["setups"])
+    results["cold_targets_beside_material_alone"] = targets.cold_targets_beside_material_alone(
+        results["setups"]
+    )
     results["targets"] = [target.as_dict() for target in targets.evaluate(results)]
     sys.stdout.write(report.render(results))
     if args.json:

@@ -242,7 +242,49 @@ def stage_shares(folder: Path, tree_cpu: float) -> dict[str, float]:
     return shares
 
 
-# -- the naive baseline -------------------------------------------------------------
+# -- plain Material builds: the naive baseline and MkDocs and Material alone --------------
+
+REGION_FILE = "region.yml"
+"""A region's settings, read by our plugin; not a page."""
+
+NOT_A_PAGE = "404.html"
+"""The page every MkDocs theme adds to a site, made from no source."""
+
+
+def _plain_material_config(config: dict, site_url: str) -> dict:
+    """A mkdocs-material config with the corpus's Markdown extensions and none of our plugin."""
+    return {
+        "site_name": config.get("site_name", "Kompetansebroen"),
+        "site_url": site_url,
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "language": "nb", "font": False},
+        "markdown_extensions": config.get("markdown_extensions") or [],
+        # Pages link to lists the plugin generates (tema/, artikler/); without it those are
+        # missing, so a plain build must not stop on the warnings.
+        "strict": False,
+    }
+
+
+def _base_url(config: dict) -> str:
+    return (config.get("site_url") or "https://example.invalid/").rstrip("/") + "/"
+
+
+def _write_config(folder: Path, plain: dict) -> Path:
+    """``folder/mkdocs.yml``; the toc's slugify function is written as ``!!python/name:`` (MkDocs reads it back)."""
+    config_path = folder / "mkdocs.yml"
+    config_path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+def _copy_region(root: Path, region_id: str, target: Path) -> None:
+    """``regions/<id>/`` copied onto ``target``, without its ``region.yml``."""
+    shutil.copytree(
+        root / "regions" / region_id,
+        target,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(REGION_FILE),
+    )
 
 
 def prepare_naive(
@@ -256,27 +298,9 @@ def prepare_naive(
         docs = folder / "docs"
         _remove(folder, set_aside)
         shutil.copytree(root / "content", docs)
-        shutil.copytree(
-            root / "regions" / region_id,
-            docs,
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("region.yml"),
-        )
-        plain = {
-            "site_name": config.get("site_name", "Kompetansebroen"),
-            "site_url": (config.get("site_url") or "https://example.invalid/").rstrip("/") + f"/{region_id}/",
-            "docs_dir": "docs",
-            "site_dir": "site",
-            "theme": {"name": "material", "language": "nb", "font": False},
-            "plugins": ["search"],
-            "markdown_extensions": config.get("markdown_extensions") or [],
-            # Pages link to lists the plugin generates (tema/, artikler/); without it those are
-            # missing, so the baseline must not stop on the warnings.
-            "strict": False,
-        }
-        config_path = folder / "mkdocs.yml"
-        config_path.write_text(yaml.dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        configs[region_id] = config_path
+        _copy_region(root, region_id, docs)
+        plain = _plain_material_config(config, _base_url(config) + f"{region_id}/")
+        configs[region_id] = _write_config(folder, {**plain, "plugins": ["search"]})
     return configs
 
 
@@ -297,3 +321,60 @@ def naive_build(configs: dict[str, Path], set_aside: SetAside | None = None) -> 
         total.pages += count_html(site)
         total.builds += 1
     return total
+
+
+@dataclass(frozen=True)
+class MaterialAlone:
+    """The folder of the «MkDocs and Material alone» reference build and how many pages it must make."""
+
+    config_file: Path
+    sources: int
+
+
+def prepare_material_alone(root: Path, folder: Path, set_aside: SetAside | None = None) -> MaterialAlone:
+    """Every distinct source of the corpus as one page of a plain mkdocs-material site in ``folder``.
+
+    ``docs/`` is ``content/`` with each ``regions/<id>/`` under ``docs/regions/<id>/``, so a shared
+    page counts once, as in the floor (:func:`unique_sources`). The config has no plugins (our
+    plugin builds the search index itself, so Material's search would be work we never do) and a
+    navigation of the home page alone: Material renders the whole navigation on every page, so an
+    automatic one of thousands of pages would cost time in proportion to their square.
+    """
+    config = _read_config(root / "mkdocs.yml")
+    docs = folder / "docs"
+    _remove(folder, set_aside)
+    shutil.copytree(root / "content", docs)
+    for region in sorted(path for path in (root / "regions").iterdir() if path.is_dir()):
+        _copy_region(root, region.name, docs / "regions" / region.name)
+    plain = {
+        **_plain_material_config(config, _base_url(config)),
+        "plugins": [],
+        "nav": [{"Forside": "index.md"}],
+        # Links to pages our plugin generates are missing here; none of that is the reference's business.
+        "validation": {
+            "omitted_files": "ignore",
+            "absolute_links": "ignore",
+            "unrecognized_links": "ignore",
+            "anchors": "ignore",
+            "not_found": "ignore",
+        },
+    }
+    return MaterialAlone(_write_config(folder, plain), len(unique_sources(root)))
+
+
+def material_alone_build(reference: MaterialAlone, set_aside: SetAside | None = None) -> BuildResult:
+    """One plain ``mkdocs build`` of the reference folder, its old site taken away first.
+
+    Raises :class:`BuildFailed` unless it made one page per distinct source: otherwise the figure
+    would not be the cost of rendering each of them once.
+    """
+    folder = reference.config_file.parent
+    site = folder / "site"
+    _remove(site, set_aside)
+    wall, cpu, usage = run_measured([sys.executable, *BUILD_COMMAND], folder)
+    pages = count_html(site) - (site / NOT_A_PAGE).is_file()
+    if pages != reference.sources:
+        raise BuildFailed(
+            f"MkDocs and Material alone in {folder} made {pages} pages of {reference.sources} sources"
+        )
+    return BuildResult(wall, cpu, pages, usage)

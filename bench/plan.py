@@ -2,9 +2,10 @@
 
 The targets name four corpora: sizes S and L with today's four regions and with
 all nineteen helsefellesskap areas (S4, S19, L4, L19). Every corpus gets the
-Markdown floor and cold builds. The unchanged rebuild and ``make serve`` are
-measured on the corpora with the fewest regions of the run (their targets are
-at four regions, and a preview serves one region anyway), and the naive
+Markdown floor, MkDocs and Material alone (a plain build of its distinct pages,
+about twice the floor) and cold builds. The unchanged rebuild and ``make serve``
+are measured on the corpora with the fewest regions of the run (their targets
+are at four regions, and a preview serves one region anyway), and the naive
 per-region baseline once, at S. ``--quick`` leaves out what takes longest: L
 with more than four regions and the naive baseline.
 """

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from importlib import metadata
 
-from .targets import KB, MIB, thousands
+from .targets import COLD_OVER_FLOOR_MAX, KB, MIB, thousands
 
 
 def _version(package: str) -> str:
@@ -120,6 +120,12 @@ def _build_rows(setups: dict) -> list[list[str]]:
     )
     row("Region pages built (HTML under site/<id>/)", lambda f: thousands(f["region_pages"]))
     row("Markdown floor, s (one process)", lambda f: _s(f["floor"]["seconds"]))
+    row(
+        "MkDocs and Material alone wall, s (distinct pages once)",
+        lambda f: _s(part(f, "material_alone").get("wall_s")),
+    )
+    row("  CPU, s", lambda f: _s(part(f, "material_alone").get("cpu_s")))
+    row("  Material alone / floor", lambda f: _x(f.get("material_alone_over_floor")))
     row("Cold build wall, s", lambda f: _s(f["cold"]["wall_s"]))
     row("  each run, s", lambda f: ", ".join(f"{r['wall_s']:.1f}" for r in f["cold"]["runs"]))
     row("Cold build CPU (process tree), s", lambda f: _s(f["cold"]["cpu_s"]))
@@ -133,6 +139,7 @@ def _build_rows(setups: dict) -> list[list[str]]:
     row("Peak RSS of process tree, MiB", lambda f: f"{f['cold']['peak_rss_max'] / MIB:.0f}")
     row("Region pages per second", lambda f: f"{f['cold']['pages_per_s']:.1f}")
     row("Cold / floor", lambda f: _x(f["cold_over_floor"]))
+    row("Cold / Material alone", lambda f: _x(f.get("cold_over_material_alone")))
     row("Rebuild, nothing changed, wall, s", lambda f: _s(part(f, "rebuild").get("wall_s")))
     row("Rebuild / cold", lambda f: _x(f["rebuild_over_cold"]))
     row("Naive per-region builds wall, s", lambda f: _s(part(f, "naive").get("wall_s")))
@@ -221,6 +228,24 @@ def _added_region_lines(costs: list[dict]) -> list[str]:
     return lines
 
 
+def _targets_beside_material_alone_line(rows: list[dict]) -> list[str]:
+    """One line: the wall time each cold/floor target allows, beside what MkDocs and Material alone took."""
+    by_label = {row["label"]: row for row in rows}
+    parts = []
+    for label in COLD_OVER_FLOOR_MAX:
+        row = by_label.get(label)
+        if row is None:
+            parts.append(f"{label} not built")
+            continue
+        room = row["room_s"]
+        parts.append(
+            f"{label} {row['cold_over_floor_max']:.1f}× floor = {row['allowed_wall_s']:.2f} s, "
+            f"Material alone {row['material_alone_wall_s']:.2f} s "
+            + (f"({room:.2f} s left)" if room >= 0 else f"({-room:.2f} s short)")
+        )
+    return ["", "Cold/floor targets allow (wall; a reference, not a target): " + "; ".join(parts)]
+
+
 def _stage_lines(setups: dict) -> list[str]:
     """CPU seconds per stage of the cold build, per corpus, with each stage's share of the tree's CPU."""
     staged = {label: f["cold"].get("stages_cpu_s") or {} for label, f in setups.items()}
@@ -270,6 +295,8 @@ def render(results: dict) -> str:
         out += _search_at_scale_lines(results["search_at_scale"])
     if results.get("added_region"):
         out += _added_region_lines(results["added_region"])
+    if setups:
+        out += _targets_beside_material_alone_line(results.get("cold_targets_beside_material_alone") or [])
     out += ["", "Targets"]
     verdict_width = max((len(t["verdict"]) for t in results["targets"]), default=0)
     name_width = max((len(t["name"]) for t in results["targets"]), default=0)

@@ -1,9 +1,11 @@
 """Measure one setup of the plan: generate its corpus, time floor and builds, summarise as medians.
 
-Each run times the floor, a cold build (no ``site/``, no cache) and, where the
-plan asks, a rebuild with nothing changed and the naive baseline, in that
-order, so the runs of one figure are spread over the same stretch of time as
-the others'. ``make serve`` is timed once per setup, over several edits.
+Each run times the floor, MkDocs and Material alone (every distinct source
+rendered once by a plain mkdocs-material build), a cold build (no ``site/``, no
+cache) and, where the plan asks, a rebuild with nothing changed and the naive
+baseline, in that order, so the runs of one figure are spread over the same
+stretch of time as the others'. ``make serve`` is timed once per setup, over
+several edits.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ def summarise(results: list[measure.BuildResult]) -> dict:
     }
 
 
+def material_alone_folder(work: Path, label: str) -> Path:
+    """Where the «MkDocs and Material alone» site of corpus ``label`` is built, beside the corpus."""
+    return work / f"{label}-material"
+
+
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator if numerator is not None and denominator else None
 
@@ -89,11 +96,13 @@ def bench_setup(
         f"[{label}] corpus: {len(generated.sources)} sources, {size.regions} regions, "
         f"in {time.perf_counter() - started:.1f} s"
     )
+    material_reference = measure.prepare_material_alone(root, material_alone_folder(work, label), set_aside)
     naive_configs = (
         measure.prepare_naive(root, work / f"{label}-naive", region_ids, set_aside) if setup.naive else {}
     )
 
     floors: list[measure.FloorResult] = []
+    material_alone: list[measure.BuildResult] = []
     cold: list[measure.BuildResult] = []
     rebuilds: list[measure.BuildResult] = []
     naive_runs: list[measure.BuildResult] = []
@@ -101,6 +110,11 @@ def bench_setup(
         step = f"[{label}] run {number}/{runs}:"
         floors.append(measure.measure_floor(root, root / "mkdocs.yml"))
         progress(f"{step} floor {floors[-1].seconds:.2f} s")
+        material_alone.append(measure.material_alone_build(material_reference, set_aside))
+        progress(
+            f"{step} MkDocs and Material alone {material_alone[-1].wall:.1f} s wall, "
+            f"{material_alone[-1].cpu:.1f} s CPU, {material_alone[-1].pages} pages"
+        )
         cold.append(measure.full_build(root, region_ids, clean=True, stages=True, set_aside=set_aside))
         progress(
             f"{step} cold build {cold[-1].wall:.1f} s wall, {cold[-1].cpu:.1f} s CPU, {cold[-1].pages} pages"
@@ -128,13 +142,14 @@ def bench_setup(
         "kinds": dict(generated.kinds),
         "region_ids": region_ids,
     }
-    return setup_figures(size, facts, floors, cold, rebuilds, naive_runs, preview)
+    return setup_figures(size, facts, floors, material_alone, cold, rebuilds, naive_runs, preview)
 
 
 def setup_figures(
     size: corpus_mod.Size,
     corpus: dict,
     floors: list[measure.FloorResult],
+    material_alone: list[measure.BuildResult],
     cold: list[measure.BuildResult],
     rebuilds: list[measure.BuildResult],
     naive_runs: list[measure.BuildResult],
@@ -145,6 +160,8 @@ def setup_figures(
     ``corpus`` holds ``sources``, ``source_bytes``, ``kinds`` and ``region_ids`` of the generated corpus.
     """
     floor_s = median([f.seconds for f in floors])
+    material_summary = summarise(material_alone) if material_alone else None
+    material_wall = material_summary["wall_s"] if material_summary else None
     cold_summary = summarise(cold)
     figures: dict = {
         "label": size.label,
@@ -160,8 +177,11 @@ def setup_figures(
             "source_bytes": floors[0].source_bytes if floors else 0,
             "runs": [f.seconds for f in floors],
         },
+        "material_alone": material_summary,
+        "material_alone_over_floor": _ratio(material_wall, floor_s),
         "cold": cold_summary,
         "cold_over_floor": _ratio(cold_summary["wall_s"], floor_s),
+        "cold_over_material_alone": _ratio(cold_summary["wall_s"], material_wall),
         "rebuild": None,
         "rebuild_over_cold": None,
         "naive": None,

@@ -216,3 +216,30 @@ def added_region_costs(setups: dict) -> list[dict]:
             }
         )
     return costs
+
+
+def cold_targets_beside_material_alone(setups: dict) -> list[dict]:
+    """Per cold/floor target whose corpus was built: the wall time it allows and what Material alone took.
+
+    ``allowed_wall_s`` is the target's ratio times that run's floor; ``room_s`` is what is left of it
+    once MkDocs and Material have rendered every distinct page once (negative: the target asks for
+    less than they take). A reference for reading the targets, not a target itself.
+    """
+    rows = []
+    for label, limit in COLD_OVER_FLOOR_MAX.items():
+        figures = setups.get(label) or {}
+        material = figures.get("material_alone")
+        if not material:
+            continue
+        allowed = limit * figures["floor"]["seconds"]
+        rows.append(
+            {
+                "label": label,
+                "cold_over_floor_max": limit,
+                "floor_s": figures["floor"]["seconds"],
+                "allowed_wall_s": allowed,
+                "material_alone_wall_s": material["wall_s"],
+                "room_s": allowed - material["wall_s"],
+            }
+        )
+    return rows

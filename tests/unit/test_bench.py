@@ -6,6 +6,7 @@ judged, so both verdicts can be checked.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -27,19 +28,31 @@ from kompetansebroen.model.regions import REGION_ID
 from kompetansebroen.model.topics import slugify
 from kompetansebroen.project.loader import load_project
 from kompetansebroen.settings import load_settings
+from kompetansebroen.text.slugs import slugify as anchor_slugify
 
 from bench import set_aside as set_aside_module
 from bench.__main__ import parse_args
 from bench.corpus import MAX_REGIONS, REGIONS, Size, generate
 from bench.learning import COVER_NAME, POSTER_NAME
-from bench.measure import BuildFailed, BuildResult, FloorResult, measure_floor, run_measured
+from bench.measure import (
+    BuildFailed,
+    BuildResult,
+    FloorResult,
+    markdown_settings,
+    material_alone_build,
+    measure_floor,
+    prepare_material_alone,
+    run_measured,
+    unique_sources,
+)
+from bench.plan import Setup
 from bench.process_tree import TreeUsage, tree_rss
 from bench.reader import third_party_references
 from bench.report import render
-from bench.runner import setup_figures
+from bench.runner import bench_setup, setup_figures
 from bench.serve import ServeResult, edit_to_page
 from bench.set_aside import SetAside
-from bench.targets import added_region_costs, evaluate
+from bench.targets import added_region_costs, cold_targets_beside_material_alone, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 TINY = Size("tiny", shared=5, regional=2, regions=2)
@@ -302,8 +315,12 @@ def _figures(
     edit: float = 0.5,
     title_edit: float = 0.5,
     peak_mib: int = 300,
+    material: float | None = None,
 ) -> dict:
-    """One setup's figures, put together by the benchmark's own code from made-up measurements."""
+    """One setup's figures, put together by the benchmark's own code from made-up measurements.
+
+    ``material``: the wall time of MkDocs and Material alone (not measured when None).
+    """
     size = Size(label[0], 200 if label[0] == "S" else 1000, 50, int(label[1:]))
     corpus = {
         "sources": size.sources,
@@ -318,6 +335,7 @@ def _figures(
         size,
         corpus,
         [FloorResult(floor, size.sources, 1000 * size.sources)],
+        [_build(material, material, size.sources)] if material else [],
         [_build(cold, cold * 1.8, pages, peak_mib)],
         [_build(rebuild, rebuild, pages)] if rebuild else [],
         [],
@@ -381,6 +399,7 @@ def _results(setups: list[dict], reader: dict | None, scale: dict | None = None)
         "search_at_scale": scale,
     }
     results["added_region"] = added_region_costs(results["setups"])
+    results["cold_targets_beside_material_alone"] = cold_targets_beside_material_alone(results["setups"])
     results["targets"] = [target.as_dict() for target in evaluate(results)]
     return results
 
@@ -452,6 +471,54 @@ def test_targets_of_corpora_not_built_are_not_measured_rather_than_held() -> Non
     assert results["added_region"] == []
 
 
+def _report_row(report: str, label: str) -> list[str]:
+    """The cells of the build table's row ``label``, one per corpus."""
+    line = next(row for row in report.splitlines() if row.startswith(label))
+    return line[len(label) :].split()
+
+
+def test_material_alone_is_reported_beside_floor_and_cold_build_and_set_against_the_targets() -> None:
+    results = _results(
+        [
+            _figures("S4", floor=1.0, cold=4.0, pages=1000, rebuild=0.3),
+            _figures("S19", floor=4.0, cold=9.0, pages=5000, material=8.0),
+            _figures("L4", floor=4.0, cold=8.4, pages=5600, rebuild=1.1, material=9.0),
+        ],
+        None,
+    )
+    l4 = results["setups"]["L4"]
+
+    report = render(results)
+
+    assert l4["material_alone"]["wall_s"] == 9.0 and l4["material_alone"]["pages"] == 1200
+    assert l4["material_alone_over_floor"] == pytest.approx(2.25)
+    assert l4["cold_over_material_alone"] == pytest.approx(8.4 / 9.0)
+    assert results["setups"]["S4"]["material_alone"] is None  # not measured: shown as "-", never as 0
+    assert _report_row(report, "MkDocs and Material alone wall, s (distinct pages once)") == [
+        "-",
+        "8.00",
+        "9.00",
+    ]
+    assert _report_row(report, "  Material alone / floor") == ["-", "2.00×", "2.25×"]
+    assert _report_row(report, "Cold / Material alone") == ["-", "1.12×", "0.93×"]
+    # What each cold/floor target allows beside Material alone; L19 was not built, and says so.
+    assert [
+        (row["label"], row["allowed_wall_s"]) for row in results["cold_targets_beside_material_alone"]
+    ] == [
+        ("L4", 8.0),
+        ("S19", 10.0),
+    ]
+    assert (
+        "Cold/floor targets allow (wall; a reference, not a target): "
+        "L4 2.0× floor = 8.00 s, Material alone 9.00 s (1.00 s short); "
+        "S19 2.5× floor = 10.00 s, Material alone 8.00 s (2.00 s left); L19 not built"
+    ) in report
+    # A reference, not a target: the targets are the same twelve, judged as before.
+    assert len(results["targets"]) == 12
+    assert not [t for t in results["targets"] if "Material" in t["name"]]
+    assert json.loads(json.dumps(results))["setups"]["L4"]["material_alone"]["cpu_s"] == 9.0
+
+
 def test_added_region_cost_is_the_cold_build_difference_per_added_page_and_region() -> None:
     setups = {
         f["label"]: f
@@ -482,6 +549,65 @@ def test_floor_converts_every_source(tmp_path: Path) -> None:
     assert floor.documents == TINY.sources > 0
     assert floor.seconds > 0
     assert floor.source_bytes > 0
+
+
+def test_material_alone_builds_every_distinct_source_once_with_the_corpus_markdown(tmp_path: Path) -> None:
+    import mkdocs.config
+
+    corpus = generate(tmp_path / "corpus", TINY, seed=4, config_file=REPO / "mkdocs.yml")
+    # A heading whose anchor only our slugify writes this way (Python-Markdown's drops «æ»).
+    article = sorted((corpus.root / "content" / "artikler").glob("*.md"))[0]
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n## Hva er et primærhelseteam?\n", encoding="utf-8"
+    )
+    set_aside = SetAside(tmp_path / ".set-aside")
+
+    reference = prepare_material_alone(corpus.root, tmp_path / "material", set_aside)
+
+    docs = tmp_path / "material" / "docs"
+    expected = {
+        path.relative_to(corpus.root / "content").as_posix()
+        if path.is_relative_to(corpus.root / "content")
+        else path.relative_to(corpus.root).as_posix()
+        for path in unique_sources(corpus.root)
+    }
+    assert {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")} == expected
+    assert reference.sources == len(expected) == TINY.sources
+    assert not list(docs.rglob("region.yml"))
+    config = mkdocs.config.load_config(config_file=str(reference.config_file))
+    assert list(config.plugins) == [] and config.nav == [{"Forside": "index.md"}]
+    assert config.theme.name == "material" and config.strict is False
+    extensions, options = markdown_settings(corpus.config_file)  # the corpus's, as the floor reads them
+    assert set(extensions) <= set(config.markdown_extensions)
+    assert {name: config.mdx_configs[name] for name in options} == options
+    assert config.mdx_configs["toc"]["slugify"] is anchor_slugify
+
+    built = material_alone_build(reference, set_aside)
+
+    assert built.pages == TINY.sources and built.wall > 0 and built.cpu > 0 and built.peak_rss > 0
+    page = tmp_path / "material" / "site" / "artikler" / article.stem / "index.html"
+    assert 'id="hva-er-et-primaerhelseteam"' in page.read_text(encoding="utf-8")
+    # A build that makes another number of pages than there are sources is no reference.
+    with pytest.raises(BuildFailed, match=f"made {TINY.sources} pages of {TINY.sources + 1} sources"):
+        material_alone_build(dataclasses.replace(reference, sources=TINY.sources + 1), set_aside)
+    assert set_aside.count == 1  # the first build's site, renamed away before the second
+
+
+def test_a_tiny_setup_measures_material_alone_in_each_run(tmp_path: Path) -> None:
+    setup = Setup(TINY, rebuild_and_serve=False, naive=False)
+
+    figures = bench_setup(setup, tmp_path, runs=1, seed=6, config=REPO / "mkdocs.yml")
+
+    material = figures["material_alone"]
+    assert material["pages"] == figures["floor"]["documents"] == TINY.sources
+    assert len(material["runs"]) == 1 and material["wall_s"] > 0 and material["cpu_s"] > 0
+    assert figures["material_alone_over_floor"] == pytest.approx(
+        material["wall_s"] / figures["floor"]["seconds"]
+    )
+    assert figures["cold_over_material_alone"] == pytest.approx(
+        figures["cold"]["wall_s"] / material["wall_s"]
+    )
+    assert "MkDocs and Material alone wall" in render(_results([figures], None))
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
