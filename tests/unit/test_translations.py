@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 import material
+from kompetansebroen.mkdocs_adapter.page_context import theme_globals
 from kompetansebroen.mkdocs_adapter.translations import OUR_WORDS, Words
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -15,7 +16,7 @@ OUR_THEME = Path(__file__).parents[2] / "plugins" / "kompetansebroen" / "theme"
 def environment() -> jinja2.Environment:
     """Our theme over Material's, as MkDocs stacks them, with the words for bokmål."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(OUR_THEME), str(MATERIAL_TEMPLATES)]))
-    env.globals["kb_words"] = Words(env, "nb")
+    env.globals.update(theme_globals(env, "nb"))  # as each build sets up its environment
     return env
 
 

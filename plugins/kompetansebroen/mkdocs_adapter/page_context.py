@@ -32,6 +32,7 @@ from ..text.markdown import markdown_text as text
 from ..text.markdown import with_class
 from ..text.urls import page_url, relative_path, relative_url
 from .site_navigation import SiteNavigation
+from .translations import Words
 
 _H1 = re.compile(r"^# .+$", re.MULTILINE)
 PAGE_URL_TOKEN = "kb:page-url"
@@ -296,9 +297,13 @@ def favourite(page: Any) -> dict[str, str] | None:
     return {"type": declared.label, "date": day, "shown": norwegian_date(dt.date.fromisoformat(day))}
 
 
-def theme_globals() -> dict[str, Any]:
+def theme_globals(env: Any, language: str) -> dict[str, Any]:
     """The functions our templates call, for one environment (one build) that renders pages."""
-    return {"kb_favourite": favourite, "kb_site_navigation": SiteNavigation()}
+    return {
+        "kb_favourite": favourite,
+        "kb_site_navigation": SiteNavigation(),
+        "kb_words": Words(env, language),  # partials/language.html
+    }
 
 
 def root_context(project: Project | None) -> dict[str, Any]:

@@ -69,7 +69,6 @@ from .region_files import RegionFile, region_files
 from .render_cache import CachedPage
 from .slots_only import SlotsOnly
 from .template_bytecode import COMPILED_TEMPLATES
-from .translations import Words
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
 
@@ -379,8 +378,7 @@ class RegionBuild:
         self.templates = env
         self.parts = fragments.PartRenderer(env, config)
         env.bytecode_cache = COMPILED_TEMPLATES
-        env.globals.update(page_context.theme_globals())
-        env.globals["kb_words"] = Words(env, config.theme["language"])
+        env.globals.update(page_context.theme_globals(env, config.theme["language"]))
         # Templates rendered without a page (404.html) get the region context as a global;
         # pages have their own.
         region_path = urlsplit(config.site_url or "/").path or "/"

@@ -32,7 +32,6 @@ from . import admin_files, incremental, page_context, root_site
 from .failures import content_failure
 from .region_build import RegionOrder, RegionSetup
 from .template_bytecode import COMPILED_TEMPLATES, compile_ahead
-from .translations import Words
 from .workers import RegionWorkers
 
 log = logging.getLogger("mkdocs.plugins.kompetansebroen")
@@ -110,8 +109,7 @@ class RootBuild:
 
     def env(self, env: Any, config: MkDocsConfig) -> Any:
         env.bytecode_cache = COMPILED_TEMPLATES
-        env.globals.update(page_context.theme_globals())
-        env.globals["kb_words"] = Words(env, config.theme["language"])
+        env.globals.update(page_context.theme_globals(env, config.theme["language"]))
         env.globals["kb"] = page_context.root_context(self.setup.project)
         return env
 
